@@ -1,0 +1,67 @@
+"use server";
+
+// Sign-up, sign-in and sign-out. Guard → safeParse → domain call → form state or redirect.
+import { z } from "zod";
+import { signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
+import { CredentialsSignin } from "next-auth";
+import type { FormState } from "@/lib/auth/form-state";
+import { registerClient } from "@/lib/auth/register-client";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
+
+export type SignInState = FormState<{ email: string }>;
+export type SignUpState = FormState<{ name: string; email: string }>;
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+function describeWait(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "a minute" : `${minutes} minutes`;
+}
+
+async function signInOrExplain(email: string, password: string, redirectTo: string): Promise<string> {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (error) {
+    if (error instanceof SignInThrottled) {
+      return `Too many sign-in attempts. For your security, please wait ${describeWait(error.retryAfterSeconds)} and try again.`;
+    }
+    if (error instanceof CredentialsSignin) return "Email or password is incorrect.";
+    throw error; // the redirect that follows a successful sign-in
+  }
+  return "Email or password is incorrect.";
+}
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const values = { email: field(formData, "email") };
+  const parsed = signInSchema.safeParse({ email: values.email, password: field(formData, "password") });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const redirectTo = safeRedirectPath(formData.get("callbackUrl"));
+  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, redirectTo);
+  return { ok: false, formError, values };
+}
+
+export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  const values = { name: field(formData, "name"), email: field(formData, "email") };
+  const parsed = signUpSchema.safeParse({ ...values, password: field(formData, "password") });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  const result = await registerClient(parsed.data);
+  if (!result.ok) {
+    return {
+      ok: false,
+      fieldErrors: { email: ["An account with this email already exists. Sign in instead, or use another email."] },
+      values,
+    };
+  }
+  const redirectTo = safeRedirectPath(formData.get("callbackUrl"));
+  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, redirectTo);
+  return { ok: false, formError: `Your account was created, but signing in failed: ${formError}`, values };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

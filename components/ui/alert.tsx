@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+const TONES = {
+  error: "border-alert-700/40 bg-alert-50 text-alert-700",
+  info: "border-teal-600/30 bg-teal-50 text-teal-800",
+} as const;
+
+export function Alert({ tone = "info", title, children }: { tone?: keyof typeof TONES; title?: string; children: ReactNode }) {
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-xl border px-4 py-3 ${TONES[tone]}`}>
+      {title ? <p className="font-semibold">{title}</p> : null}
+      <div>{children}</div>
+    </div>
+  );
+}

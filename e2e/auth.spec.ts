@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, failOnConsoleErrors, newClient, signIn } from "./helpers";
+
+test.describe("accounts", () => {
+  test.beforeEach(({ page }) => failOnConsoleErrors(page));
+
+  test("a new client signs up, signs out, signs back in, and is refused the staff area @mobile", async ({ page }) => {
+    const client = newClient();
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill(client.name);
+    await page.getByLabel("Email").fill(client.email);
+    await page.getByLabel("Password").fill(client.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { name: `Hello, ${client.name}` })).toBeVisible();
+    await expect(page.getByText("You have no upcoming appointments.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+
+    await signIn(page, client.email, client.password);
+    await expect(page.getByRole("heading", { name: `Hello, ${client.name}` })).toBeVisible();
+
+    const staff = await page.goto("/staff");
+    expect(staff?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+    await expect(page.getByText("Who is working")).toHaveCount(0);
+  });
+
+  test("a bad sign-up keeps what was typed and explains each field", async ({ page }) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Sam Example");
+    await page.getByLabel("Email").fill("sam-at-example");
+    await page.getByLabel("Password").fill("password123");
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await expect(page.getByText(/Enter a valid email address/)).toBeVisible();
+    await expect(page.getByText(/too common/)).toBeVisible();
+    await expect(page.getByLabel("Your name")).toHaveValue("Sam Example");
+    await expect(page.getByLabel("Email")).toHaveValue("sam-at-example");
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a taken email is reported on the email field", async ({ page }) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Casey Again");
+    await page.getByLabel("Email").fill("client@clinic.test");
+    await page.getByLabel("Password").fill("harbour-lantern-meadow");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText(/An account with this email already exists/)).toBeVisible();
+  });
+
+  test("wrong password and unknown email get the same message", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("client@clinic.test");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const formAlert = page.locator("form").getByRole("alert");
+    await expect(formAlert).toBeVisible();
+    const wrongPassword = await formAlert.textContent();
+
+    await page.getByLabel("Email").fill("nobody-here@example.test");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Email")).toHaveValue("nobody-here@example.test");
+    await expect(formAlert).toHaveText(wrongPassword ?? "");
+    expect(wrongPassword).toContain("Email or password is incorrect.");
+    await expect(page.getByLabel("Email")).toHaveValue("nobody-here@example.test");
+  });
+
+  test("a therapist reaches the staff area", async ({ page }) => {
+    await signIn(page, "therapist@clinic.test", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Staff" }).first().click();
+    await expect(page).toHaveURL(/\/staff$/);
+    await expect(page.getByRole("heading", { name: "Who is working" })).toBeVisible();
+    await expect(page.getByText("Maya Lindqvist")).toBeVisible();
+  });
+
+  test("a visitor sent to the staff area is asked to sign in first", async ({ page }) => {
+    await page.goto("/staff");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstaff$/);
+  });
+});
+
+test("health check reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});

@@ -1,0 +1,27 @@
+import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+export const DEMO_PASSWORD = "calf-demo-2026";
+
+export const newClient = () => ({
+  name: "Robin Test",
+  email: `robin-${randomUUID().slice(0, 8)}@example.test`,
+  password: "harbour-lantern-meadow",
+});
+
+// Server errors in the browser console fail the test: a journey that "works" while logging errors does not.
+export function failOnConsoleErrors(page: Page): void {
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 404/.test(message.text())) {
+      throw new Error(`console error: ${message.text()}`);
+    }
+  });
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}

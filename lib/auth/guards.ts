@@ -1,0 +1,56 @@
+// The checks every protected page, layout, Server Action and route handler calls. proxy.ts may
+// redirect early for convenience, but these are the authority.
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ApiError } from "@/lib/http/api-error";
+import { auth } from "./auth";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+}
+
+export const STAFF_ROLES: readonly Role[] = ["THERAPIST", "ADMIN"];
+
+// One session read and one user lookup per request, however many components ask.
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
+});
+
+/** Pages and actions: the signed-in user, or a redirect to sign in and back. */
+export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return user;
+}
+
+/** Pages and actions: a user with one of the roles. Anyone else sees a 404, never the page. */
+export async function requireRole(roles: readonly Role[], returnTo?: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if (!roles.includes(user.role)) notFound();
+  return user;
+}
+
+/** Route handlers: the same checks, answered as JSON errors instead of redirects. */
+export async function requireApiUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new ApiError("unauthenticated", "Sign in to continue.");
+  return user;
+}
+
+export async function requireApiRole(roles: readonly Role[]): Promise<CurrentUser> {
+  const user = await requireApiUser();
+  if (!roles.includes(user.role)) throw new ApiError("not_found", "Not found.");
+  return user;
+}
+
+export function isStaff(user: Pick<CurrentUser, "role"> | null): boolean {
+  return user !== null && STAFF_ROLES.includes(user.role);
+}

@@ -1,0 +1,39 @@
+// Fixed-window counters in the database, so every app instance shares them. One statement
+// increments and reads a counter, opening a new window when the old one has passed.
+import { prisma } from "@/lib/db";
+
+export interface RateLimitRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  hits: number;
+  retryAfterSeconds: number;
+}
+
+export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+  const rows = await prisma.$queryRaw<{ hits: number; windowStart: Date }[]>`
+    INSERT INTO "RateLimit" ("key", "hits", "windowStart", "updatedAt")
+    VALUES (${key}, 1, now(), now())
+    ON CONFLICT ("key") DO UPDATE SET
+      "hits" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+                    THEN 1 ELSE "RateLimit"."hits" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+                    THEN now() ELSE "RateLimit"."windowStart" END,
+      "updatedAt" = now()
+    RETURNING "hits", "windowStart"`;
+  const row = rows[0];
+  if (!row) throw new Error("rate limit upsert returned no row");
+  const windowEndsAt = new Date(row.windowStart).getTime() + rule.windowSeconds * 1000;
+  return {
+    allowed: row.hits <= rule.limit,
+    hits: row.hits,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowEndsAt - Date.now()) / 1000)),
+  };
+}
+
+export async function clearRateLimit(key: string): Promise<void> {
+  await prisma.rateLimit.deleteMany({ where: { key } });
+}

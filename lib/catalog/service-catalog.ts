@@ -1,0 +1,137 @@
+// The clinic's starting catalogue: the demo seed writes it to the database, where staff manage it
+// from then on. Prices are in minor units (cents).
+
+export interface ServiceSeed {
+  slug: string;
+  name: string;
+  summary: string;
+  description: string;
+  whoItHelps: string[];
+  whatToExpect: string[];
+  contraindications: string[];
+  durationMinutes: number;
+  priceCents: number;
+  currency: "usd";
+  bufferMinutes: number;
+  aftercareSlug: string;
+}
+
+// Shared by every service: a massage is never the answer to a leg that may hold a clot.
+const CLOT_WARNINGS = [
+  "Sudden, one-sided calf pain or swelling, warmth or redness: see a doctor first, not a massage therapist.",
+  "Chest pain, breathlessness or coughing blood: call 911.",
+  "A known or suspected blood clot, or recent surgery, until your doctor clears you.",
+];
+
+export const SERVICE_CATALOG: ServiceSeed[] = [
+  {
+    slug: "calf-reset-30",
+    name: "Calf Reset",
+    summary: "A focused half hour for tight, tired calves: ankles, calves and the back of the knee.",
+    description:
+      "A short, targeted session for calves that feel tight or tired from long days. Your therapist warms the lower leg with long strokes toward the knee, works through the two big calf muscles, and finishes with gentle ankle movement so the pump is moving again when you stand up.",
+    whoItHelps: ["Desk workers with stiff lower legs", "People on their feet all day", "A first visit before a longer session"],
+    whatToExpect: [
+      "A short health check and screening questions before you lie down",
+      "Lower legs uncovered only; shorts are welcome",
+      "Moderate pressure that you can change at any time",
+    ],
+    contraindications: [...CLOT_WARNINGS, "Open wounds, infection or a rash on the lower leg"],
+    durationMinutes: 30,
+    priceCents: 5500,
+    currency: "usd",
+    bufferMinutes: 10,
+    aftercareSlug: "aftercare-calf-reset",
+  },
+  {
+    slug: "second-heart-massage-60",
+    name: "Second Heart Calf Massage",
+    summary: "Our signature hour for the whole lower leg, with rhythmic strokes toward the heart.",
+    description:
+      "The full lower-leg treatment the clinic is named for. Feet, ankles, calves and the back of the knee are worked in turn, always stroking toward the heart, with kneading and slow compressions through the gastrocnemius and soleus, and a few minutes with the legs raised at the end.",
+    whoItHelps: [
+      "Legs that feel heavy at the end of the day",
+      "People who sit or stand for long stretches",
+      "Anyone who wants a thorough, unhurried leg treatment",
+    ],
+    whatToExpect: [
+      "Screening questions and a short conversation about your legs",
+      "Feet, ankles, calves and behind the knee, one leg at a time",
+      "Legs raised for the last few minutes; a glass of water after",
+    ],
+    contraindications: [...CLOT_WARNINGS, "Open wounds, infection or a rash on the lower leg", "Severe varicose veins: light work only, after a chat"],
+    durationMinutes: 60,
+    priceCents: 9500,
+    currency: "usd",
+    bufferMinutes: 15,
+    aftercareSlug: "aftercare-second-heart-massage",
+  },
+  {
+    slug: "lymphatic-drainage-legs",
+    name: "Lymphatic Drainage for Heavy Legs",
+    summary: "Very light, slow strokes for puffy, heavy-feeling legs, finished with the legs raised.",
+    description:
+      "A gentle technique that works just under the skin rather than deep in the muscle. Slow, rhythmic strokes start near the knee and work down the leg, always moving fluid toward the body, before time with the legs elevated. Many clients find their legs feel lighter afterwards.",
+    whoItHelps: ["Legs that swell a little by evening", "Long days of standing or sitting", "People who prefer a very light touch"],
+    whatToExpect: [
+      "A very light, almost stroking pressure: it is meant to feel gentle",
+      "Quiet, slow rhythm; many people doze off",
+      "Legs elevated at the end; you may need the bathroom afterwards",
+    ],
+    contraindications: [
+      ...CLOT_WARNINGS,
+      "Swelling from heart, kidney or liver disease unless your doctor has said this treatment is fine",
+      "Active infection or cellulitis in the leg",
+    ],
+    durationMinutes: 60,
+    priceCents: 10500,
+    currency: "usd",
+    bufferMinutes: 15,
+    aftercareSlug: "aftercare-lymphatic-drainage",
+  },
+  {
+    slug: "sports-recovery-calves",
+    name: "Sports Recovery Calf Massage",
+    summary: "Deeper calf work and stretching for runners, cyclists and court athletes.",
+    description:
+      "Firmer work for calves that train hard: the soleus and gastrocnemius, the Achilles area and the shin, combined with assisted stretching and advice on when to train again. Pressure stays within what you can breathe through.",
+    whoItHelps: ["Runners and cyclists in a training block", "Court and field athletes", "The days after a race or long ride"],
+    whatToExpect: [
+      "A quick chat about your training and any niggles",
+      "Firm pressure on a 1 to 10 scale you control",
+      "Assisted stretches and a short return-to-training plan",
+    ],
+    contraindications: [...CLOT_WARNINGS, "A suspected calf tear or Achilles injury: get it assessed first", "Within 24 hours of a hard race if the calf is bruised"],
+    durationMinutes: 45,
+    priceCents: 8000,
+    currency: "usd",
+    bufferMinutes: 15,
+    aftercareSlug: "aftercare-sports-recovery",
+  },
+  {
+    slug: "long-haul-legs",
+    name: "Long-Haul Legs",
+    summary: "Before or after a long flight or drive: calf work plus a take-home movement plan.",
+    description:
+      "Built for travellers and anyone whose legs sit still for hours. The session combines calf and ankle work with a simple plan of seat exercises and walking breaks you can use on your next trip or shift, practised together before you leave.",
+    whoItHelps: ["Frequent flyers and long-distance drivers", "Shift workers who stand or sit for hours", "Anyone preparing for a long trip"],
+    whatToExpect: [
+      "Screening questions, including recent travel",
+      "Calf, ankle and foot work with you lying down",
+      "Ten minutes practising your take-home movement plan",
+    ],
+    contraindications: [
+      ...CLOT_WARNINGS,
+      "Leg pain or swelling that started during or after a trip: see a doctor first",
+    ],
+    durationMinutes: 50,
+    priceCents: 9000,
+    currency: "usd",
+    bufferMinutes: 10,
+    aftercareSlug: "aftercare-long-haul-legs",
+  },
+];
+
+export function findCatalogService(slug: string): ServiceSeed | undefined {
+  return SERVICE_CATALOG.find((service) => service.slug === slug);
+}

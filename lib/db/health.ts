@@ -1,0 +1,22 @@
+import { prisma } from "./index";
+
+const TIMEOUT_MS = 3_000;
+
+/** One trivial query with a time limit: "ok", or "unreachable" (never the driver's message). */
+export async function checkDatabase(): Promise<"ok" | "unreachable"> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      prisma.$queryRaw`SELECT 1`,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("database health check timed out")), TIMEOUT_MS);
+      }),
+    ]);
+    return "ok";
+  } catch (error) {
+    console.error("[health] database check failed:", error instanceof Error ? error.message : error);
+    return "unreachable";
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,20 @@
+// Start-up work for the embedded database: apply migrations, and on a brand-new database load the
+// demo data so a newcomer's first `npm run dev` shows a living site. PostgreSQL is migrated
+// explicitly (`npm run db:migrate`) as part of a deploy, never implicitly by a web process.
+import { getEnv } from "@/lib/env";
+import { getDatabase } from "./index";
+import { applyMigrations } from "./migrate";
+import { pgliteConnection } from "./sql-connection";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "./seed-demo";
+
+export async function prepareEmbeddedDatabase(): Promise<void> {
+  const env = getEnv();
+  const { pglite, prisma } = getDatabase();
+  if (!pglite) return;
+  const report = await applyMigrations(pgliteConnection(pglite));
+  if (report.applied.length > 0) console.log(`[db] embedded database migrated: ${report.applied.join(", ")}`);
+  if (env.SEED_DEMO_DATA === "auto" && (await isDatabaseEmpty(prisma))) {
+    const { accounts } = await seedDemoData(prisma);
+    console.log(`[db] demo data loaded. Sign in as ${accounts.join(", ")} with password ${DEMO_PASSWORD}`);
+  }
+}

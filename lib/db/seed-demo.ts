@@ -1,0 +1,76 @@
+// Demo data for a living site: the catalogue, three therapists with their weekly hours, and the
+// demo accounts. Idempotent: running it twice changes nothing the second time.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { SERVICE_CATALOG } from "@/lib/catalog/service-catalog";
+import { TEAM } from "@/lib/catalog/team";
+import { hashPassword } from "@/lib/auth/password";
+
+export const DEMO_PASSWORD = "calf-demo-2026";
+
+export const DEMO_ACCOUNTS = [
+  { email: "admin@clinic.test", name: "Jordan Avery", role: "ADMIN" },
+  { email: "therapist@clinic.test", name: "Maya Lindqvist", role: "THERAPIST" },
+  { email: "client@clinic.test", name: "Casey Morgan", role: "CLIENT" },
+] as const;
+
+function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(":").map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}
+
+export async function seedDemoData(prisma: PrismaClient): Promise<{ accounts: string[] }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  for (const [index, service] of SERVICE_CATALOG.entries()) {
+    const data = { ...service, sortOrder: index, active: true };
+    await prisma.service.upsert({ where: { slug: service.slug }, create: data, update: {} });
+  }
+
+  const accounts: string[] = DEMO_ACCOUNTS.map((account) => account.email);
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== "THERAPIST")) {
+    await prisma.user.upsert({
+      where: { email: account.email },
+      create: { email: account.email, name: account.name, role: account.role, passwordHash },
+      update: {},
+    });
+  }
+
+  for (const member of TEAM) {
+    const user = await prisma.user.upsert({
+      where: { email: member.email },
+      create: { email: member.email, name: member.name, role: member.role, passwordHash },
+      update: {},
+    });
+    if (!accounts.includes(member.email)) accounts.push(member.email);
+    const existing = await prisma.therapist.findUnique({ where: { slug: member.slug }, select: { id: true } });
+    if (existing) continue;
+    const services = await prisma.service.findMany({ where: { slug: { in: member.services } }, select: { id: true } });
+    await prisma.therapist.create({
+      data: {
+        userId: user.id,
+        slug: member.slug,
+        displayName: member.name,
+        title: member.title,
+        bio: member.bio,
+        specialties: member.specialties,
+        workingHours: {
+          create: member.hours.map((h) => ({ weekday: h.weekday, startMinute: minutesOf(h.start), endMinute: minutesOf(h.end) })),
+        },
+        breaks: {
+          create: member.breaks.map((b) => ({
+            weekday: b.weekday,
+            startMinute: minutesOf(b.start),
+            endMinute: minutesOf(b.end),
+            label: b.label,
+          })),
+        },
+        services: { create: services.map((service) => ({ serviceId: service.id })) },
+      },
+    });
+  }
+  return { accounts };
+}
+
+export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.user.count()) === 0 && (await prisma.service.count()) === 0;
+}

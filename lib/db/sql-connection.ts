@@ -1,0 +1,42 @@
+// The smallest common surface of PGlite and node-postgres that the migration runner and the
+// database tests need: run a script, run a parameterised query.
+import type { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+export interface SqlConnection {
+  exec(sql: string): Promise<void>;
+  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export function pgliteConnection(db: PGlite, { closeOnRelease = false } = {}): SqlConnection {
+  return {
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      const result = await db.query<Row>(sql, params);
+      return result.rows;
+    },
+    async close() {
+      if (closeOnRelease) await db.close();
+    },
+  };
+}
+
+export async function postgresConnection(connectionString: string, connectTimeoutMs = 5_000): Promise<SqlConnection> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
+  await client.connect();
+  return {
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      const result = await client.query<Row>(sql, params);
+      return result.rows;
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}

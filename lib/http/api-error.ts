@@ -1,0 +1,64 @@
+// One error type for the JSON API, mapped to HTTP status in one place. Anything else thrown in a
+// handler becomes a generic 500 with no message or stack trace in the response.
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+
+const STATUS = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+  unavailable: 503,
+} as const;
+
+export type ApiErrorCode = keyof typeof STATUS;
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof ApiError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      { status: error.status },
+    );
+  }
+  if (error instanceof ZodError) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    return NextResponse.json(
+      { error: { code: "invalid_request", message: "Some fields are not valid.", fields } },
+      { status: 400 },
+    );
+  }
+  console.error("[api] unhandled error", error);
+  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+}
+
+/** Wraps a route handler so every failure leaves through errorResponse. */
+export function apiHandler<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { ApiError, apiHandler, errorResponse } from "@/lib/http/api-error";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { isExclusionViolation } from "@/lib/db/errors";
+
+describe("API errors", () => {
+  it.each([
+    ["unauthenticated", 401],
+    ["not_found", 404],
+    ["conflict", 409],
+    ["unprocessable", 422],
+    ["rate_limited", 429],
+  ] as const)("maps %s to %i with the documented shape", async (code, status) => {
+    const response = errorResponse(new ApiError(code, "Message for people."));
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ error: { code, message: "Message for people." } });
+  });
+
+  it("turns a validation failure into 400 with field messages", async () => {
+    const parsed = z.object({ start: z.iso.datetime() }).safeParse({ start: "tomorrow" });
+    const response = errorResponse(parsed.error);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { fields: Record<string, string[]> } };
+    expect(Object.keys(body.error.fields)).toEqual(["start"]);
+  });
+
+  it("never leaks an unexpected error's message or stack", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const handler = apiHandler(async () => {
+      throw new Error("connect ECONNREFUSED 10.0.0.5:5432 password=hunter2");
+    });
+    const response = await handler();
+    const text = await response.text();
+    expect(response.status).toBe(500);
+    expect(text).not.toMatch(/ECONNREFUSED|hunter2|at /);
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+});
+
+describe("request helpers", () => {
+  it.each([
+    ["/account", "/account"],
+    ["/staff?day=2026-11-23", "/staff?day=2026-11-23"],
+    ["//evil.test/path", "/account"],
+    ["/\\evil.test", "/account"],
+    ["https://evil.test", "/account"],
+    [undefined, "/account"],
+  ])("safe redirect %s → %s", (input, expected) => {
+    expect(safeRedirectPath(input)).toBe(expected);
+  });
+
+  it("takes the first forwarded address as the client IP", () => {
+    expect(clientIpFrom(new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.1" }))).toBe("198.51.100.7");
+    expect(clientIpFrom(new Headers())).toBe("unknown");
+  });
+
+  it("recognises an exclusion violation however the driver adapter wraps it", () => {
+    expect(isExclusionViolation({ cause: { originalCode: "23P01" } })).toBe(true);
+    expect(isExclusionViolation({ meta: { driverAdapterError: { cause: { originalCode: "23P01" } } } })).toBe(true);
+    expect(isExclusionViolation({ code: "23505" })).toBe(false);
+    expect(isExclusionViolation(new Error("boom"))).toBe(false);
+  });
+});
