@@ -31,7 +31,12 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // Native and WASM modules load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "fxa-common-password-list"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "fxa-common-password-list",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

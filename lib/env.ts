@@ -39,7 +39,9 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
     message: "must be at least 32 characters (generate one with: openssl rand -base64 32)",
   }),
-  APP_URL: z.url({ message: "must be an absolute http(s) URL such as https://clinic.example" }).default("http://localhost:3000"),
+  APP_URL: z
+    .url({ message: "must be an absolute http(s) URL such as https://clinic.example" })
+    .default("http://localhost:3000"),
   CLINIC_TIME_ZONE: z
     .string()
     .default("America/New_York")

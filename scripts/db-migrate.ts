@@ -13,7 +13,10 @@ import { pgliteConnection, postgresConnection } from "@/lib/db/sql-connection";
 
 function previousSchemaPath(): string | undefined {
   try {
-    const committed = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const committed = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "schema-")), "schema.prisma");
     writeFileSync(file, committed);
     return file;
@@ -46,7 +49,9 @@ function authorMigration(name: string): void {
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "migration.sql"), sql);
-  console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql. Review it, add any hand-written SQL, then run npm run db:migrate.`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), dir)}/migration.sql. Review it, add any hand-written SQL, then run npm run db:migrate.`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -60,7 +65,9 @@ async function main(): Promise<void> {
   try {
     const report = await applyMigrations(connection);
     const target = env.DATABASE_URL ? new URL(env.DATABASE_URL).host : env.PGLITE_DATA_DIR;
-    console.log(`Migrations on ${target}: ${report.applied.length} applied, ${report.alreadyApplied.length} already applied.`);
+    console.log(
+      `Migrations on ${target}: ${report.applied.length} applied, ${report.alreadyApplied.length} already applied.`,
+    );
   } finally {
     await connection.close();
   }

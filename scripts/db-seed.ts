@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "force-demo-data": { type: "boolean", default: false } } });
   const env = parseEnv(process.env);
   if (env.NODE_ENV === "production" && env.DATABASE_URL && !values["force-demo-data"]) {
-    console.error("Refusing to load demo accounts into a production database (NODE_ENV=production and DATABASE_URL set).");
+    console.error(
+      "Refusing to load demo accounts into a production database (NODE_ENV=production and DATABASE_URL set).",
+    );
     console.error("If this really is a demo deployment, run: npm run db:seed -- --force-demo-data");
     process.exit(1);
   }

@@ -15,7 +15,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     <form action={action} noValidate className="flex flex-col gap-5">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       {errorCount > 0 ? (
-        <Alert tone="error">Please correct the {errorCount === 1 ? "field" : `${errorCount} fields`} marked below.</Alert>
+        <Alert tone="error">
+          Please correct the {errorCount === 1 ? "field" : `${errorCount} fields`} marked below.
+        </Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Field
@@ -54,7 +56,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       </Button>
       <p className="text-muted">
         Already have an account?{" "}
-        <Link className="font-semibold text-teal-800 underline" href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}>
+        <Link
+          className="font-semibold text-teal-800 underline"
+          href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}
+        >
           Sign in
         </Link>
       </p>

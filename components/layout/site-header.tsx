@@ -37,7 +37,11 @@ export function SiteHeader() {
         <Logo />
         <nav aria-label="Main" className="hidden items-center gap-1 sm:flex">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-full px-3 py-2 font-semibold text-ink hover:bg-teal-50">
+            <Link
+              key={item.href}
+              href={item.href}
+              className="rounded-full px-3 py-2 font-semibold text-ink hover:bg-teal-50"
+            >
               {item.label}
             </Link>
           ))}

@@ -5,7 +5,15 @@ const TONES = {
   info: "border-teal-600/30 bg-teal-50 text-teal-800",
 } as const;
 
-export function Alert({ tone = "info", title, children }: { tone?: keyof typeof TONES; title?: string; children: ReactNode }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: keyof typeof TONES;
+  title?: string;
+  children: ReactNode;
+}) {
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`rounded-xl border px-4 py-3 ${TONES[tone]}`}>
       {title ? <p className="font-semibold">{title}</p> : null}

@@ -32,6 +32,9 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 export const signInSchema = z.object({
   email: emailSchema,
   // Only a size bound: the policy applies when a password is chosen, not when it is typed.
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "Email or password is incorrect."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX_LENGTH, "Email or password is incorrect."),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -30,7 +30,11 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
     summary: "A focused half hour for tight, tired calves: ankles, calves and the back of the knee.",
     description:
       "A short, targeted session for calves that feel tight or tired from long days. Your therapist warms the lower leg with long strokes toward the knee, works through the two big calf muscles, and finishes with gentle ankle movement so the pump is moving again when you stand up.",
-    whoItHelps: ["Desk workers with stiff lower legs", "People on their feet all day", "A first visit before a longer session"],
+    whoItHelps: [
+      "Desk workers with stiff lower legs",
+      "People on their feet all day",
+      "A first visit before a longer session",
+    ],
     whatToExpect: [
       "A short health check and screening questions before you lie down",
       "Lower legs uncovered only; shorts are welcome",
@@ -59,7 +63,11 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
       "Feet, ankles, calves and behind the knee, one leg at a time",
       "Legs raised for the last few minutes; a glass of water after",
     ],
-    contraindications: [...CLOT_WARNINGS, "Open wounds, infection or a rash on the lower leg", "Severe varicose veins: light work only, after a chat"],
+    contraindications: [
+      ...CLOT_WARNINGS,
+      "Open wounds, infection or a rash on the lower leg",
+      "Severe varicose veins: light work only, after a chat",
+    ],
     durationMinutes: 60,
     priceCents: 9500,
     currency: "usd",
@@ -72,7 +80,11 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
     summary: "Very light, slow strokes for puffy, heavy-feeling legs, finished with the legs raised.",
     description:
       "A gentle technique that works just under the skin rather than deep in the muscle. Slow, rhythmic strokes start near the knee and work down the leg, always moving fluid toward the body, before time with the legs elevated. Many clients find their legs feel lighter afterwards.",
-    whoItHelps: ["Legs that swell a little by evening", "Long days of standing or sitting", "People who prefer a very light touch"],
+    whoItHelps: [
+      "Legs that swell a little by evening",
+      "Long days of standing or sitting",
+      "People who prefer a very light touch",
+    ],
     whatToExpect: [
       "A very light, almost stroking pressure: it is meant to feel gentle",
       "Quiet, slow rhythm; many people doze off",
@@ -95,13 +107,21 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
     summary: "Deeper calf work and stretching for runners, cyclists and court athletes.",
     description:
       "Firmer work for calves that train hard: the soleus and gastrocnemius, the Achilles area and the shin, combined with assisted stretching and advice on when to train again. Pressure stays within what you can breathe through.",
-    whoItHelps: ["Runners and cyclists in a training block", "Court and field athletes", "The days after a race or long ride"],
+    whoItHelps: [
+      "Runners and cyclists in a training block",
+      "Court and field athletes",
+      "The days after a race or long ride",
+    ],
     whatToExpect: [
       "A quick chat about your training and any niggles",
       "Firm pressure on a 1 to 10 scale you control",
       "Assisted stretches and a short return-to-training plan",
     ],
-    contraindications: [...CLOT_WARNINGS, "A suspected calf tear or Achilles injury: get it assessed first", "Within 24 hours of a hard race if the calf is bruised"],
+    contraindications: [
+      ...CLOT_WARNINGS,
+      "A suspected calf tear or Achilles injury: get it assessed first",
+      "Within 24 hours of a hard race if the calf is bruised",
+    ],
     durationMinutes: 45,
     priceCents: 8000,
     currency: "usd",
@@ -114,7 +134,11 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
     summary: "Before or after a long flight or drive: calf work plus a take-home movement plan.",
     description:
       "Built for travellers and anyone whose legs sit still for hours. The session combines calf and ankle work with a simple plan of seat exercises and walking breaks you can use on your next trip or shift, practised together before you leave.",
-    whoItHelps: ["Frequent flyers and long-distance drivers", "Shift workers who stand or sit for hours", "Anyone preparing for a long trip"],
+    whoItHelps: [
+      "Frequent flyers and long-distance drivers",
+      "Shift workers who stand or sit for hours",
+      "Anyone preparing for a long trip",
+    ],
     whatToExpect: [
       "Screening questions, including recent travel",
       "Calf, ankle and foot work with you lying down",

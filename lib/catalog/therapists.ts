@@ -10,8 +10,16 @@ export async function listTherapistsWithHours(weekday: number) {
       slug: true,
       displayName: true,
       title: true,
-      workingHours: { where: { weekday }, orderBy: { startMinute: "asc" }, select: { startMinute: true, endMinute: true } },
-      breaks: { where: { weekday }, orderBy: { startMinute: "asc" }, select: { startMinute: true, endMinute: true, label: true } },
+      workingHours: {
+        where: { weekday },
+        orderBy: { startMinute: "asc" },
+        select: { startMinute: true, endMinute: true },
+      },
+      breaks: {
+        where: { weekday },
+        orderBy: { startMinute: "asc" },
+        select: { startMinute: true, endMinute: true, label: true },
+      },
     },
   });
 }

@@ -15,7 +15,9 @@ export interface DatabaseHandle {
   pglite?: PGlite;
 }
 
-export function createDatabase(env: Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "PGLITE_DATA_DIR">): DatabaseHandle {
+export function createDatabase(
+  env: Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_MS" | "PGLITE_DATA_DIR">,
+): DatabaseHandle {
   if (env.DATABASE_URL) {
     const adapter = new PrismaPg({
       connectionString: env.DATABASE_URL,

@@ -70,7 +70,9 @@ export async function applyMigrations(
       );
     }
 
-    const done = new Map(rows.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row.checksum]));
+    const done = new Map(
+      rows.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row.checksum]),
+    );
     const report: MigrationReport = { applied: [], alreadyApplied: [] };
     for (const migration of migrations) {
       const recorded = done.get(migration.name);

@@ -54,7 +54,11 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ accounts: st
         bio: member.bio,
         specialties: member.specialties,
         workingHours: {
-          create: member.hours.map((h) => ({ weekday: h.weekday, startMinute: minutesOf(h.start), endMinute: minutesOf(h.end) })),
+          create: member.hours.map((h) => ({
+            weekday: h.weekday,
+            startMinute: minutesOf(h.start),
+            endMinute: minutesOf(h.end),
+          })),
         },
         breaks: {
           create: member.breaks.map((b) => ({

@@ -47,7 +47,10 @@ export function errorResponse(error: unknown): NextResponse {
     );
   }
   console.error("[api] unhandled error", error);
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong on our side." } },
+    { status: 500 },
+  );
 }
 
 /** Wraps a route handler so every failure leaves through errorResponse. */

@@ -30,7 +30,11 @@ export interface WallTime {
 }
 
 export function toWallTime(instant: Date, timeZone: string): WallTime {
-  const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -59,7 +63,13 @@ export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
   const offsetAfter = zoneOffsetMs(new Date(naive + day), timeZone);
   const matches = [naive - offsetBefore, naive - offsetAfter].filter((candidate) => {
     const shown = toWallTime(new Date(candidate), timeZone);
-    return shown.year === wall.year && shown.month === wall.month && shown.day === wall.day && shown.hour === wall.hour && shown.minute === wall.minute;
+    return (
+      shown.year === wall.year &&
+      shown.month === wall.month &&
+      shown.day === wall.day &&
+      shown.hour === wall.hour &&
+      shown.minute === wall.minute
+    );
   });
   // Both match: the time happens twice (fall back), take the first. Neither: it is skipped
   // (spring forward), so read it with the old offset, which lands just after the gap.
@@ -117,15 +127,24 @@ export function formatClinicDateTime(instant: Date, timeZone: string): string {
 }
 
 export function formatClinicTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(instant);
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(instant);
 }
 
 export function formatClinicDate(isoDate: string): string {
   const date = parseIsoDate(isoDate);
   if (!date) return isoDate;
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(
-    new Date(Date.UTC(date.year, date.month - 1, date.day)),
-  );
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: "UTC",
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    year: "numeric",
+  }).format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
 }
 
 export function formatMinutesOfDay(minutes: number): string {

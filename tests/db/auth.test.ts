@@ -24,7 +24,10 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
   it("reports a taken email instead of creating a second account", async () => {
     const email = uniqueEmail("dup");
     await registerClient({ name: "First", email, password: PASSWORD });
-    expect(await registerClient({ name: "Second", email, password: PASSWORD })).toEqual({ ok: false, reason: "email_taken" });
+    expect(await registerClient({ name: "Second", email, password: PASSWORD })).toEqual({
+      ok: false,
+      reason: "email_taken",
+    });
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
 
@@ -44,7 +47,10 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
     const email = uniqueEmail("throttle");
     await registerClient({ name: "Cy", email, password: PASSWORD });
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit; i++) {
-      expect(await authenticateWithPassword({ email, password: `wrong-${i}-password` }, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticateWithPassword({ email, password: `wrong-${i}-password` }, uniqueIp())).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const blocked = await authenticateWithPassword({ email, password: PASSWORD }, uniqueIp());
     expect(blocked.ok).toBe(false);
@@ -56,14 +62,16 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
 
   it("throttles an unknown email the same way as a real one", async () => {
     const email = uniqueEmail("ghost");
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit; i++) await authenticateWithPassword({ email, password: PASSWORD }, uniqueIp());
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit; i++)
+      await authenticateWithPassword({ email, password: PASSWORD }, uniqueIp());
     const blocked = await authenticateWithPassword({ email, password: PASSWORD }, uniqueIp());
     expect(!blocked.ok && blocked.reason).toBe("throttled");
   });
 
   it("throttles one IP trying many accounts", async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++) await authenticateWithPassword({ email: uniqueEmail("spray"), password: PASSWORD }, ip);
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++)
+      await authenticateWithPassword({ email: uniqueEmail("spray"), password: PASSWORD }, ip);
     const email = uniqueEmail("victim");
     await registerClient({ name: "Di", email, password: PASSWORD });
     const blocked = await authenticateWithPassword({ email, password: PASSWORD }, ip);
@@ -75,7 +83,8 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
   it("clears the account counter after a successful sign-in", async () => {
     const email = uniqueEmail("reset");
     await registerClient({ name: "Ed", email, password: PASSWORD });
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit - 1; i++) await authenticateWithPassword({ email, password: "wrong-password-x" }, uniqueIp());
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit - 1; i++)
+      await authenticateWithPassword({ email, password: "wrong-password-x" }, uniqueIp());
     expect((await authenticateWithPassword({ email, password: PASSWORD }, uniqueIp())).ok).toBe(true);
     expect(await prisma.rateLimit.findUnique({ where: { key: `sign-in:account:${email}` } })).toBeNull();
   });

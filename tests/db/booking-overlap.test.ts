@@ -28,28 +28,67 @@ describe(`no overlapping active bookings (${ENGINE})`, () => {
 
   it("rejects a booking that overlaps a confirmed one for the same therapist", async () => {
     const therapist = await createTherapist();
-    await prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: at("2027-03-01T14:00:00Z") }) });
+    await prisma.booking.create({
+      data: bookingData({
+        clientId: client.id,
+        therapistId: therapist.id,
+        service,
+        startsAt: at("2027-03-01T14:00:00Z"),
+      }),
+    });
     await expectOverlapRejected(
-      prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: at("2027-03-01T14:30:00Z") }) }),
+      prisma.booking.create({
+        data: bookingData({
+          clientId: client.id,
+          therapistId: therapist.id,
+          service,
+          startsAt: at("2027-03-01T14:30:00Z"),
+        }),
+      }),
     );
   });
 
   it("treats an unpaid hold as taken, and rejects a start inside the previous visit's buffer", async () => {
     const therapist = await createTherapist();
     await prisma.booking.create({
-      data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: at("2027-03-02T14:00:00Z"), status: "PENDING_PAYMENT" }),
+      data: bookingData({
+        clientId: client.id,
+        therapistId: therapist.id,
+        service,
+        startsAt: at("2027-03-02T14:00:00Z"),
+        status: "PENDING_PAYMENT",
+      }),
     });
     // The visit ends 15:00 and its buffer runs to 15:15.
     await expectOverlapRejected(
-      prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: at("2027-03-02T15:10:00Z") }) }),
+      prisma.booking.create({
+        data: bookingData({
+          clientId: client.id,
+          therapistId: therapist.id,
+          service,
+          startsAt: at("2027-03-02T15:10:00Z"),
+        }),
+      }),
     );
   });
 
   it("allows a visit that starts exactly when the buffer ends", async () => {
     const therapist = await createTherapist();
-    await prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: at("2027-03-03T14:00:00Z") }) });
+    await prisma.booking.create({
+      data: bookingData({
+        clientId: client.id,
+        therapistId: therapist.id,
+        service,
+        startsAt: at("2027-03-03T14:00:00Z"),
+      }),
+    });
     const next = await prisma.booking.create({
-      data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: at("2027-03-03T15:15:00Z") }),
+      data: bookingData({
+        clientId: client.id,
+        therapistId: therapist.id,
+        service,
+        startsAt: at("2027-03-03T15:15:00Z"),
+      }),
     });
     expect(next.id).toBeTruthy();
   });
@@ -58,10 +97,18 @@ describe(`no overlapping active bookings (${ENGINE})`, () => {
     const therapist = await createTherapist();
     const other = await createTherapist();
     const startsAt = at("2027-03-04T14:00:00Z");
-    await prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt, status: "CANCELLED" }) });
-    await prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt, status: "EXPIRED" }) });
-    await prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: other.id, service, startsAt }) });
-    const booked = await prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt }) });
+    await prisma.booking.create({
+      data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt, status: "CANCELLED" }),
+    });
+    await prisma.booking.create({
+      data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt, status: "EXPIRED" }),
+    });
+    await prisma.booking.create({
+      data: bookingData({ clientId: client.id, therapistId: other.id, service, startsAt }),
+    });
+    const booked = await prisma.booking.create({
+      data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt }),
+    });
     expect(booked.status).toBe("CONFIRMED");
   });
 
@@ -69,7 +116,17 @@ describe(`no overlapping active bookings (${ENGINE})`, () => {
     const therapist = await createTherapist();
     const startsAt = at("2027-03-05T14:00:00Z");
     const attempts = await Promise.allSettled(
-      [0, 1].map(() => prisma.booking.create({ data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt, status: "PENDING_PAYMENT" }) })),
+      [0, 1].map(() =>
+        prisma.booking.create({
+          data: bookingData({
+            clientId: client.id,
+            therapistId: therapist.id,
+            service,
+            startsAt,
+            status: "PENDING_PAYMENT",
+          }),
+        }),
+      ),
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     const rejected = attempts.find((a) => a.status === "rejected");
@@ -78,7 +135,12 @@ describe(`no overlapping active bookings (${ENGINE})`, () => {
 
   it("refuses a booking whose times are out of order", async () => {
     const therapist = await createTherapist();
-    const data = bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: at("2027-03-06T14:00:00Z") });
+    const data = bookingData({
+      clientId: client.id,
+      therapistId: therapist.id,
+      service,
+      startsAt: at("2027-03-06T14:00:00Z"),
+    });
     await expect(prisma.booking.create({ data: { ...data, endsAt: data.startsAt } })).rejects.toThrow();
   });
 });

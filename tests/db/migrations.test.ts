@@ -17,7 +17,12 @@ describe("migration runner", () => {
 
     const first = await applyMigrations(db, migrations);
     expect(first.applied).toEqual(migrations.map((m) => m.name));
-    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await db.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     expect(rows.map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
@@ -46,10 +51,17 @@ describe("migration runner", () => {
       sql: `CREATE TABLE "half_done" (id int); SELECT * FROM "no_such_table";`,
       checksum: "f".repeat(64),
     };
-    await expect(applyMigrations(db, [...readMigrations(), broken])).rejects.toThrow(/20990101000000_broken failed and was rolled back/);
-    const tables = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half_done'`);
+    await expect(applyMigrations(db, [...readMigrations(), broken])).rejects.toThrow(
+      /20990101000000_broken failed and was rolled back/,
+    );
+    const tables = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half_done'`,
+    );
     expect(tables[0]?.n).toBe(0);
-    const recorded = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1`, [broken.name]);
+    const recorded = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1`,
+      [broken.name],
+    );
     expect(recorded[0]?.n).toBe(0);
     await db.close();
   });

@@ -17,7 +17,9 @@ describe(`demo seed (${ENGINE})`, () => {
       include: { workingHours: true, services: true },
     });
     expect(therapists).toHaveLength(3);
-    const weeks = therapists.map((t) => JSON.stringify(t.workingHours.map((h) => [h.weekday, h.startMinute, h.endMinute]).sort()));
+    const weeks = therapists.map((t) =>
+      JSON.stringify(t.workingHours.map((h) => [h.weekday, h.startMinute, h.endMinute]).sort()),
+    );
     expect(new Set(weeks).size).toBe(3);
     for (const therapist of therapists) {
       const workingDays = new Set(therapist.workingHours.map((h) => h.weekday));
@@ -34,7 +36,12 @@ describe(`demo seed (${ENGINE})`, () => {
 
   it("is idempotent", async () => {
     await seedDemoData(getDatabase().prisma);
-    const counts = async () => [await prisma.service.count(), await prisma.therapist.count(), await prisma.workingHours.count(), await prisma.user.count()];
+    const counts = async () => [
+      await prisma.service.count(),
+      await prisma.therapist.count(),
+      await prisma.workingHours.count(),
+      await prisma.user.count(),
+    ];
     const before = await counts();
     await seedDemoData(getDatabase().prisma);
     expect(await counts()).toEqual(before);

@@ -5,16 +5,30 @@ import { prisma } from "@/lib/db";
 
 export const uniqueEmail = (label = "user") => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 
-export async function createUser(overrides: { role?: "CLIENT" | "THERAPIST" | "ADMIN"; email?: string; passwordHash?: string } = {}) {
+export async function createUser(
+  overrides: { role?: "CLIENT" | "THERAPIST" | "ADMIN"; email?: string; passwordHash?: string } = {},
+) {
   return prisma.user.create({
-    data: { email: overrides.email ?? uniqueEmail(), name: "Test Person", role: overrides.role ?? "CLIENT", passwordHash: overrides.passwordHash },
+    data: {
+      email: overrides.email ?? uniqueEmail(),
+      name: "Test Person",
+      role: overrides.role ?? "CLIENT",
+      passwordHash: overrides.passwordHash,
+    },
   });
 }
 
 export async function createTherapist() {
   const user = await createUser({ role: "THERAPIST" });
   return prisma.therapist.create({
-    data: { userId: user.id, slug: `therapist-${randomUUID().slice(0, 8)}`, displayName: "Test Therapist", title: "LMT", bio: "Bio", specialties: [] },
+    data: {
+      userId: user.id,
+      slug: `therapist-${randomUUID().slice(0, 8)}`,
+      displayName: "Test Therapist",
+      title: "LMT",
+      bio: "Bio",
+      specialties: [],
+    },
   });
 }
 

@@ -25,8 +25,12 @@ describe("clinic time", () => {
   });
 
   it("maps wall times to instants on both sides of a DST change", () => {
-    expect(wallTimeToUtc({ year: 2026, month: 3, day: 7, hour: 9, minute: 0 }, NY).toISOString()).toBe("2026-03-07T14:00:00.000Z");
-    expect(wallTimeToUtc({ year: 2026, month: 3, day: 9, hour: 9, minute: 0 }, NY).toISOString()).toBe("2026-03-09T13:00:00.000Z");
+    expect(wallTimeToUtc({ year: 2026, month: 3, day: 7, hour: 9, minute: 0 }, NY).toISOString()).toBe(
+      "2026-03-07T14:00:00.000Z",
+    );
+    expect(wallTimeToUtc({ year: 2026, month: 3, day: 9, hour: 9, minute: 0 }, NY).toISOString()).toBe(
+      "2026-03-09T13:00:00.000Z",
+    );
   });
 
   it("resolves a time skipped by spring-forward to just after the gap, and an ambiguous time to its first occurrence", () => {

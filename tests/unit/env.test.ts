@@ -14,7 +14,12 @@ describe("configuration", () => {
   });
 
   it("accepts a PostgreSQL URL with a secret", () => {
-    const env = parseEnv({ ...memory, DATABASE_URL: "postgresql://app:pw@db.internal:5432/clinic", AUTH_SECRET: secret, DATABASE_POOL_SIZE: "20" });
+    const env = parseEnv({
+      ...memory,
+      DATABASE_URL: "postgresql://app:pw@db.internal:5432/clinic",
+      AUTH_SECRET: secret,
+      DATABASE_POOL_SIZE: "20",
+    });
     expect(env.usesEmbeddedDatabase).toBe(false);
     expect(env.DATABASE_POOL_SIZE).toBe(20);
   });
@@ -23,7 +28,9 @@ describe("configuration", () => {
     ["mysql://root@localhost/clinic", "DATABASE_URL"],
     ["not a url", "DATABASE_URL"],
   ])("names DATABASE_URL when it is malformed (%s)", (url, variable) => {
-    expect(() => parseEnv({ ...memory, DATABASE_URL: url, AUTH_SECRET: secret })).toThrow(new RegExp(`${variable}: must be a postgresql://`));
+    expect(() => parseEnv({ ...memory, DATABASE_URL: url, AUTH_SECRET: secret })).toThrow(
+      new RegExp(`${variable}: must be a postgresql://`),
+    );
   });
 
   it("requires AUTH_SECRET once a real database is configured", () => {

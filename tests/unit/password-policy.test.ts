@@ -26,7 +26,11 @@ describe("password policy", () => {
   });
 
   it("normalises the email and trims the name", () => {
-    const parsed = signUpSchema.parse({ name: "  Ada  ", email: "  Ada@Example.TEST ", password: "lantern-ferry-orchard" });
+    const parsed = signUpSchema.parse({
+      name: "  Ada  ",
+      email: "  Ada@Example.TEST ",
+      password: "lantern-ferry-orchard",
+    });
     expect(parsed).toMatchObject({ name: "Ada", email: "ada@example.test" });
   });
 
@@ -35,7 +39,11 @@ describe("password policy", () => {
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((i) => `${String(i.path[0])}: ${i.message}`) ?? [];
     expect(messages).toEqual(
-      expect.arrayContaining(["name: Enter your name.", expect.stringMatching(/^email: Enter a valid email/), expect.stringMatching(/^password:/)]),
+      expect.arrayContaining([
+        "name: Enter your name.",
+        expect.stringMatching(/^email: Enter a valid email/),
+        expect.stringMatching(/^password:/),
+      ]),
     );
   });
 

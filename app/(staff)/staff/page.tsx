@@ -32,7 +32,9 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm font-semibold uppercase tracking-wide text-teal-700">Staff · {user.role === "ADMIN" ? "Admin" : "Therapist"}</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-teal-700">
+            Staff · {user.role === "ADMIN" ? "Admin" : "Therapist"}
+          </p>
           <h1 className="text-3xl font-semibold text-teal-800">{formatClinicDate(day)}</h1>
           <p className="text-muted">Times in the clinic&apos;s zone ({timeZone}).</p>
         </div>
@@ -42,9 +44,17 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
       <form className="mt-6 flex flex-wrap items-end gap-3" method="get">
         <label className="flex flex-col gap-1 font-semibold">
           Show day
-          <input type="date" name="day" defaultValue={day} className="min-h-11 rounded-lg border border-muted/40 bg-white px-3" />
+          <input
+            type="date"
+            name="day"
+            defaultValue={day}
+            className="min-h-11 rounded-lg border border-muted/40 bg-white px-3"
+          />
         </label>
-        <button type="submit" className="min-h-11 rounded-full bg-teal-700 px-5 font-semibold text-white hover:bg-teal-800">
+        <button
+          type="submit"
+          className="min-h-11 rounded-full bg-teal-700 px-5 font-semibold text-white hover:bg-teal-800"
+        >
           Go
         </button>
       </form>
@@ -60,11 +70,21 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
             <table className="w-full text-left">
               <thead className="bg-teal-50 text-sm">
                 <tr>
-                  <th scope="col" className="p-3">Time</th>
-                  <th scope="col" className="p-3">Client</th>
-                  <th scope="col" className="p-3">Treatment</th>
-                  <th scope="col" className="p-3">Therapist</th>
-                  <th scope="col" className="p-3">Status</th>
+                  <th scope="col" className="p-3">
+                    Time
+                  </th>
+                  <th scope="col" className="p-3">
+                    Client
+                  </th>
+                  <th scope="col" className="p-3">
+                    Treatment
+                  </th>
+                  <th scope="col" className="p-3">
+                    Therapist
+                  </th>
+                  <th scope="col" className="p-3">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-teal-600/10">
@@ -74,7 +94,9 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
                     <td className="p-3">{booking.clientName ?? "Client"}</td>
                     <td className="p-3">{booking.serviceName}</td>
                     <td className="p-3">{booking.therapistName}</td>
-                    <td className="p-3"><StatusBadge status={booking.status} /></td>
+                    <td className="p-3">
+                      <StatusBadge status={booking.status} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -95,7 +117,9 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
                 <p className="text-muted">Day off</p>
               ) : (
                 <p>
-                  {therapist.workingHours.map((h) => `${formatMinutesOfDay(h.startMinute)} – ${formatMinutesOfDay(h.endMinute)}`).join(", ")}
+                  {therapist.workingHours
+                    .map((h) => `${formatMinutesOfDay(h.startMinute)} – ${formatMinutesOfDay(h.endMinute)}`)
+                    .join(", ")}
                 </p>
               )}
               {therapist.breaks.map((b) => (
