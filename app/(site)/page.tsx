@@ -1,18 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArticleCard } from "@/components/learn/article-card";
+import { CalfPumpFigure } from "@/components/learn/calf-pump-figure";
+import { JsonLd } from "@/components/seo/json-ld";
+import { ServiceCard } from "@/components/services/service-card";
 import { ButtonLink } from "@/components/ui/button";
+import { listActiveServices } from "@/lib/catalog/services";
+import { getArticles } from "@/lib/content/articles";
+import { clinicBusiness } from "@/lib/seo/structured-data";
 
-export default function HomePage() {
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
+
+const STORY = [
+  {
+    title: "Blood has to climb",
+    text: "Your heart pushes blood down to your feet easily. Getting it back up to your chest, against gravity, is the hard part.",
+  },
+  {
+    title: "Your calves do the lifting",
+    text: "Every time the calf muscles tighten, they squeeze the deep veins and send blood upward. Tiny valves stop it sliding back.",
+  },
+  {
+    title: "Stillness slows the pump",
+    text: "Long flights, desk days and standing shifts leave the pump idle, and legs can feel heavy, swollen or cold.",
+  },
+];
+
+export default async function HomePage() {
+  const [services, articles] = await Promise.all([listActiveServices(), getArticles()]);
+  const featured = articles.find((article) => article.featured);
+  const reading = [featured, ...articles.filter((article) => article !== featured)].filter(Boolean).slice(0, 3);
+
   return (
-    <section className="mx-auto max-w-6xl px-4 py-16">
-      <h1 className="max-w-3xl text-4xl font-semibold text-teal-800 sm:text-5xl">Your calves are your second heart</h1>
-      <p className="mt-4 max-w-2xl text-lg text-muted">
-        Calf massage in Brooklyn, and clear guides to the muscle pump that carries blood back up your legs.
-      </p>
-      <div className="mt-8 flex flex-wrap gap-3">
-        <ButtonLink href="/book">Book a calf massage</ButtonLink>
-        <ButtonLink href="/learn" variant="secondary">
-          Learn how it works
-        </ButtonLink>
-      </div>
-    </section>
+    <>
+      <JsonLd data={clinicBusiness()} />
+      <section className="mx-auto grid max-w-6xl items-center gap-10 px-4 py-12 sm:py-16 md:grid-cols-[3fr_2fr]">
+        <div>
+          <p className="font-semibold text-teal-700">Calf massage in Brooklyn</p>
+          <h1 className="mt-2 text-4xl font-semibold text-teal-800 sm:text-5xl">Your calves are your second heart</h1>
+          <p className="mt-5 max-w-2xl text-lg text-muted">
+            With every step, your calf muscles pump blood back up toward your heart. We look after that pump with
+            focused calf massage, and we explain how it works so you can look after it between visits.
+          </p>
+          <div className="mt-8 flex flex-wrap gap-3">
+            <ButtonLink href="/book">Book a calf massage</ButtonLink>
+            <ButtonLink href="/learn" variant="secondary">
+              Learn how it works
+            </ButtonLink>
+          </div>
+        </div>
+        <CalfPumpFigure className="mx-auto w-56 sm:w-64" />
+      </section>
+
+      <section aria-labelledby="story-heading" className="bg-white py-12">
+        <div className="mx-auto max-w-6xl px-4">
+          <h2 id="story-heading" className="text-3xl font-semibold text-teal-800">
+            Why the calf matters
+          </h2>
+          <ol className="mt-6 grid gap-6 md:grid-cols-3">
+            {STORY.map((step, index) => (
+              <li key={step.title} className="rounded-2xl bg-sand p-5">
+                <span
+                  aria-hidden="true"
+                  className="flex h-9 w-9 items-center justify-center rounded-full bg-teal-600 font-bold text-white"
+                >
+                  {index + 1}
+                </span>
+                <h3 className="mt-3 text-xl font-semibold">{step.title}</h3>
+                <p className="mt-2 text-muted">{step.text}</p>
+              </li>
+            ))}
+          </ol>
+          <p className="mt-6">
+            <Link href="/learn/calf-muscle-pump-second-heart" className="font-semibold text-teal-800 underline">
+              Read the full story of the calf muscle pump
+            </Link>
+          </p>
+        </div>
+      </section>
+
+      <section aria-labelledby="services-heading" className="mx-auto max-w-6xl px-4 py-12">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="services-heading" className="text-3xl font-semibold text-teal-800">
+            Treatments
+          </h2>
+          <Link href="/services" className="font-semibold text-teal-800 underline">
+            All treatments and prices
+          </Link>
+        </div>
+        <div className="mt-6 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+          {services.map((service) => (
+            <ServiceCard key={service.slug} service={service} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="learn-heading" className="mx-auto max-w-6xl px-4 py-12">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="learn-heading" className="text-3xl font-semibold text-teal-800">
+            From the education hub
+          </h2>
+          <Link href="/learn" className="font-semibold text-teal-800 underline">
+            All articles
+          </Link>
+        </div>
+        <div className="mt-6 grid gap-4 md:grid-cols-3">
+          {reading.map((article) => (article ? <ArticleCard key={article.slug} article={article} /> : null))}
+        </div>
+      </section>
+
+      <section aria-label="Safety first" className="mx-auto max-w-6xl px-4 pb-4">
+        <p className="rounded-2xl border-2 border-alert-700/50 bg-alert-50 p-5">
+          <strong className="text-alert-700">Safety first:</strong> sudden pain, swelling, warmth or redness in one calf
+          can be a blood clot. Please see a doctor first, not a massage therapist.{" "}
+          <Link href="/learn/leg-circulation-symptoms-by-urgency" className="font-semibold underline">
+            Which symptoms need care now
+          </Link>
+        </p>
+      </section>
+    </>
   );
 }

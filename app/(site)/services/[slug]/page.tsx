@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleCard } from "@/components/learn/article-card";
+import { JsonLd } from "@/components/seo/json-ld";
+import { ButtonLink } from "@/components/ui/button";
+import { getActiveService } from "@/lib/catalog/services";
+import { getArticlesForService } from "@/lib/content/articles";
+import { formatMoney } from "@/lib/money";
+import { breadcrumbList } from "@/lib/seo/structured-data";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const service = await getActiveService((await params).slug);
+  if (!service) return { title: "Treatment not found" };
+  return {
+    title: `${service.name} (${service.durationMinutes} min)`,
+    description: service.summary,
+    alternates: { canonical: `/services/${service.slug}` },
+    openGraph: { type: "website", url: `/services/${service.slug}`, title: service.name, description: service.summary },
+  };
+}
+
+function List({ items }: { items: string[] }) {
+  return (
+    <ul className="mt-3 list-disc space-y-1.5 pl-5">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function ServicePage({ params }: Props) {
+  const service = await getActiveService((await params).slug);
+  if (!service) notFound();
+  const articles = await getArticlesForService(service.slug, service.aftercareSlug);
+  const aftercare = articles.find((article) => article.slug === service.aftercareSlug);
+  const price = formatMoney(service.priceCents, service.currency);
+
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10">
+      <JsonLd
+        data={breadcrumbList([
+          { name: "Home", path: "/" },
+          { name: "Treatments", path: "/services" },
+          { name: service.name, path: `/services/${service.slug}` },
+        ])}
+      />
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/services" className="underline">
+          Treatments
+        </Link>
+      </nav>
+      <div className="mt-2 grid gap-8 md:grid-cols-[minmax(0,1fr)_18rem]">
+        <div>
+          <h1 className="text-4xl font-semibold text-teal-800">{service.name}</h1>
+          <p className="mt-3 text-xl text-muted">{service.summary}</p>
+          <p className="mt-6 text-lg">{service.description}</p>
+
+          <section aria-labelledby="helps-heading" className="mt-8">
+            <h2 id="helps-heading" className="text-2xl font-semibold text-teal-800">
+              Who it helps
+            </h2>
+            <List items={service.whoItHelps} />
+          </section>
+          <section aria-labelledby="expect-heading" className="mt-8">
+            <h2 id="expect-heading" className="text-2xl font-semibold text-teal-800">
+              What to expect
+            </h2>
+            <List items={service.whatToExpect} />
+          </section>
+          <section
+            aria-labelledby="not-right-heading"
+            className="mt-8 rounded-2xl border-2 border-alert-700/60 bg-alert-50 p-5"
+          >
+            <h2 id="not-right-heading" className="font-sans text-xl font-bold text-alert-700">
+              When this treatment is not right for you
+            </h2>
+            <List items={service.contraindications} />
+            <p className="mt-3 text-sm">
+              Booking asks a few screening questions; if one of these applies, we&apos;ll point you to a doctor instead.
+            </p>
+          </section>
+        </div>
+
+        <aside
+          aria-label="Book this treatment"
+          className="h-fit rounded-3xl bg-white p-6 ring-1 ring-teal-600/15 md:sticky md:top-6"
+        >
+          <p className="text-3xl font-semibold text-teal-800">{price}</p>
+          <p className="text-muted">{service.durationMinutes} minutes</p>
+          <ButtonLink href={`/book?service=${service.slug}`} className="mt-5 w-full">
+            Book {service.name}
+          </ButtonLink>
+          {service.therapists.length > 0 ? (
+            <>
+              <p className="mt-6 text-sm font-semibold">Offered by</p>
+              <ul className="mt-1 text-sm text-muted">
+                {service.therapists.map(({ therapist }) => (
+                  <li key={therapist.slug}>{therapist.displayName}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {aftercare ? (
+            <p className="mt-6 text-sm">
+              After your visit:{" "}
+              <Link href={`/learn/${aftercare.slug}`} className="font-semibold text-teal-800 underline">
+                aftercare guide
+              </Link>
+            </p>
+          ) : null}
+        </aside>
+      </div>
+
+      {articles.length > 0 ? (
+        <section aria-labelledby="reading-heading" className="mt-14">
+          <h2 id="reading-heading" className="text-2xl font-semibold text-teal-800">
+            Read before or after your visit
+          </h2>
+          <div className="mt-4 grid gap-4 md:grid-cols-3">
+            {articles.slice(0, 6).map((article) => (
+              <ArticleCard key={article.slug} article={article} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// Markdown to HTML for articles, at build time: GitHub-flavoured Markdown, heading anchors, and
+// GitHub-style alerts ("> [!WARNING]") turned into labelled callouts.
+import type { Blockquote, Paragraph, Root, Text } from "mdast";
+import type { Element, Root as HastRoot } from "hast";
+import { toString as hastToString } from "hast-util-to-string";
+import rehypeAutolinkHeadings from "rehype-autolink-headings";
+import rehypeSlug from "rehype-slug";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+
+export interface Heading {
+  id: string;
+  text: string;
+  depth: 2 | 3;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  headings: Heading[];
+  plainText: string;
+}
+
+const CALLOUTS = {
+  NOTE: { label: "Note", className: ["callout", "callout-note"] },
+  TIP: { label: "Tip", className: ["callout", "callout-tip"] },
+  WARNING: { label: "Warning", className: ["callout", "callout-warning"] },
+} as const;
+
+function remarkCallouts() {
+  return (tree: Root) => {
+    visit(tree, "blockquote", (node: Blockquote) => {
+      const first = node.children[0] as Paragraph | undefined;
+      const text = first?.type === "paragraph" ? (first.children[0] as Text | undefined) : undefined;
+      const match = text?.type === "text" ? /^\[!(NOTE|TIP|WARNING)\]\s*/.exec(text.value) : null;
+      if (!first || !text || !match) return;
+      const kind = CALLOUTS[match[1] as keyof typeof CALLOUTS];
+      text.value = text.value.slice(match[0].length);
+      if (text.value === "" && first.children.length === 1) node.children.shift();
+      node.data = { hName: "aside", hProperties: { className: [...kind.className], role: "note", "aria-label": kind.label } };
+      node.children.unshift({
+        type: "paragraph",
+        data: { hProperties: { className: ["callout-title"] } },
+        children: [{ type: "text", value: kind.label }],
+      });
+    });
+  };
+}
+
+function rehypeCollectHeadings(headings: Heading[]) {
+  return () => (tree: HastRoot) => {
+    visit(tree, "element", (node: Element) => {
+      if ((node.tagName === "h2" || node.tagName === "h3") && typeof node.properties.id === "string") {
+        headings.push({ id: node.properties.id, text: hastToString(node).trim(), depth: node.tagName === "h2" ? 2 : 3 });
+      }
+    });
+  };
+}
+
+export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown> {
+  const headings: Heading[] = [];
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkCallouts)
+    .use(remarkRehype)
+    .use(rehypeSlug)
+    .use(rehypeCollectHeadings(headings))
+    .use(rehypeAutolinkHeadings, {
+      behavior: "append",
+      properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 },
+      content: { type: "text", value: "#" },
+    })
+    .use(rehypeStringify)
+    .process(markdown);
+  return { html: String(file), headings, plainText: markdownToPlainText(markdown) };
+}
+
+/** Readable text of a Markdown body: for word counts, search and snippets. */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/^>\s*\[!(NOTE|TIP|WARNING)\]\s*$/gm, "")
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+    .replace(/^\s*[|:\- ]+\s*$/gm, " ")
+    .replace(/[#>*_`|]/g, " ")
+    .replace(/^\s*[-+]\s+/gm, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,60 @@
+// schema.org objects for the clinic, articles and breadcrumbs.
+import { CLINIC } from "@/lib/clinic";
+import type { Article } from "@/lib/content/articles";
+import { absoluteUrl } from "@/lib/site-url";
+
+export function clinicBusiness(): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "HealthAndBeautyBusiness",
+    "@id": absoluteUrl("/#clinic"),
+    name: CLINIC.name,
+    url: absoluteUrl("/"),
+    telephone: CLINIC.phone,
+    email: CLINIC.email,
+    priceRange: "$$",
+    address: {
+      "@type": "PostalAddress",
+      streetAddress: CLINIC.street,
+      addressLocality: CLINIC.locality,
+      addressRegion: CLINIC.region,
+      postalCode: CLINIC.postalCode,
+      addressCountry: CLINIC.country,
+    },
+  };
+}
+
+export function breadcrumbList(items: { name: string; path: string }[]): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((item, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: item.name,
+      item: absoluteUrl(item.path),
+    })),
+  };
+}
+
+export function articlePage(article: Article): Record<string, unknown> {
+  const url = absoluteUrl(`/learn/${article.slug}`);
+  return {
+    "@context": "https://schema.org",
+    "@type": ["Article", "MedicalWebPage"],
+    "@id": url,
+    url,
+    headline: article.title,
+    description: article.description,
+    datePublished: article.published,
+    dateModified: article.reviewed,
+    lastReviewed: article.reviewed,
+    wordCount: article.wordCount,
+    inLanguage: "en-US",
+    audience: { "@type": "PeopleAudience", audienceType: "Patient" },
+    author: { "@type": "Person", name: article.author.name, jobTitle: article.author.title },
+    reviewedBy: { "@type": "Person", name: article.author.name },
+    publisher: { "@type": "HealthAndBeautyBusiness", "@id": absoluteUrl("/#clinic"), name: CLINIC.name },
+    mainEntityOfPage: url,
+  };
+}

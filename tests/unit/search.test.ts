@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { loadArticles } from "@/lib/content/articles";
+import { buildSearchIndex, editDistance, highlight, searchArticles, termMatch } from "@/lib/content/search";
+
+describe("search matching", () => {
+  it.each([
+    ["soleus", "soleus", 1],
+    ["circ", "circulation", 0.8],
+    ["solues", "soleus", 0.6], // transposition
+    ["thrombsis", "thrombosis", 0.6], // missing letter
+    ["vien", "vein", 0.6],
+    ["leg", "log", 0], // short words must match exactly or as a prefix
+    ["massage", "passage", 0.6],
+    ["walking", "talking", 0.6],
+    ["cramp", "swelling", 0],
+  ])("%s against %s scores %s", (term, word, expected) => {
+    expect(termMatch(term, word)).toBe(expected);
+  });
+
+  it("computes edit distance with transpositions", () => {
+    expect(editDistance("calf", "claf", 2)).toBe(1);
+    expect(editDistance("kitten", "sitting", 3)).toBe(3);
+    expect(editDistance("a", "abcdef", 1)).toBe(2);
+  });
+
+  it("marks matching words only", () => {
+    expect(highlight("Swollen legs after flights", ["flight"])).toEqual([
+      { text: "Swollen legs after ", match: false },
+      { text: "flights", match: true },
+    ]);
+  });
+});
+
+describe("searching the articles", async () => {
+  const index = buildSearchIndex(await loadArticles());
+  const top = (query: string) => searchArticles(index, query)[0]?.article.slug;
+
+  it.each([
+    ["deep vein thrombosis", "dvt-and-pulmonary-embolism"],
+    ["pulmonery embolism", "dvt-and-pulmonary-embolism"],
+    ["self massage routine", "calf-self-massage-step-by-step"],
+    ["toe raises", "calf-exercises-toe-raises-band-presses"],
+    ["lymphatic aftercare", "aftercare-lymphatic-drainage"],
+  ])("finds %s → %s", (query, slug) => {
+    expect(top(query)).toBe(slug);
+  });
+
+  it("finds body text that is not in any title", () => {
+    const hits = searchArticles(index, "gastrocnemius");
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]?.snippet.some((segment) => segment.match && /gastrocnemius/i.test(segment.text))).toBe(true);
+  });
+
+  it("returns nothing for nonsense, an empty query or stop words only", () => {
+    expect(searchArticles(index, "xylophone quasar")).toEqual([]);
+    expect(searchArticles(index, "   ")).toEqual([]);
+    expect(searchArticles(index, "the and of")).toEqual([]);
+  });
+
+  it("narrows results as words are added", () => {
+    expect(searchArticles(index, "calf swelling flight").length).toBeLessThanOrEqual(
+      searchArticles(index, "calf").length,
+    );
+  });
+});
