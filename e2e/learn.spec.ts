@@ -48,7 +48,7 @@ test.describe("education hub", () => {
     await cta.click();
     await expect(page).toHaveURL(/\/services\/long-haul-legs$/);
     await expect(page.getByRole("heading", { level: 1, name: "Long-Haul Legs" })).toBeVisible();
-    await expect(page.getByText("$90.00")).toBeVisible();
+    await expect(page.getByText("$90.00").filter({ visible: true }).first()).toBeVisible();
     await expect(page.getByRole("link", { name: "aftercare guide" })).toHaveAttribute(
       "href",
       "/learn/aftercare-long-haul-legs",

@@ -19,7 +19,7 @@ export interface Migration {
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  return readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((name) => statSync(path.join(/*turbopackIgnore: true*/ dir, name)).isDirectory())
     .sort()
     .map((name) => {

@@ -59,6 +59,13 @@ export default async function ServicePage({ params }: Props) {
         <div>
           <h1 className="text-4xl font-semibold text-teal-800">{service.name}</h1>
           <p className="mt-3 text-xl text-muted">{service.summary}</p>
+          {/* Small screens: price and booking up front instead of after the details. */}
+          <div className="mt-5 flex flex-wrap items-center gap-4 md:hidden">
+            <p className="font-semibold text-teal-800">
+              {service.durationMinutes} min · {price}
+            </p>
+            <ButtonLink href={`/book?service=${service.slug}`}>Book now</ButtonLink>
+          </div>
           <p className="mt-6 text-lg">{service.description}</p>
 
           <section aria-labelledby="helps-heading" className="mt-8">
