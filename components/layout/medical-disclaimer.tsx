@@ -5,8 +5,8 @@ export function MedicalDisclaimer({ className = "" }: { className?: string }) {
       <p className="font-semibold text-ink">Medical disclaimer</p>
       <p className="mt-1">
         Our massage therapists educate and treat muscles; they do not diagnose. Nothing on this site is medical advice.
-        Sudden pain, swelling, warmth or redness in one calf, or chest pain and breathlessness, need a doctor now: call
-        911 or go to an emergency room.
+        Sudden pain, swelling, warmth or redness in one calf needs medical care now, not a massage. Chest pain, sudden
+        breathlessness or coughing up blood: call 911.
       </p>
     </section>
   );

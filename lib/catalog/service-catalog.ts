@@ -16,11 +16,16 @@ export interface ServiceSeed {
   aftercareSlug: string;
 }
 
-// Shared by every service: a massage is never the answer to a leg that may hold a clot.
+// Shared by every service: a massage is never the answer to a leg that may hold a clot, and these
+// are the conditions a therapist needs to know about before any pressure is used.
 const CLOT_WARNINGS = [
-  "Sudden, one-sided calf pain or swelling, warmth or redness: see a doctor first, not a massage therapist.",
-  "Chest pain, breathlessness or coughing blood: call 911.",
+  "Sudden, one-sided calf pain or swelling, warmth or redness: get medical care now, not a massage.",
+  "Chest pain, sudden breathlessness or coughing up blood: call 911.",
   "A known or suspected blood clot, or recent surgery, until your doctor clears you.",
+  "Varicose veins: we never press on them. A vein that is hard, painful, red or warm needs a doctor first.",
+  "Pregnant or recently gave birth: with your midwife's or doctor's go-ahead.",
+  "Blood thinners or a bleeding disorder: tell us, and we keep the pressure light.",
+  "Diabetes with reduced feeling in the feet: tell us before we start.",
 ];
 
 export const SERVICE_CATALOG: ServiceSeed[] = [
@@ -79,9 +84,9 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
     name: "Lymphatic Drainage for Heavy Legs",
     summary: "Very light, slow strokes for puffy, heavy-feeling legs, finished with the legs raised.",
     description:
-      "A gentle technique that works just under the skin rather than deep in the muscle. Slow, rhythmic strokes start near the knee and work down the leg, always moving fluid toward the body, before time with the legs elevated. Many clients find their legs feel lighter afterwards.",
+      "A gentle technique that works just under the skin rather than deep in the muscle. We start with the area nearest your body and work section by section down toward the ankle, each slow stroke guiding fluid upward, then finish with your legs raised. Many clients find their legs feel lighter afterwards.",
     whoItHelps: [
-      "Legs that swell a little by evening",
+      "Legs that swell a little by evening (once your doctor has checked why)",
       "Long days of standing or sitting",
       "People who prefer a very light touch",
     ],
@@ -113,7 +118,7 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
       "The days after a race or long ride",
     ],
     whatToExpect: [
-      "A quick chat about your training and any niggles",
+      "A quick chat about your training and any minor aches or injuries",
       "Firm pressure on a 1 to 10 scale you control",
       "Assisted stretches and a short return-to-training plan",
     ],
@@ -133,7 +138,7 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
     name: "Long-Haul Legs",
     summary: "Before or after a long flight or drive: calf work plus a take-home movement plan.",
     description:
-      "Built for travellers and anyone whose legs sit still for hours. The session combines calf and ankle work with a simple plan of seat exercises and walking breaks you can use on your next trip or shift, practised together before you leave.",
+      "Built for travelers and anyone whose legs sit still for hours. The session combines calf and ankle work with a simple plan of seat exercises and walking breaks you can use on your next trip or shift, practiced together before you leave.",
     whoItHelps: [
       "Frequent flyers and long-distance drivers",
       "Shift workers who stand or sit for hours",

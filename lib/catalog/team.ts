@@ -51,7 +51,7 @@ export const TEAM: TeamMember[] = [
     name: "Priya Raman",
     email: "priya@clinic.test",
     title: "Licensed massage therapist, pregnancy and desk-worker care",
-    bio: "Priya looks after people whose legs spend the day under a desk or on a shop floor, and clients in pregnancy with their midwife's go-ahead. She coaches the self-care routines on this site.",
+    bio: "Priya looks after people whose legs spend the day under a desk or on a shop floor, and clients in pregnancy with their midwife's go-ahead. She helps clients build the self-care routines on this site into their week.",
     specialties: ["Pregnancy (with clearance)", "Desk and shift workers", "Self-massage coaching"],
     role: "THERAPIST",
     // Monday, Wednesday, Friday and Sunday; Tuesday, Thursday and Saturday off.

@@ -85,11 +85,12 @@ export default async function ServicePage({ params }: Props) {
             className="mt-8 rounded-2xl border-2 border-alert-700/60 bg-alert-50 p-5"
           >
             <h2 id="not-right-heading" className="font-sans text-xl font-bold text-alert-700">
-              When this treatment is not right for you
+              Before you book: safety
             </h2>
             <List items={service.contraindications} />
             <p className="mt-3 text-sm">
-              Booking asks a few screening questions; if one of these applies, we&apos;ll point you to a doctor instead.
+              Booking asks a few screening questions. Signs of a possible clot mean we point you to a doctor instead of
+              taking a booking; for everything else, tell us and we adapt the treatment.
             </p>
           </section>
         </div>
