@@ -58,11 +58,13 @@ export function bookingData(input: {
   status?: "PENDING_PAYMENT" | "CONFIRMED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW" | "EXPIRED";
 }) {
   const endsAt = new Date(input.startsAt.getTime() + input.service.durationMinutes * 60_000);
+  const status = input.status ?? "CONFIRMED";
   return {
     clientId: input.clientId,
     therapistId: input.therapistId,
     serviceId: input.service.id,
-    status: input.status ?? "CONFIRMED",
+    status,
+    holdExpiresAt: status === "PENDING_PAYMENT" ? new Date(Date.now() + 30 * 60_000) : null,
     startsAt: input.startsAt,
     endsAt,
     blockedUntil: new Date(endsAt.getTime() + input.service.bufferMinutes * 60_000),
