@@ -3,10 +3,11 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { CLINIC } from "@/lib/clinic";
+import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.APP_URL ?? "http://localhost:3000"),
+  metadataBase: siteUrl(),
   title: { default: `${CLINIC.name}: ${CLINIC.tagline}`, template: `%s | ${CLINIC.name}` },
   description:
     "Calf massage in Brooklyn for legs that feel heavy, tight or tired, and clear, careful articles on the calf muscle pump, the body's second heart.",

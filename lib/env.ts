@@ -47,6 +47,7 @@ const envSchema = z.object({
     .default("America/New_York")
     .refine(isTimeZone, { message: "must be an IANA time zone such as America/New_York" }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; usesEmbeddedDatabase: boolean };
@@ -88,9 +89,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return { ...values, AUTH_SECRET: secret, usesEmbeddedDatabase };
 }
 
-let cached: Env | undefined;
+// On globalThis: Next bundles this module into several server chunks, and they must agree (one
+// generated secret per process, not one per chunk).
+const globalForEnv = globalThis as typeof globalThis & { __clinicEnv?: Env };
 
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
-  return cached;
+  globalForEnv.__clinicEnv ??= parseEnv(process.env);
+  return globalForEnv.__clinicEnv;
 }

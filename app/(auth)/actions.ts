@@ -1,13 +1,16 @@
 "use server";
 
 // Sign-up, sign-in and sign-out. Guard → safeParse → domain call → form state or redirect.
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
 import { CredentialsSignin } from "next-auth";
+import { clientIpFrom } from "@/lib/auth/client-ip";
 import type { FormState } from "@/lib/auth/form-state";
 import { registerClient } from "@/lib/auth/register-client";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { getEnv } from "@/lib/env";
 
 export type SignInState = FormState<{ email: string }>;
 export type SignUpState = FormState<{ name: string; email: string }>;
@@ -49,7 +52,15 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
   const parsed = signUpSchema.safeParse({ ...values, password: field(formData, "password") });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
-  const result = await registerClient(parsed.data);
+  const clientIp = clientIpFrom(await headers(), getEnv().TRUST_PROXY_HOPS);
+  const result = await registerClient(parsed.data, clientIp);
+  if (!result.ok && result.reason === "throttled") {
+    return {
+      ok: false,
+      formError: `Too many new accounts from this network. Please wait ${describeWait(result.retryAfterSeconds)} and try again, or call the clinic.`,
+      values,
+    };
+  }
   if (!result.ok) {
     return {
       ok: false,

@@ -1,13 +1,20 @@
-// Checks an email and password, throttled per account and per client IP. Unknown email and wrong
-// password get the same answer, in the same time.
+// Checks an email and password. Unknown email and wrong password get the same answer, in the same
+// time. Three throttles, all in the database:
+// - per account and IP (tight): stops guessing one account from one place, and lets nobody else
+//   lock the owner out by failing on purpose from elsewhere;
+// - per account (loose): stops guessing one account from many addresses;
+// - per IP: stops one address trying many accounts.
 import { prisma } from "@/lib/db";
 import { clearRateLimit, hitRateLimit, type RateLimitRule } from "./rate-limit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
 
+const WINDOW = 15 * 60;
+
 export const SIGN_IN_LIMITS = {
-  perAccount: { limit: 5, windowSeconds: 15 * 60 },
-  perIp: { limit: 30, windowSeconds: 15 * 60 },
+  perAccountAndIp: { limit: 5, windowSeconds: WINDOW },
+  perAccount: { limit: 50, windowSeconds: WINDOW },
+  perIp: { limit: 30, windowSeconds: WINDOW },
 } satisfies Record<string, RateLimitRule>;
 
 export type AuthenticationResult =
@@ -16,14 +23,15 @@ export type AuthenticationResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export async function authenticateWithPassword(input: SignInInput, clientIp: string): Promise<AuthenticationResult> {
-  const accountKey = `sign-in:account:${input.email}`;
-  const [account, ip] = await Promise.all([
-    hitRateLimit(accountKey, SIGN_IN_LIMITS.perAccount),
+  const accountAndIpKey = `sign-in:account-ip:${input.email}:${clientIp}`;
+  const checks = await Promise.all([
+    hitRateLimit(accountAndIpKey, SIGN_IN_LIMITS.perAccountAndIp),
+    hitRateLimit(`sign-in:account:${input.email}`, SIGN_IN_LIMITS.perAccount),
     hitRateLimit(`sign-in:ip:${clientIp}`, SIGN_IN_LIMITS.perIp),
   ]);
-  if (!account.allowed || !ip.allowed) {
-    const waits = [account, ip].filter((result) => !result.allowed).map((result) => result.retryAfterSeconds);
-    return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(...waits) };
+  const blocked = checks.filter((check) => !check.allowed);
+  if (blocked.length > 0) {
+    return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(...blocked.map((check) => check.retryAfterSeconds)) };
   }
 
   const user = await prisma.user.findUnique({
@@ -35,6 +43,6 @@ export async function authenticateWithPassword(input: SignInInput, clientIp: str
     : await verifyAgainstDummy(input.password);
   if (!user || !valid) return { ok: false, reason: "invalid" };
 
-  await clearRateLimit(accountKey);
+  await clearRateLimit(accountAndIpKey);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -1,11 +1,12 @@
 // The checks every protected page, layout, Server Action and route handler calls. proxy.ts may
 // redirect early for convenience, but these are the authority.
+import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/api-error";
 import { auth } from "./auth";
+import { findSessionUser } from "./sessions";
 
 export interface CurrentUser {
   id: string;
@@ -16,12 +17,13 @@ export interface CurrentUser {
 
 export const STAFF_ROLES: readonly Role[] = ["THERAPIST", "ADMIN"];
 
-// One session read and one user lookup per request, however many components ask.
+// One cookie check and one session lookup per request, however many components ask. A cookie
+// whose server-side session was revoked or has expired counts as signed out.
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
+  if (!session?.sid || !session.user?.id) return null;
+  const user = await findSessionUser(session.sid);
+  return user && user.id === session.user.id ? user : null;
 });
 
 /** Pages and actions: the signed-in user, or a redirect to sign in and back. */

@@ -13,7 +13,16 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+// Expired windows are deleted now and then by whichever request draws the short straw, so the
+// table stays small without a separate job.
+const PRUNE_PROBABILITY = 0.01;
+
+async function pruneExpiredWindows(): Promise<void> {
+  await prisma.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < now() - interval '1 day'`;
+}
+
 export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+  if (Math.random() < PRUNE_PROBABILITY) await pruneExpiredWindows();
   const rows = await prisma.$queryRaw<{ hits: number; windowStart: Date }[]>`
     INSERT INTO "RateLimit" ("key", "hits", "windowStart", "updatedAt")
     VALUES (${key}, 1, now(), now())

@@ -1,13 +1,23 @@
 // Creates a client account. A taken email is reported as a field error on the form; the account
 // itself is created with the CLIENT role only (staff are made by an admin, never by sign-up).
+// Sign-ups are throttled per IP: each one costs an argon2 hash, and the "email taken" answer must
+// not become a cheap way to test which addresses are the clinic's clients.
 import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword } from "./password";
+import { hitRateLimit } from "./rate-limit";
 import type { SignUpInput } from "./schemas";
 
-export type RegistrationResult = { ok: true; userId: string } | { ok: false; reason: "email_taken" };
+export const SIGN_UP_LIMIT = { limit: 10, windowSeconds: 60 * 60 };
 
-export async function registerClient(input: SignUpInput): Promise<RegistrationResult> {
+export type RegistrationResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "email_taken" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export async function registerClient(input: SignUpInput, clientIp: string): Promise<RegistrationResult> {
+  const throttle = await hitRateLimit(`sign-up:ip:${clientIp}`, SIGN_UP_LIMIT);
+  if (!throttle.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await prisma.user.create({

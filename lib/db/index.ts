@@ -1,5 +1,6 @@
 // The process-wide database handle. Kept on globalThis so development reloads and separately
 // bundled entry points (instrumentation, routes) share one pool and one embedded database.
+import "server-only";
 import { getEnv } from "@/lib/env";
 import { createDatabase, type DatabaseHandle } from "./create-client";
 

@@ -47,14 +47,32 @@ describe("request helpers", () => {
     ["//evil.test/path", "/account"],
     ["/\\evil.test", "/account"],
     ["https://evil.test", "/account"],
+    ["/\t/evil.test", "/account"],
+    ["/\n/evil.test", "/account"],
+    ["/%09/evil.test", "/%09/evil.test"],
+    ["/ok\\..\\evil", "/account"],
     [undefined, "/account"],
   ])("safe redirect %s → %s", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);
   });
 
-  it("takes the first forwarded address as the client IP", () => {
-    expect(clientIpFrom(new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.1" }))).toBe("198.51.100.7");
+  it("takes the client IP the trusted proxies saw, ignoring what the client added", () => {
+    // The client claims 1.2.3.4; our one proxy appended the address it really saw.
+    const spoofed = new Headers({ "x-forwarded-for": "1.2.3.4, 198.51.100.7" });
+    expect(clientIpFrom(spoofed, 1)).toBe("198.51.100.7");
+    expect(clientIpFrom(new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.2" }), 2)).toBe("198.51.100.7");
     expect(clientIpFrom(new Headers())).toBe("unknown");
+  });
+
+  it.each([
+    ["not-an-ip", "unknown"],
+    ["x".repeat(5000), "unknown"],
+    ["::ffff:203.0.113.9", "203.0.113.9"],
+    ["2001:db8:abcd:12:1:2:3:4", "2001:db8:abcd:12::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["[2001:DB8:0:0:ffff::1]", "2001:db8:0:0::/64"],
+  ])("normalises %s to %s", (value, expected) => {
+    expect(clientIpFrom(new Headers({ "x-forwarded-for": value }))).toBe(expected);
   });
 
   it("recognises an exclusion violation however the driver adapter wraps it", () => {
