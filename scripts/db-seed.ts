@@ -1,20 +1,20 @@
-// npm run db:seed: load the demo catalogue, therapists and accounts. Refused on a production
-// PostgreSQL (NODE_ENV=production with DATABASE_URL) unless run with --force-demo-data.
+// npm run db:seed: load the demo catalogue, therapists and accounts (with a published password).
+// On PostgreSQL it is refused unless the database is on this machine and NODE_ENV is not
+// production, or --force-demo-data is given: demo accounts must never reach the database of record.
 import { parseArgs } from "node:util";
 import { parseEnv } from "@/lib/env";
 import { createDatabase } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgliteConnection } from "@/lib/db/sql-connection";
-import { DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed-demo";
+import { DEMO_PASSWORD, demoSeedRefusal, seedDemoData } from "@/lib/db/seed-demo";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "force-demo-data": { type: "boolean", default: false } } });
   const env = parseEnv(process.env);
-  if (env.NODE_ENV === "production" && env.DATABASE_URL && !values["force-demo-data"]) {
-    console.error(
-      "Refusing to load demo accounts into a production database (NODE_ENV=production and DATABASE_URL set).",
-    );
-    console.error("If this really is a demo deployment, run: npm run db:seed -- --force-demo-data");
+  const refusal = demoSeedRefusal(env);
+  if (refusal && !values["force-demo-data"]) {
+    console.error(`Refusing to load demo accounts: ${refusal}.`);
+    console.error("If this really is a demo database, run: npm run db:seed -- --force-demo-data");
     process.exit(1);
   }
   const { prisma, pglite } = createDatabase(env);

@@ -77,10 +77,10 @@ export async function listBookingsBetween(start: Date, end: Date, therapistId?: 
 
 const FINISHED: BookingStatus[] = ["CANCELLED", "EXPIRED", "COMPLETED", "NO_SHOW"];
 
-/** Upcoming (soonest first) and the rest (newest first), as a client's account shows them. */
+/** Upcoming or in progress (soonest first) and the rest (newest first), as a client's account shows them. */
 export function partitionBookings(bookings: BookingSummary[], now = new Date()) {
   const upcoming = bookings
-    .filter((b) => b.startsAt.getTime() >= now.getTime() && !FINISHED.includes(b.status))
+    .filter((b) => b.endsAt.getTime() > now.getTime() && !FINISHED.includes(b.status))
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const past = bookings.filter((b) => !upcoming.includes(b));
   return { upcoming, past };

@@ -103,6 +103,12 @@ export async function loadArticles(dir = ARTICLES_DIR): Promise<Article[]> {
       if (related === article.slug) problems.push(`${article.slug}.md: related lists the article itself`);
       else if (!slugs.has(related)) problems.push(`${article.slug}.md: related article "${related}" does not exist`);
     }
+    for (const [, href] of article.html.matchAll(/href="([^"]*)"/g)) {
+      // Only our own pages, in-page anchors, https, phone and email links: never javascript: and the like.
+      if (href !== undefined && !/^(\/(?!\/)|#|https:\/\/|tel:|mailto:)/.test(href)) {
+        problems.push(`${article.slug}.md: link "${href}" is not allowed (use /path, #anchor or https://)`);
+      }
+    }
     for (const [, target] of article.html.matchAll(/href="\/learn\/([^"#?]+)/g)) {
       if (target && !slugs.has(target)) problems.push(`${article.slug}.md: links to missing article /learn/${target}`);
     }

@@ -50,6 +50,21 @@ function remarkCallouts() {
   };
 }
 
+// Wide tables scroll sideways on a phone inside a focusable, labelled region (WCAG 1.4.10).
+function rehypeScrollableTables() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "table" || !parent || index === undefined) return;
+      parent.children[index] = {
+        type: "element",
+        tagName: "div",
+        properties: { className: ["table-scroll"], role: "region", tabIndex: 0, ariaLabel: "Table (scrolls sideways)" },
+        children: [node],
+      };
+    });
+  };
+}
+
 function rehypeCollectHeadings(headings: Heading[]) {
   return () => (tree: HastRoot) => {
     visit(tree, "element", (node: Element) => {
@@ -68,6 +83,7 @@ export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown
     .use(remarkCallouts)
     .use(remarkRehype)
     .use(rehypeSlug)
+    .use(rehypeScrollableTables)
     .use(rehypeCollectHeadings(headings))
     .use(rehypeAutolinkHeadings, {
       behavior: "append",
@@ -79,14 +95,25 @@ export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown
   return { html: String(file), headings, plainText: markdownToPlainText(markdown) };
 }
 
-/** Readable text of a Markdown body: for word counts, search and snippets. */
+/** Readable text of a Markdown body: for word counts, search and snippets. Headings, list items
+ * and table cells keep a boundary, so a snippet never runs a heading into the next sentence. */
 export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/^>\s*\[!(NOTE|TIP|WARNING)\]\s*$/gm, "")
+  const lines = markdown.split("\n").map((line) => {
+    const trimmed = line.trim();
+    if (/^>\s*\[!(NOTE|TIP|WARNING)\]\s*$/.test(trimmed)) return "";
+    if (/^\|?\s*:?-{2,}/.test(trimmed)) return ""; // table separator row
+    let text = trimmed
+      .replace(/^>\s?/, "")
+      .replace(/^#{1,6}\s+(.*)$/, "$1.")
+      .replace(/^\s*(?:[-+*]|\d+\.)\s+/, "");
+    if (text.startsWith("|")) text = `${text.replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim()).join("; ")}.`;
+    return text;
+  });
+  return lines
+    .join(" ")
     .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
-    .replace(/^\s*[|:\- ]+\s*$/gm, " ")
-    .replace(/[#>*_`|]/g, " ")
-    .replace(/^\s*[-+]\s+/gm, "")
+    .replace(/[*_`]/g, "")
+    .replace(/\.\.(?=\s|$)/g, ".")
     .replace(/\s+/g, " ")
     .trim();
 }

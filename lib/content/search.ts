@@ -10,6 +10,8 @@ export interface SearchHit {
   titleSegments: { text: string; match: boolean }[];
 }
 
+export const MAX_QUERY_LENGTH = 100;
+
 const STOP_WORDS = new Set(
   "a an and are as at be by can do for from how i in is it my of on or the to what when where who why with you your".split(" "),
 );
@@ -46,18 +48,33 @@ export function editDistance(a: string, b: string, max: number): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-function allowedEdits(term: string): number {
-  if (term.length <= 3) return 0;
-  if (term.length <= 6) return 1;
-  return 2;
+function isAdjacentTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diffs: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs.push(i);
+  const [first, second] = diffs;
+  return diffs.length === 2 && first !== undefined && second === first + 1 && a[first] === b[second] && a[second] === b[first];
 }
 
-/** How well a query term matches a word: 1 exact, 0.8 prefix, 0.6 within the typo allowance. */
-export function termMatch(term: string, word: string): number {
+// Typo allowance by term length: short words are too easily another real word ("clot"/"lot").
+function withinTypoAllowance(term: string, word: string): boolean {
+  if (term.length <= 3) return false;
+  if (term.length === 4) return isAdjacentTransposition(term, word);
+  const max = term.length <= 7 ? 1 : 2;
+  return editDistance(term, word, max) <= max;
+}
+
+const singular = (word: string) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word);
+
+/**
+ * How well a query term matches a word: 1 exact, 0.9 singular/plural, 0.8 prefix, and, only when
+ * `fuzzy` (the term matches nothing literally anywhere), 0.6 within the typo allowance.
+ */
+export function termMatch(term: string, word: string, fuzzy = true): number {
   if (word === term) return 1;
-  if (term.length >= 3 && word.startsWith(term)) return 0.8;
-  const max = allowedEdits(term);
-  if (max > 0 && editDistance(term, word, max) <= max) return 0.6;
+  if (singular(word) === singular(term)) return 0.9;
+  if (term.length >= 3 && word.startsWith(singular(term))) return 0.8;
+  if (fuzzy && withinTypoAllowance(term, word)) return 0.6;
   return 0;
 }
 
@@ -66,10 +83,16 @@ interface IndexedArticle {
   fields: { words: Set<string>; weight: number }[];
 }
 
+export interface SearchIndex {
+  entries: IndexedArticle[];
+  // Every word of every article: a term found here literally is never matched by typo.
+  vocabulary: Set<string>;
+}
+
 const FIELD_WEIGHTS = { title: 6, description: 3, headings: 2, body: 1 } as const;
 
-export function buildSearchIndex(articles: Article[]): IndexedArticle[] {
-  return articles.map((article) => ({
+export function buildSearchIndex(articles: Article[]): SearchIndex {
+  const entries = articles.map((article) => ({
     article,
     fields: [
       { words: new Set(tokenize(article.title)), weight: FIELD_WEIGHTS.title },
@@ -78,30 +101,52 @@ export function buildSearchIndex(articles: Article[]): IndexedArticle[] {
       { words: new Set(tokenize(article.plainText)), weight: FIELD_WEIGHTS.body },
     ],
   }));
+  const vocabulary = new Set(entries.flatMap((entry) => entry.fields.flatMap((field) => [...field.words])));
+  return { entries, vocabulary };
 }
 
-function bestMatch(term: string, words: Set<string>): number {
-  if (words.has(term)) return 1;
+interface QueryTerm {
+  term: string;
+  fuzzy: boolean;
+}
+
+function planQuery(query: string, vocabulary: Set<string>): QueryTerm[] {
+  const terms = [...new Set(tokenize(query.slice(0, MAX_QUERY_LENGTH)))].slice(0, 8);
+  return terms.map((term) => {
+    let literal = false;
+    for (const word of vocabulary) {
+      if (termMatch(term, word, false) > 0) {
+        literal = true;
+        break;
+      }
+    }
+    return { term, fuzzy: !literal };
+  });
+}
+
+function bestMatch(query: QueryTerm, words: Set<string>): number {
+  if (words.has(query.term)) return 1;
   let best = 0;
   for (const word of words) {
-    const quality = termMatch(term, word);
+    const quality = termMatch(query.term, word, query.fuzzy);
     if (quality > best) best = quality;
-    if (best === 1) break;
+    if (best >= 0.9) break;
   }
   return best;
 }
 
-function matchesAnyTerm(word: string, terms: string[]): boolean {
+function matchesAnyTerm(word: string, terms: QueryTerm[]): boolean {
   const token = tokenize(word)[0];
-  return token !== undefined && terms.some((term) => termMatch(term, token) > 0);
+  return token !== undefined && terms.some((query) => termMatch(query.term, token, query.fuzzy) > 0);
 }
 
 /** Splits text into segments, marking the words that match a query term. */
-export function highlight(text: string, terms: string[]): { text: string; match: boolean }[] {
+export function highlight(text: string, terms: QueryTerm[] | string[]): { text: string; match: boolean }[] {
+  const queries = terms.map((term) => (typeof term === "string" ? { term, fuzzy: true } : term));
   const segments: { text: string; match: boolean }[] = [];
   for (const part of text.split(/([A-Za-z0-9\u00C0-\u024F']+)/)) {
     if (part === "") continue;
-    const match = /[A-Za-z0-9]/.test(part) && matchesAnyTerm(part, terms);
+    const match = /[A-Za-z0-9]/.test(part) && matchesAnyTerm(part, queries);
     const last = segments[segments.length - 1];
     if (last && last.match === match && !match) last.text += part;
     else segments.push({ text: part, match });
@@ -109,7 +154,7 @@ export function highlight(text: string, terms: string[]): { text: string; match:
   return segments;
 }
 
-function snippetAround(text: string, terms: string[], radius = 120): string {
+function snippetAround(text: string, terms: QueryTerm[], radius = 120): string {
   const words = text.split(/\s+/);
   const index = words.findIndex((word) => matchesAnyTerm(word, terms));
   if (index < 0) return text.slice(0, radius * 2).trim() + (text.length > radius * 2 ? "…" : "");
@@ -122,13 +167,11 @@ function snippetAround(text: string, terms: string[], radius = 120): string {
   return `${start > 0 ? "…" : ""}${words.slice(start, end + 1).join(" ")}${end < words.length - 1 ? "…" : ""}`;
 }
 
-export const MAX_QUERY_LENGTH = 100;
-
-export function searchArticles(index: IndexedArticle[], query: string, limit = 20): SearchHit[] {
-  const terms = [...new Set(tokenize(query.slice(0, MAX_QUERY_LENGTH)))].slice(0, 8);
+export function searchArticles(index: SearchIndex, query: string, limit = 20): SearchHit[] {
+  const terms = planQuery(query, index.vocabulary);
   if (terms.length === 0) return [];
   const hits: SearchHit[] = [];
-  for (const entry of index) {
+  for (const entry of index.entries) {
     let score = 0;
     let matchedTerms = 0;
     for (const term of terms) {
@@ -140,7 +183,8 @@ export function searchArticles(index: IndexedArticle[], query: string, limit = 2
     // Every term must match somewhere, so adding a word narrows the results.
     if (matchedTerms < terms.length) continue;
     const bodyText = entry.article.plainText;
-    const source = [entry.article.description, bodyText].find((text) => text.split(/\s+/).some((word) => matchesAnyTerm(word, terms))) ?? bodyText;
+    const source =
+      [entry.article.description, bodyText].find((text) => text.split(/\s+/).some((word) => matchesAnyTerm(word, terms))) ?? bodyText;
     hits.push({
       article: entry.article,
       score,

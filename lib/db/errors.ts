@@ -1,16 +1,32 @@
 // Recognising database errors that mean something to a user. Through driver adapters a violated
 // constraint arrives as a DriverAdapterError whose cause carries the PostgreSQL SQLSTATE.
 
+const PRISMA_CODE = /^P\d{4}$/;
+
+/** The PostgreSQL SQLSTATE behind an error, however deeply Prisma and the adapter wrapped it. */
 function sqlState(error: unknown): string | undefined {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth++) {
     const candidate = current as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: unknown };
     if (typeof candidate.originalCode === "string") return candidate.originalCode;
-    if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate.code;
     const meta = candidate.meta as { driverAdapterError?: unknown } | undefined;
-    current = candidate.cause ?? meta?.driverAdapterError;
+    const inner = candidate.cause ?? meta?.driverAdapterError;
+    // A Prisma P-code on the outside may hide the SQLSTATE inside: keep digging.
+    if (
+      typeof candidate.code === "string" &&
+      /^[0-9A-Z]{5}$/.test(candidate.code) &&
+      !PRISMA_CODE.test(candidate.code)
+    ) {
+      return candidate.code;
+    }
+    current = inner;
   }
   return undefined;
+}
+
+function prismaCode(error: unknown): string | undefined {
+  const code = error && typeof error === "object" ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && PRISMA_CODE.test(code) ? code : undefined;
 }
 
 /** An exclusion constraint said no: for bookings, the slot was just taken. */
@@ -19,10 +35,10 @@ export function isExclusionViolation(error: unknown): boolean {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  if (error && typeof error === "object" && (error as { code?: unknown }).code === "P2002") return true;
-  return sqlState(error) === "23505";
+  return prismaCode(error) === "P2002" || sqlState(error) === "23505";
 }
 
+/** A transaction lost a race and may be retried. adapter-pg reports it as P2034 (TransactionWriteConflict). */
 export function isSerializationFailure(error: unknown): boolean {
-  return sqlState(error) === "40001";
+  return prismaCode(error) === "P2034" || sqlState(error) === "40001";
 }

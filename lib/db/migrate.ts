@@ -44,6 +44,22 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
+const LOCK_TIMEOUT_MS = 10_000;
+
+// Like `prisma migrate`, give up after 10 seconds instead of waiting forever for another runner.
+async function takeMigrationLock(connection: SqlConnection): Promise<void> {
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  for (;;) {
+    const [row] = await connection.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      MIGRATION_LOCK_ID,
+    ]);
+    if (row?.locked) return;
+    if (Date.now() > deadline)
+      throw new MigrationError("Another migration run holds the lock; gave up after 10 seconds.");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export interface MigrationReport {
   applied: string[];
   alreadyApplied: string[];
@@ -53,7 +69,7 @@ export async function applyMigrations(
   connection: SqlConnection,
   migrations: Migration[] = readMigrations(),
 ): Promise<MigrationReport> {
-  await connection.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+  await takeMigrationLock(connection);
   try {
     await connection.exec(CREATE_MIGRATIONS_TABLE);
     const rows = await connection.query<{
@@ -95,14 +111,15 @@ export async function applyMigrations(
         );
         await connection.exec("COMMIT");
       } catch (error) {
-        await connection.exec("ROLLBACK");
         const reason = error instanceof Error ? error.message : String(error);
+        // If the connection itself broke, ROLLBACK fails too; the migration's error is the one to report.
+        await connection.exec("ROLLBACK").catch(() => undefined);
         throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${reason}`);
       }
       report.applied.push(migration.name);
     }
     return report;
   } finally {
-    await connection.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]);
+    await connection.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
   }
 }

@@ -11,6 +11,11 @@ export async function prepareEmbeddedDatabase(): Promise<void> {
   const env = getEnv();
   const { pglite, prisma } = getDatabase();
   if (!pglite) return;
+  if (env.NODE_ENV === "production") {
+    console.log(
+      `[db] using the embedded database in ${env.PGLITE_DATA_DIR} (demo mode); set DATABASE_URL for a real deployment`,
+    );
+  }
   const report = await applyMigrations(pgliteConnection(pglite));
   if (report.applied.length > 0) console.log(`[db] embedded database migrated: ${report.applied.join(", ")}`);
   if (env.SEED_DEMO_DATA === "auto" && (await isDatabaseEmpty(prisma))) {

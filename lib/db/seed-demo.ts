@@ -13,6 +13,17 @@ export const DEMO_ACCOUNTS = [
   { email: "client@clinic.test", name: "Casey Morgan", role: "CLIENT" },
 ] as const;
 
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+/** Why demo data must not go into this database, or null when it may. */
+export function demoSeedRefusal(env: { NODE_ENV: string; DATABASE_URL?: string }): string | null {
+  if (!env.DATABASE_URL) return null;
+  if (env.NODE_ENV === "production") return "NODE_ENV is production and DATABASE_URL is set";
+  const host = new URL(env.DATABASE_URL).hostname;
+  if (!LOCAL_HOSTS.has(host)) return `DATABASE_URL points at ${host}, not at this machine`;
+  return null;
+}
+
 function minutesOf(time: string): number {
   const [hours, minutes] = time.split(":").map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);

@@ -52,8 +52,10 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant at which the zone's clocks show this wall time. A time skipped by a spring-forward
- * gap resolves to the instant just after the gap; an ambiguous fall-back time to its first occurrence.
+ * The instant at which the zone's clocks show this wall time. An ambiguous fall-back time resolves
+ * to its first occurrence. A time skipped by spring-forward is read with the offset before the gap,
+ * so 02:30 becomes 03:30 (it shifts by the gap's length): slot generators must walk UTC instants,
+ * not wall-clock times, or they would produce 03:00-03:59 twice.
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
@@ -72,7 +74,7 @@ export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
     );
   });
   // Both match: the time happens twice (fall back), take the first. Neither: it is skipped
-  // (spring forward), so read it with the old offset, which lands just after the gap.
+  // (spring forward), so read it with the old offset, which shifts it forward by the gap.
   return new Date(matches.length > 0 ? Math.min(...matches) : naive - offsetBefore);
 }
 
@@ -153,4 +155,27 @@ export function formatMinutesOfDay(minutes: number): string {
   const suffix = hour >= 12 && hour < 24 ? "PM" : "AM";
   const twelve = hour % 12 === 0 ? 12 : hour % 12;
   return `${twelve}:${String(minute).padStart(2, "0")} ${suffix}`;
+}
+
+/** The calendar date n days after (or before) a YYYY-MM-DD date. */
+export function addDays(isoDate: string, days: number): string {
+  const date = parseIsoDate(isoDate);
+  if (!date) throw new RangeError(`not a calendar date: ${isoDate}`);
+  return new Date(Date.UTC(date.year, date.month - 1, date.day + days)).toISOString().slice(0, 10);
+}
+
+/** "Eastern Time" for America/New_York: the zone as people say it. */
+export function formatZoneName(timeZone: string, at = new Date()): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longGeneric" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}
+
+// Dates people may ask the schedule for: wide enough for any real use, narrow enough that the
+// year is always four digits.
+export const SCHEDULE_DATE_RANGE = { min: "2000-01-01", max: "2100-12-31" } as const;
+
+export function isSchedulableDate(isoDate: string): boolean {
+  return parseIsoDate(isoDate) !== null && isoDate >= SCHEDULE_DATE_RANGE.min && isoDate <= SCHEDULE_DATE_RANGE.max;
 }

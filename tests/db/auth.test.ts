@@ -31,7 +31,10 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
   it("reports a taken email instead of creating a second account", async () => {
     const email = uniqueEmail("dup");
     await register(email, "First");
-    expect(await registerClient({ name: "Second", email, password: PASSWORD }, uniqueIp())).toEqual({ ok: false, reason: "email_taken" });
+    expect(await registerClient({ name: "Second", email, password: PASSWORD }, uniqueIp())).toEqual({
+      ok: false,
+      reason: "email_taken",
+    });
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
 
@@ -61,7 +64,10 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
     await register(email, "Cy");
     const ip = uniqueIp();
     for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndIp.limit; i++) {
-      expect(await authenticateWithPassword({ email, password: `wrong-${i}-password` }, ip)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticateWithPassword({ email, password: `wrong-${i}-password` }, ip)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const blocked = await authenticateWithPassword({ email, password: PASSWORD }, ip);
     expect(!blocked.ok && blocked.reason).toBe("throttled");
@@ -72,14 +78,16 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
     const email = uniqueEmail("owner");
     await register(email, "Owner");
     const attacker = uniqueIp();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndIp.limit + 2; i++) await authenticateWithPassword({ email, password: "guess-guess-guess" }, attacker);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndIp.limit + 2; i++)
+      await authenticateWithPassword({ email, password: "guess-guess-guess" }, attacker);
     expect((await authenticateWithPassword({ email, password: PASSWORD }, uniqueIp())).ok).toBe(true);
   });
 
   it("throttles one account guessed from many addresses", async () => {
     const email = uniqueEmail("spread");
     await register(email, "Di");
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit; i++) await authenticateWithPassword({ email, password: "guess-guess-guess" }, uniqueIp());
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit; i++)
+      await authenticateWithPassword({ email, password: "guess-guess-guess" }, uniqueIp());
     const blocked = await authenticateWithPassword({ email, password: PASSWORD }, uniqueIp());
     expect(!blocked.ok && blocked.reason).toBe("throttled");
   });
@@ -87,14 +95,16 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
   it("throttles an unknown email the same way as a real one", async () => {
     const email = uniqueEmail("ghost");
     const ip = uniqueIp();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndIp.limit; i++) await authenticateWithPassword({ email, password: PASSWORD }, ip);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndIp.limit; i++)
+      await authenticateWithPassword({ email, password: PASSWORD }, ip);
     const blocked = await authenticateWithPassword({ email, password: PASSWORD }, ip);
     expect(!blocked.ok && blocked.reason).toBe("throttled");
   });
 
   it("throttles one address trying many accounts", async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++) await authenticateWithPassword({ email: uniqueEmail("spray"), password: PASSWORD }, ip);
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++)
+      await authenticateWithPassword({ email: uniqueEmail("spray"), password: PASSWORD }, ip);
     const email = uniqueEmail("victim");
     await register(email, "Ed");
     expect((await authenticateWithPassword({ email, password: PASSWORD }, ip)).ok).toBe(false);
@@ -105,7 +115,8 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
     const email = uniqueEmail("reset");
     await register(email, "Flo");
     const ip = uniqueIp();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndIp.limit - 1; i++) await authenticateWithPassword({ email, password: "wrong-password-x" }, ip);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndIp.limit - 1; i++)
+      await authenticateWithPassword({ email, password: "wrong-password-x" }, ip);
     expect((await authenticateWithPassword({ email, password: PASSWORD }, ip)).ok).toBe(true);
     expect(await prisma.rateLimit.findUnique({ where: { key: `sign-in:account-ip:${email}:${ip}` } })).toBeNull();
   });

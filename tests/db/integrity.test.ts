@@ -12,13 +12,24 @@ describe(`integrity guards (${ENGINE})`, () => {
   beforeAll(async () => {
     const [client, therapist, service] = await Promise.all([createUser(), createTherapist(), createService()]);
     booking = await prisma.booking.create({
-      data: bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: new Date("2027-04-01T14:00:00Z") }),
+      data: bookingData({
+        clientId: client.id,
+        therapistId: therapist.id,
+        service,
+        startsAt: new Date("2027-04-01T14:00:00Z"),
+      }),
     });
   });
 
   it("refuses an unpaid hold without an expiry", async () => {
     const [client, therapist, service] = await Promise.all([createUser(), createTherapist(), createService()]);
-    const data = bookingData({ clientId: client.id, therapistId: therapist.id, service, startsAt: new Date("2027-04-02T14:00:00Z"), status: "PENDING_PAYMENT" });
+    const data = bookingData({
+      clientId: client.id,
+      therapistId: therapist.id,
+      service,
+      startsAt: new Date("2027-04-02T14:00:00Z"),
+      status: "PENDING_PAYMENT",
+    });
     await expect(prisma.booking.create({ data: { ...data, holdExpiresAt: null } })).rejects.toThrow();
   });
 

@@ -21,7 +21,11 @@ const HAND_WRITTEN_CONSTRAINTS = [
   "Booking_hold_has_expiry",
 ].sort();
 
-const HAND_WRITTEN_INDEXES = ["Booking_no_overlapping_active", "Payment_one_live_per_booking", "User_email_lower_key"].sort();
+const HAND_WRITTEN_INDEXES = [
+  "Booking_no_overlapping_active",
+  "Payment_one_live_per_booking",
+  "User_email_lower_key",
+].sort();
 
 interface Catalog {
   columns: string[];

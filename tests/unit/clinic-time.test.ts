@@ -64,3 +64,27 @@ describe("clinic time", () => {
     expect(() => clinicDayBounds("nonsense", NY)).toThrow(RangeError);
   });
 });
+
+describe("schedule dates", async () => {
+  const { addDays, formatZoneName, isSchedulableDate } = await import("@/lib/time/clinic-time");
+
+  it("steps across month, year and DST boundaries by calendar day", () => {
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addDays("2026-03-08", 1)).toBe("2026-03-09");
+  });
+
+  it.each([
+    ["2026-11-23", true],
+    ["9999-12-31", false],
+    ["0001-01-01", false],
+    ["2026-02-30", false],
+    ["yesterday", false],
+  ])("%s is schedulable: %s", (day, expected) => {
+    expect(isSchedulableDate(day)).toBe(expected);
+  });
+
+  it("names the zone as people say it", () => {
+    expect(formatZoneName("America/New_York")).toBe("Eastern Time");
+  });
+});

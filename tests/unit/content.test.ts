@@ -139,3 +139,28 @@ describe("content validation", () => {
     await expect(loadArticles(dir)).rejects.toThrow(/links to missing article \/learn\/missing-piece/);
   });
 });
+
+describe("links in articles", () => {
+  it.each(["javascript:alert(1)", "data:text/html,hi", "//evil.test/x", "http://insecure.test"])(
+    "refuses %s",
+    async (href) => {
+      const dir = writeArticles({
+        "first-article.md": { ...GOOD_FRONT_MATTER, related: ["second-article"] },
+        "second-article.md": { ...GOOD_FRONT_MATTER, related: ["first-article"] },
+      });
+      const header = Object.entries(GOOD_FRONT_MATTER)
+        .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(", ")}]` : JSON.stringify(v)}`)
+        .join("\n");
+      writeFileSync(path.join(dir, "first-article.md"), `---\n${header}\n---\n\nSee [this](${href}).\n`);
+      await expect(loadArticles(dir)).rejects.toThrow(/is not allowed/);
+    },
+  );
+
+  it("wraps tables in a focusable, labelled scroll region", async () => {
+    const articles = await loadArticles();
+    const withTable = articles.find((a) => a.html.includes("<table"));
+    expect(withTable?.html).toMatch(
+      /<div class="table-scroll" role="region" tabindex="0" aria-label="Table \(scrolls sideways\)"><table>/,
+    );
+  });
+});

@@ -23,6 +23,12 @@ describe("search matching", () => {
     expect(editDistance("a", "abcdef", 1)).toBe(2);
   });
 
+  it("never uses typos when the term exists as written", () => {
+    expect(termMatch("clot", "lot", false)).toBe(0);
+    expect(termMatch("cramps", "cramp", false)).toBe(0.9);
+    expect(termMatch("cramp", "cramps", false)).toBe(0.9);
+  });
+
   it("marks matching words only", () => {
     expect(highlight("Swollen legs after flights", ["flight"])).toEqual([
       { text: "Swollen legs after ", match: false },
@@ -55,6 +61,34 @@ describe("searching the articles", async () => {
     expect(searchArticles(index, "xylophone quasar")).toEqual([]);
     expect(searchArticles(index, "   ")).toEqual([]);
     expect(searchArticles(index, "the and of")).toEqual([]);
+  });
+
+  it("does not turn real words into other real words", () => {
+    expect(searchArticles(index, "wine")).toEqual([]);
+    const clot = searchArticles(index, "clot");
+    const marked = clot.flatMap((hit) =>
+      [...hit.snippet, ...hit.titleSegments].filter((s) => s.match).map((s) => s.text.toLowerCase()),
+    );
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((word) => word.startsWith("clot"))).toBe(true);
+  });
+
+  it("finds singular and plural alike", () => {
+    expect(
+      searchArticles(index, "cramps")
+        .map((h) => h.article.slug)
+        .sort(),
+    ).toEqual(
+      searchArticles(index, "cramp")
+        .map((h) => h.article.slug)
+        .sort(),
+    );
+  });
+
+  it("keeps headings apart from the text that follows in snippets", async () => {
+    const articles = await loadArticles();
+    const withHeading = articles.find((a) => a.headings[0]);
+    expect(withHeading?.plainText).toContain(`${withHeading?.headings[0]?.text}.`);
   });
 
   it("narrows results as words are added", () => {
