@@ -2,6 +2,9 @@
 import type { MetadataRoute } from "next";
 import { absoluteUrl } from "@/lib/site-url";
 
+// Rendered per request so the sitemap address follows APP_URL at run time, not at build time.
+export const dynamic = "force-dynamic";
+
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: [

@@ -71,10 +71,8 @@ test.describe("accounts", () => {
     await expect(page.getByLabel("Email")).toHaveValue("nobody-here@example.test");
   });
 
-  test("a therapist reaches the staff area", async ({ page }) => {
-    await signIn(page, "therapist@clinic.test", DEMO_PASSWORD);
-    await page.getByRole("link", { name: "Staff" }).first().click();
-    await expect(page).toHaveURL(/\/staff$/);
+  test("a therapist lands on the staff schedule after signing in", async ({ page }) => {
+    await signIn(page, "therapist@clinic.test", DEMO_PASSWORD, /\/staff$/);
     await expect(page.getByRole("heading", { name: "Who is working" })).toBeVisible();
     await expect(page.getByText("Maya Lindqvist")).toBeVisible();
   });
@@ -83,6 +81,44 @@ test.describe("accounts", () => {
     await page.goto("/staff");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstaff$/);
   });
+});
+
+test("signing out ends the session on the server: a copied cookie stops working", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const client = newClient();
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(client.name);
+  await page.getByLabel("Email").fill(client.email);
+  await page.getByLabel("Password").fill(client.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  const copied = await context.cookies();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/account");
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await thief.close();
+  await context.close();
+});
+
+test("a sign-in link cannot send people to another site", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=%2F%09%2Fevil.test");
+  await page.getByLabel("Email").fill("client@clinic.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/account$/);
+});
+
+test("unknown API paths answer with the JSON error shape", async ({ request }) => {
+  const response = await request.get("/api/no-such-thing");
+  expect(response.status()).toBe(404);
+  expect(await response.json()).toEqual({ error: { code: "not_found", message: "There is no such API endpoint." } });
 });
 
 test("health check reports the database", async ({ request }) => {

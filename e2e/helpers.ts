@@ -18,10 +18,16 @@ export function failOnConsoleErrors(page: Page): void {
   });
 }
 
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+/** Signs in from /sign-in; clients land on /account, staff on /staff. */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  landing: RegExp = /\/account$/,
+): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(landing);
 }

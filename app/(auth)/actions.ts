@@ -2,10 +2,12 @@
 
 // Sign-up, sign-in and sign-out. Guard → safeParse → domain call → form state or redirect.
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
 import { CredentialsSignin } from "next-auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
+import { homePathFor } from "@/lib/auth/home-path";
 import type { FormState } from "@/lib/auth/form-state";
 import { registerClient } from "@/lib/auth/register-client";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
@@ -20,30 +22,36 @@ const field = (formData: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
+function requestedDestination(formData: FormData): string | undefined {
+  const value = formData.get("callbackUrl");
+  return typeof value === "string" && value !== "" ? safeRedirectPath(value) : undefined;
+}
+
 function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
 }
 
-async function signInOrExplain(email: string, password: string, redirectTo: string): Promise<string> {
+// Signs in and redirects: to the page the person was sent from, else to their home (staff to the
+// schedule, clients to their appointments). Returns a message only when sign-in failed.
+async function signInOrExplain(email: string, password: string, requested: string | undefined): Promise<string> {
   try {
-    await signIn("credentials", { email, password, redirectTo });
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof SignInThrottled) {
       return `Too many sign-in attempts. For your security, please wait ${describeWait(error.retryAfterSeconds)} and try again.`;
     }
     if (error instanceof CredentialsSignin) return "Email or password is incorrect.";
-    throw error; // the redirect that follows a successful sign-in
+    throw error;
   }
-  return "Email or password is incorrect.";
+  redirect(requested ?? (await homePathFor(email)));
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const values = { email: field(formData, "email") };
   const parsed = signInSchema.safeParse({ email: values.email, password: field(formData, "password") });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const redirectTo = safeRedirectPath(formData.get("callbackUrl"));
-  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, redirectTo);
+  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, requestedDestination(formData));
   return { ok: false, formError, values };
 }
 
@@ -68,8 +76,7 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
       values,
     };
   }
-  const redirectTo = safeRedirectPath(formData.get("callbackUrl"));
-  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, redirectTo);
+  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, requestedDestination(formData));
   return { ok: false, formError: `Your account was created, but signing in failed: ${formError}`, values };
 }
 

@@ -31,7 +31,8 @@ const STORY = [
 export default async function HomePage() {
   const [services, articles] = await Promise.all([listActiveServices(), getArticles()]);
   const featured = articles.find((article) => article.featured);
-  const reading = [featured, ...articles.filter((article) => article !== featured)].filter(Boolean).slice(0, 3);
+  const general = articles.filter((article) => article !== featured && article.section !== "aftercare");
+  const reading = [featured, ...general].filter(Boolean).slice(0, 3);
 
   return (
     <>

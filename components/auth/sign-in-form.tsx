@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signInAction, type SignInState } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,17 +9,28 @@ import { Field } from "@/components/ui/field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { ok: false });
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  // After a failed submission, take keyboard and screen-reader users to what went wrong: the message,
+  // or else the first field that needs correcting (its error is announced with it).
+  useEffect(() => {
+    if (state.formError) errorRef.current?.focus();
+    else if (state.fieldErrors) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [state]);
+
   return (
     <form
+      ref={formRef}
       action={action}
       noValidate
       className="flex flex-col gap-5"
       aria-describedby={state.formError ? "sign-in-error" : undefined}
     >
       {state.formError ? (
-        <div id="sign-in-error">
-          <Alert tone="error">{state.formError}</Alert>
-        </div>
+        <Alert id="sign-in-error" ref={errorRef} tabIndex={-1} tone="error">
+          {state.formError}
+        </Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Field

@@ -1,28 +1,64 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef, type MouseEvent } from "react";
 import { signUpAction, type SignUpState } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
+const LABELS = { name: "Your name", email: "Email", password: "Password" } as const;
+type FieldName = keyof typeof LABELS;
+const FIELD_NAMES = Object.keys(LABELS) as FieldName[];
+
+// Field ids come from <Field>: `field-${name}`. Following a link focuses the field, not just scrolls to it.
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const field = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!field) return;
+  event.preventDefault();
+  field.scrollIntoView({ block: "center" });
+  field.focus({ preventScroll: true });
+}
+
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, { ok: false });
+  const summaryRef = useRef<HTMLDivElement>(null);
   const errors = state.fieldErrors ?? {};
-  const errorCount = Object.values(errors).filter(Boolean).length;
+  const invalidFields = FIELD_NAMES.filter((name) => errors[name]?.length);
+
+  // After a failed submission, take keyboard and screen-reader users to the summary of what went wrong.
+  useEffect(() => {
+    if (state.formError || state.fieldErrors) summaryRef.current?.focus();
+  }, [state]);
+
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
-      {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
-      {errorCount > 0 ? (
-        <Alert tone="error">
-          Please correct the {errorCount === 1 ? "field" : `${errorCount} fields`} marked below.
+      {state.formError ? (
+        <Alert ref={summaryRef} tabIndex={-1} tone="error">
+          {state.formError}
+        </Alert>
+      ) : invalidFields.length > 0 ? (
+        <Alert
+          ref={summaryRef}
+          tabIndex={-1}
+          tone="error"
+          title={`Please correct ${invalidFields.length === 1 ? "this field" : `these ${invalidFields.length} fields`}:`}
+        >
+          <ul className="mt-1 list-disc pl-5">
+            {invalidFields.map((name) => (
+              <li key={name}>
+                <a href={`#field-${name}`} onClick={focusField} className="font-semibold underline">
+                  {LABELS[name]}
+                </a>
+              </li>
+            ))}
+          </ul>
         </Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Field
         key={`name-${state.values?.name ?? ""}`}
-        label="Your name"
+        label={LABELS.name}
         name="name"
         autoComplete="name"
         required
@@ -32,7 +68,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       />
       <Field
         key={`email-${state.values?.email ?? ""}`}
-        label="Email"
+        label={LABELS.email}
         name="email"
         type="email"
         autoComplete="email"
@@ -41,7 +77,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         errors={errors.email}
       />
       <Field
-        label="Password"
+        label={LABELS.password}
         name="password"
         type="password"
         autoComplete="new-password"

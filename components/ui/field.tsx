@@ -27,7 +27,7 @@ export function Field({ label, name, hint, errors, id, ...input }: FieldProps) {
         name={name}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className="min-h-11 rounded-lg border border-muted/40 bg-white px-3 py-2 text-base aria-invalid:border-alert-700 aria-invalid:ring-1 aria-invalid:ring-alert-700"
+        className="min-h-11 rounded-lg border border-control bg-white px-3 py-2 text-base placeholder:text-placeholder aria-invalid:border-alert-700 aria-invalid:ring-1 aria-invalid:ring-alert-700"
         {...input}
       />
       {errorId ? (

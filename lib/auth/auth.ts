@@ -49,7 +49,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await authenticateWithPassword(parsed.data, clientIpFrom(request.headers, getEnv().TRUST_PROXY_HOPS));
+        const result = await authenticateWithPassword(
+          parsed.data,
+          clientIpFrom(request.headers, getEnv().TRUST_PROXY_HOPS),
+        );
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
         if (result.reason === "throttled") throw new SignInThrottled(result.retryAfterSeconds);
         throw new InvalidCredentials();

@@ -31,7 +31,11 @@ export async function authenticateWithPassword(input: SignInInput, clientIp: str
   ]);
   const blocked = checks.filter((check) => !check.allowed);
   if (blocked.length > 0) {
-    return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(...blocked.map((check) => check.retryAfterSeconds)) };
+    return {
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: Math.max(...blocked.map((check) => check.retryAfterSeconds)),
+    };
   }
 
   const user = await prisma.user.findUnique({

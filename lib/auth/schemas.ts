@@ -10,10 +10,12 @@ export const emailSchema = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@example.com."));
 
+// One message at a time: the first rule a password breaks (abort stops the later checks).
 export const newPasswordSchema = z
   .string({ error: "Choose a password." })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
+  .min(1, { message: "Choose a password.", abort: true })
+  .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters.`, abort: true })
+  .max(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters.`, abort: true })
   .refine((password) => !isCommonPassword(password), {
     message: "That password is too common and easy to guess. Try a short phrase of unrelated words.",
   });

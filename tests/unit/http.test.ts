@@ -82,3 +82,39 @@ describe("request helpers", () => {
     expect(isExclusionViolation(new Error("boom"))).toBe(false);
   });
 });
+
+describe("database error recognition", async () => {
+  const { isSerializationFailure, isUniqueViolation } = await import("@/lib/db/errors");
+
+  it("sees a serialization failure behind Prisma's P2034 and behind PGlite's raw SQLSTATE", () => {
+    expect(
+      isSerializationFailure({ code: "P2034", meta: { driverAdapterError: { cause: { originalCode: "40001" } } } }),
+    ).toBe(true);
+    expect(isSerializationFailure({ code: "P2034" })).toBe(true);
+    expect(isSerializationFailure({ cause: { kind: "postgres", code: "40001" } })).toBe(true);
+    expect(isSerializationFailure({ code: "P2002" })).toBe(false);
+  });
+
+  it("finds the SQLSTATE under a Prisma code", () => {
+    expect(
+      isExclusionViolation({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "23P01" } } } }),
+    ).toBe(true);
+    expect(isUniqueViolation({ code: "P2002" })).toBe(true);
+    expect(isUniqueViolation({ cause: { originalCode: "23505" } })).toBe(true);
+  });
+});
+
+describe("demo seed refusal", async () => {
+  const { demoSeedRefusal } = await import("@/lib/db/seed-demo");
+
+  it.each([
+    [{ NODE_ENV: "development" }, null],
+    [{ NODE_ENV: "development", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/clinic" }, null],
+    [{ NODE_ENV: "production", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/clinic" }, /NODE_ENV is production/],
+    [{ NODE_ENV: "development", DATABASE_URL: "postgresql://app@db.internal:5432/clinic" }, /points at db\.internal/],
+  ])("%j → %s", (env, expected) => {
+    const refusal = demoSeedRefusal(env);
+    if (expected === null) expect(refusal).toBeNull();
+    else expect(refusal).toMatch(expected);
+  });
+});

@@ -47,6 +47,11 @@ describe("password policy", () => {
     );
   });
 
+  it("shows one message at a time, starting with an empty password", () => {
+    expect(passwordErrors("")).toEqual(["Choose a password."]);
+    expect(passwordErrors("short")).toEqual(["Use at least 10 characters."]);
+  });
+
   it("does not apply the policy when signing in", () => {
     expect(signInSchema.safeParse({ email: "a@b.test", password: "short" }).success).toBe(true);
   });

@@ -13,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="text-3xl font-semibold text-teal-800">Sign in</h1>
-      <p className="mb-8 mt-2 text-muted">See, reschedule or cancel your appointments.</p>
+      <p className="mb-8 mt-2 text-muted">See your appointments and visit history.</p>
       <SignInForm callbackUrl={destination} />
     </>
   );

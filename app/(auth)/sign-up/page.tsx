@@ -13,7 +13,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="text-3xl font-semibold text-teal-800">Create your account</h1>
-      <p className="mb-8 mt-2 text-muted">Book online and keep track of your visits in one place.</p>
+      <p className="mb-8 mt-2 text-muted">Keep track of your visits and aftercare in one place.</p>
       <SignUpForm callbackUrl={destination} />
     </>
   );

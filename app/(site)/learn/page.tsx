@@ -18,7 +18,8 @@ export const metadata: Metadata = {
 export default async function LearnHubPage() {
   const articles = await getArticles();
   const featured = articles.find((article) => article.featured) ?? articles[0];
-  const newest = articles.filter((article) => article !== featured).slice(0, 3);
+  // Aftercare guides are for people after a visit; newcomers see the general articles first.
+  const newest = articles.filter((article) => article !== featured && article.section !== "aftercare").slice(0, 3);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">

@@ -8,11 +8,11 @@ import { breadcrumbList } from "@/lib/seo/structured-data";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
-  title: "Treatments and prices",
+  title: "Services and prices",
   description:
     "Calf massage treatments in Brooklyn: a 30-minute Calf Reset, our signature hour, lymphatic drainage, sports recovery and Long-Haul Legs.",
   alternates: { canonical: "/services" },
-  openGraph: { type: "website", url: "/services", title: "Treatments and prices" },
+  openGraph: { type: "website", url: "/services", title: "Services and prices" },
 };
 
 export default async function ServicesPage() {
@@ -22,10 +22,10 @@ export default async function ServicesPage() {
       <JsonLd
         data={breadcrumbList([
           { name: "Home", path: "/" },
-          { name: "Treatments", path: "/services" },
+          { name: "Services", path: "/services" },
         ])}
       />
-      <h1 className="text-4xl font-semibold text-teal-800">Treatments and prices</h1>
+      <h1 className="text-4xl font-semibold text-teal-800">Services and prices</h1>
       <p className="mt-3 max-w-2xl text-lg text-muted">
         Every treatment focuses on the lower legs and starts with a few screening questions, so we only massage legs
         that are safe to massage.

@@ -1,27 +1,47 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { requireRole, STAFF_ROLES } from "@/lib/auth/guards";
 import { listBookingsBetween } from "@/lib/booking/list-bookings";
 import { listTherapistsWithHours } from "@/lib/catalog/therapists";
 import { getEnv } from "@/lib/env";
+import { Alert } from "@/components/ui/alert";
 import {
+  addDays,
   clinicDayBounds,
   clinicToday,
   clinicWeekday,
   formatClinicDate,
   formatClinicTime,
   formatMinutesOfDay,
-  parseIsoDate,
+  formatZoneName,
+  isSchedulableDate,
+  SCHEDULE_DATE_RANGE,
 } from "@/lib/time/clinic-time";
 
-export const metadata: Metadata = { title: "Staff: today", robots: { index: false } };
+const DAY_LINK =
+  "inline-flex min-h-11 items-center rounded-full px-4 font-semibold text-teal-800 ring-1 ring-teal-600/40 hover:bg-teal-50";
 
-export default async function StaffHomePage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
+type Props = { searchParams: Promise<{ day?: string | string[] }> };
+
+// The requested day, or today when none (or an impossible one) was asked for.
+function resolveDay(requested: string | string[] | undefined, timeZone: string) {
+  const value = Array.isArray(requested) ? requested[0] : requested;
+  if (value && isSchedulableDate(value)) return { day: value, invalid: false };
+  return { day: clinicToday(timeZone), invalid: Boolean(value) };
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { day } = resolveDay((await searchParams).day, getEnv().CLINIC_TIME_ZONE);
+  return { title: `Staff: ${formatClinicDate(day)}`, robots: { index: false } };
+}
+
+export default async function StaffHomePage({ searchParams }: Props) {
   const user = await requireRole(STAFF_ROLES, "/staff");
   const timeZone = getEnv().CLINIC_TIME_ZONE;
-  const { day: requestedDay } = await searchParams;
-  const day = requestedDay && parseIsoDate(requestedDay) ? requestedDay : clinicToday(timeZone);
+  const { day, invalid } = resolveDay((await searchParams).day, timeZone);
+  const today = clinicToday(timeZone);
   const { start, end } = clinicDayBounds(day, timeZone);
   const [therapists, bookings] = await Promise.all([
     listTherapistsWithHours(clinicWeekday(day)),
@@ -36,19 +56,41 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
             Staff · {user.role === "ADMIN" ? "Admin" : "Therapist"}
           </p>
           <h1 className="text-3xl font-semibold text-teal-800">{formatClinicDate(day)}</h1>
-          <p className="text-muted">Times in the clinic&apos;s zone ({timeZone}).</p>
+          <p className="text-muted">All times in {formatZoneName(timeZone)}.</p>
         </div>
         <SignOutButton />
       </div>
 
-      <form className="mt-6 flex flex-wrap items-end gap-3" method="get">
+      {invalid ? (
+        <div className="mt-6">
+          <Alert tone="error">That date isn&apos;t valid, so this is today&apos;s schedule.</Alert>
+        </div>
+      ) : null}
+
+      <nav aria-label="Choose a day" className="mt-6 flex flex-wrap items-end gap-3">
+        <Link href={`/staff?day=${addDays(day, -1)}`} className={DAY_LINK}>
+          <span aria-hidden="true">←&nbsp;</span>Previous day
+        </Link>
+        {day !== today ? (
+          <Link href="/staff" className={DAY_LINK}>
+            Today
+          </Link>
+        ) : null}
+        <Link href={`/staff?day=${addDays(day, 1)}`} className={DAY_LINK}>
+          Next day<span aria-hidden="true">&nbsp;→</span>
+        </Link>
+      </nav>
+
+      <form className="mt-4 flex flex-wrap items-end gap-3" method="get">
         <label className="flex flex-col gap-1 font-semibold">
           Show day
           <input
             type="date"
             name="day"
             defaultValue={day}
-            className="min-h-11 rounded-lg border border-muted/40 bg-white px-3"
+            min={SCHEDULE_DATE_RANGE.min}
+            max={SCHEDULE_DATE_RANGE.max}
+            className="min-h-11 rounded-lg border border-muted bg-white px-3"
           />
         </label>
         <button

@@ -46,13 +46,13 @@ export default async function ServicePage({ params }: Props) {
       <JsonLd
         data={breadcrumbList([
           { name: "Home", path: "/" },
-          { name: "Treatments", path: "/services" },
+          { name: "Services", path: "/services" },
           { name: service.name, path: `/services/${service.slug}` },
         ])}
       />
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
         <Link href="/services" className="underline">
-          Treatments
+          Services
         </Link>
       </nav>
       <div className="mt-2 grid gap-8 md:grid-cols-[minmax(0,1fr)_18rem]">
