@@ -88,7 +88,7 @@ export default async function HomePage() {
             Treatments
           </h2>
           <Link href="/services" className="font-semibold text-teal-800 underline">
-            All treatments and prices
+            All services and prices
           </Link>
         </div>
         <div className="mt-6 grid gap-4 md:grid-cols-2 lg:grid-cols-3">

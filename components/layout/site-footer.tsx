@@ -27,7 +27,7 @@ export function SiteFooter() {
             Learn about your calves
           </Link>
           <Link className="underline" href="/services">
-            Treatments and prices
+            Services and prices
           </Link>
           <Link className="underline" href="/account">
             Your appointments
