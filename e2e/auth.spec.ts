@@ -1,18 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, failOnConsoleErrors, newClient, signIn } from "./helpers";
+import { DEMO_PASSWORD, failOnConsoleErrors, newClient, signIn, signUp } from "./helpers";
 
 test.describe("accounts", () => {
   test.beforeEach(({ page }) => failOnConsoleErrors(page));
 
   test("a new client signs up, signs out, signs back in, and is refused the staff area @mobile", async ({ page }) => {
     const client = newClient();
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill(client.name);
-    await page.getByLabel("Email").fill(client.email);
-    await page.getByLabel("Password").fill(client.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-
-    await expect(page).toHaveURL(/\/account$/);
+    await signUp(page, client);
     await expect(page.getByRole("heading", { name: `Hello, ${client.name}` })).toBeVisible();
     await expect(page.getByText("You have no upcoming appointments.")).toBeVisible();
 
@@ -87,12 +81,7 @@ test("signing out ends the session on the server: a copied cookie stops working"
   const context = await browser.newContext();
   const page = await context.newPage();
   const client = newClient();
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill(client.name);
-  await page.getByLabel("Email").fill(client.email);
-  await page.getByLabel("Password").fill(client.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signUp(page, client);
   const copied = await context.cookies();
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -18,6 +18,16 @@ export function failOnConsoleErrors(page: Page): void {
   });
 }
 
+/** Creates a new client through the sign-up form and waits for their account page. */
+export async function signUp(page: Page, client: ReturnType<typeof newClient>): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(client.name);
+  await page.getByLabel("Email").fill(client.email);
+  await page.getByLabel("Password").fill(client.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
 /** Signs in from /sign-in; clients land on /account, staff on /staff. */
 export async function signIn(
   page: Page,
