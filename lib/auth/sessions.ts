@@ -12,7 +12,11 @@ export interface SessionUser {
   role: Role;
 }
 
+// Expired rows are removed now and then at sign-in, so the table does not grow without bound.
+const PRUNE_PROBABILITY = 0.05;
+
 export async function createSessionRecord(userId: string, maxAgeSeconds: number): Promise<string> {
+  if (Math.random() < PRUNE_PROBABILITY) await pruneExpiredSessions();
   const sessionToken = randomBytes(32).toString("base64url");
   await prisma.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + maxAgeSeconds * 1000) } });
   return sessionToken;
@@ -34,5 +38,10 @@ export async function revokeSession(sessionToken: string): Promise<void> {
 /** Signs a user out everywhere: for a password change, a role change, or a lost device. */
 export async function revokeAllSessions(userId: string): Promise<number> {
   const { count } = await prisma.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+export async function pruneExpiredSessions(): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { expires: { lt: new Date() } } });
   return count;
 }

@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authenticateWithPassword, SIGN_IN_LIMITS } from "@/lib/auth/authenticate";
 import { registerClient, SIGN_UP_LIMIT } from "@/lib/auth/register-client";
-import { createSessionRecord, findSessionUser, revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
+import {
+  createSessionRecord,
+  findSessionUser,
+  pruneExpiredSessions,
+  revokeAllSessions,
+  revokeSession,
+} from "@/lib/auth/sessions";
 import { uniqueEmail } from "../support/factories";
 import { ENGINE } from "../support/db-setup";
 
@@ -147,6 +153,8 @@ describe(`server-side sessions (${ENGINE})`, () => {
     await prisma.session.update({ where: { sessionToken: token }, data: { expires: new Date(Date.now() - 1000) } });
     expect(await findSessionUser(token)).toBeNull();
     expect(await findSessionUser("no-such-token")).toBeNull();
+    expect(await pruneExpiredSessions()).toBeGreaterThanOrEqual(1);
+    expect(await prisma.session.findUnique({ where: { sessionToken: token } })).toBeNull();
   });
 
   it("reflects a role change on the next lookup", async () => {
