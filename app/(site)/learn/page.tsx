@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArticleCard } from "@/components/learn/article-card";
+import { ArticleCardSection } from "@/components/learn/article-card-section";
 import { SearchForm } from "@/components/learn/search-form";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getArticles } from "@/lib/content/articles";
@@ -116,16 +116,7 @@ export default async function LearnHubPage() {
         </div>
       </section>
 
-      <section aria-labelledby="newest-heading" className="mt-14">
-        <h2 id="newest-heading" className="text-3xl font-semibold text-teal-800">
-          Newest articles
-        </h2>
-        <div className="mt-6 grid gap-4 md:grid-cols-3">
-          {newest.map((article) => (
-            <ArticleCard key={article.slug} article={article} />
-          ))}
-        </div>
-      </section>
+      <ArticleCardSection id="newest-heading" title="Newest articles" articles={newest} />
     </div>
   );
 }

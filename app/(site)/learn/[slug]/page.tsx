@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MedicalDisclaimer } from "@/components/layout/medical-disclaimer";
-import { ArticleCard } from "@/components/learn/article-card";
+import { ArticleCardSection } from "@/components/learn/article-card-section";
 import { BookCta } from "@/components/learn/book-cta";
 import { RedFlagBox } from "@/components/learn/red-flag-box";
-import { TableOfContents } from "@/components/learn/table-of-contents";
+import { TableOfContents, TableOfContentsDisclosure } from "@/components/learn/table-of-contents";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getArticle, getArticles, getRelatedArticles } from "@/lib/content/articles";
 import { findSection } from "@/lib/content/sections";
@@ -117,22 +117,7 @@ export default async function ArticlePage({ params }: Props) {
             </div>
           ) : null}
 
-          {showToc ? (
-            <details className="mt-8 max-w-3xl rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 lg:hidden">
-              <summary className="cursor-pointer font-semibold text-teal-800">On this page</summary>
-              <ol className="mt-3 space-y-2">
-                {article.headings
-                  .filter((h) => h.depth === 2)
-                  .map((heading) => (
-                    <li key={heading.id}>
-                      <a href={`#${heading.id}`} className="underline">
-                        {heading.text}
-                      </a>
-                    </li>
-                  ))}
-              </ol>
-            </details>
-          ) : null}
+          {showToc ? <TableOfContentsDisclosure headings={article.headings} /> : null}
 
           <div
             className="article-body prose prose-lg mt-8 max-w-3xl"
@@ -159,18 +144,7 @@ export default async function ArticlePage({ params }: Props) {
         ) : null}
       </div>
 
-      {related.length > 0 ? (
-        <section aria-labelledby="related-heading" className="mt-14">
-          <h2 id="related-heading" className="text-2xl font-semibold text-teal-800">
-            Keep reading
-          </h2>
-          <div className="mt-4 grid gap-4 md:grid-cols-3">
-            {related.map((item) => (
-              <ArticleCard key={item.slug} article={item} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <ArticleCardSection id="related-heading" title="Keep reading" articles={related} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArticleCard } from "@/components/learn/article-card";
+import { ArticleCardSection } from "@/components/learn/article-card-section";
 import { JsonLd } from "@/components/seo/json-ld";
 import { ButtonLink } from "@/components/ui/button";
 import { getActiveService } from "@/lib/catalog/services";
@@ -125,18 +125,11 @@ export default async function ServicePage({ params }: Props) {
         </aside>
       </div>
 
-      {articles.length > 0 ? (
-        <section aria-labelledby="reading-heading" className="mt-14">
-          <h2 id="reading-heading" className="text-2xl font-semibold text-teal-800">
-            Read before or after your visit
-          </h2>
-          <div className="mt-4 grid gap-4 md:grid-cols-3">
-            {articles.slice(0, 6).map((article) => (
-              <ArticleCard key={article.slug} article={article} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <ArticleCardSection
+        id="reading-heading"
+        title="Read before or after your visit"
+        articles={articles.slice(0, 6)}
+      />
     </div>
   );
 }
