@@ -28,6 +28,20 @@ const STORY = [
   },
 ];
 
+// A section heading with a "see all" link beside it.
+function SectionHeader({ id, title, href, linkLabel }: { id: string; title: string; href: string; linkLabel: string }) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <h2 id={id} className="text-3xl font-semibold text-teal-800">
+        {title}
+      </h2>
+      <Link href={href} className="font-semibold text-teal-800 underline">
+        {linkLabel}
+      </Link>
+    </div>
+  );
+}
+
 export default async function HomePage() {
   const [services, articles] = await Promise.all([listActiveServices(), getArticles()]);
   const featured = articles.find((article) => article.featured);
@@ -83,14 +97,7 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="services-heading" className="mx-auto max-w-6xl px-4 py-12">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <h2 id="services-heading" className="text-3xl font-semibold text-teal-800">
-            Treatments
-          </h2>
-          <Link href="/services" className="font-semibold text-teal-800 underline">
-            All services and prices
-          </Link>
-        </div>
+        <SectionHeader id="services-heading" title="Treatments" href="/services" linkLabel="All services and prices" />
         <div className="mt-6 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {services.map((service) => (
             <ServiceCard key={service.slug} service={service} />
@@ -99,14 +106,7 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="learn-heading" className="mx-auto max-w-6xl px-4 py-12">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <h2 id="learn-heading" className="text-3xl font-semibold text-teal-800">
-            From the education hub
-          </h2>
-          <Link href="/learn" className="font-semibold text-teal-800 underline">
-            All articles
-          </Link>
-        </div>
+        <SectionHeader id="learn-heading" title="From the education hub" href="/learn" linkLabel="All articles" />
         <div className="mt-6 grid gap-4 md:grid-cols-3">
           {reading.map((article) => (article ? <ArticleCard key={article.slug} article={article} /> : null))}
         </div>

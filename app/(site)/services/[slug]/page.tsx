@@ -34,6 +34,17 @@ function List({ items }: { items: string[] }) {
   );
 }
 
+function ListSection({ id, title, items }: { id: string; title: string; items: string[] }) {
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="text-2xl font-semibold text-teal-800">
+        {title}
+      </h2>
+      <List items={items} />
+    </section>
+  );
+}
+
 export default async function ServicePage({ params }: Props) {
   const service = await getActiveService((await params).slug);
   if (!service) notFound();
@@ -68,18 +79,8 @@ export default async function ServicePage({ params }: Props) {
           </div>
           <p className="mt-6 text-lg">{service.description}</p>
 
-          <section aria-labelledby="helps-heading" className="mt-8">
-            <h2 id="helps-heading" className="text-2xl font-semibold text-teal-800">
-              Who it helps
-            </h2>
-            <List items={service.whoItHelps} />
-          </section>
-          <section aria-labelledby="expect-heading" className="mt-8">
-            <h2 id="expect-heading" className="text-2xl font-semibold text-teal-800">
-              What to expect
-            </h2>
-            <List items={service.whatToExpect} />
-          </section>
+          <ListSection id="helps-heading" title="Who it helps" items={service.whoItHelps} />
+          <ListSection id="expect-heading" title="What to expect" items={service.whatToExpect} />
           <section
             aria-labelledby="not-right-heading"
             className="mt-8 rounded-2xl border-2 border-alert-700/60 bg-alert-50 p-5"
