@@ -48,6 +48,47 @@ const envSchema = z.object({
     .refine(isTimeZone, { message: "must be an IANA time zone such as America/New_York" }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  // "true" allows the demo data (published passwords) and the embedded database in production.
+  DEMO_MODE: z
+    .enum(["true", "false", ""])
+    .optional()
+    .transform((value) => value === "true"),
+
+  // Booking rules (see DESIGN.md "Demo mode and settings").
+  BOOKING_MIN_NOTICE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(120),
+  BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  BOOKING_SLOT_GRID_MINUTES: z.coerce
+    .number()
+    .int()
+    .refine((value) => [5, 10, 15, 20, 30, 60].includes(value), { message: "must be one of 5, 10, 15, 20, 30, 60" })
+    .default(15),
+  BOOKING_CANCELLATION_CUTOFF_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24)
+    .default(24),
+  // Stripe's minimum Checkout expiry is 30 minutes; the hold lasts as long as the checkout.
+  BOOKING_HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(24 * 60)
+    .default(30),
+
+  // Payments: with no STRIPE_SECRET_KEY the app talks to the local Stripe emulator (test mode).
+  STRIPE_SECRET_KEY: optionalString.refine((value) => value === undefined || /^sk_(test|live)_/.test(value), {
+    message: "must be a Stripe secret key (sk_test_… or sk_live_…), or unset for the local emulator",
+  }),
+  STRIPE_WEBHOOK_SECRET: optionalString.refine((value) => value === undefined || value.startsWith("whsec_"), {
+    message: "must be the endpoint's signing secret (whsec_…)",
+  }),
+  STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; usesEmbeddedDatabase: boolean };

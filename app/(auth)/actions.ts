@@ -8,14 +8,10 @@ import { signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
 import { CredentialsSignin } from "next-auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { homePathFor } from "@/lib/auth/home-path";
-import type { FormState } from "@/lib/auth/form-state";
 import { registerClient } from "@/lib/auth/register-client";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { signInSchema, signUpSchema, type SignInState, type SignUpState } from "@/lib/auth/schemas";
 import { getEnv } from "@/lib/env";
-
-export type SignInState = FormState<{ email: string }>;
-export type SignUpState = FormState<{ name: string; email: string }>;
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);

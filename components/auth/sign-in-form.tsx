@@ -2,12 +2,18 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
-import { signInAction, type SignInState } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormAction, SignInState } from "@/lib/auth/schemas";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm({
+  action: signInAction,
+  callbackUrl,
+}: {
+  action: FormAction<SignInState>;
+  callbackUrl?: string;
+}) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { ok: false });
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);

@@ -1,9 +1,8 @@
-import { signOutAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
+export function SignOutButton({ action }: { action: () => Promise<void> }) {
   return (
-    <form action={signOutAction}>
+    <form action={action}>
       <Button type="submit" variant="secondary">
         Sign out
       </Button>

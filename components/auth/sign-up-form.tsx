@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, type MouseEvent } from "react";
-import { signUpAction, type SignUpState } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormAction, SignUpState } from "@/lib/auth/schemas";
 
 const LABELS = { name: "Your name", email: "Email", password: "Password" } as const;
 type FieldName = keyof typeof LABELS;
@@ -20,7 +20,14 @@ function focusField(event: MouseEvent<HTMLAnchorElement>) {
   field.focus({ preventScroll: true });
 }
 
-export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+// The page passes the Server Action in: components never import from app/.
+export function SignUpForm({
+  action: signUpAction,
+  callbackUrl,
+}: {
+  action: FormAction<SignUpState>;
+  callbackUrl?: string;
+}) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, { ok: false });
   const summaryRef = useRef<HTMLDivElement>(null);
   const errors = state.fieldErrors ?? {};

@@ -5,7 +5,7 @@
 // - per account (loose): stops guessing one account from many addresses;
 // - per IP: stops one address trying many accounts.
 import { prisma } from "@/lib/db";
-import { clearRateLimit, hitRateLimit, type RateLimitRule } from "./rate-limit";
+import { clearRateLimit, hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
 

@@ -1,10 +1,6 @@
-// Password hashing with argon2id at OWASP's recommended minimum (19 MiB memory, 2 passes, 1 lane)
-// and the password policy: 10 to 128 characters, not on a list of commonly used passwords.
+// Password hashing with argon2id at OWASP's recommended minimum (19 MiB memory, 2 passes, 1 lane).
+// The policy a new password must meet is in password-policy.ts.
 import { hash, verify } from "@node-rs/argon2";
-import commonPasswordList from "fxa-common-password-list";
-
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
 
 const ARGON2ID = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
@@ -27,13 +23,4 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   dummyHash ??= hashPassword("not-a-real-account-password");
   await verifyPassword(await dummyHash, password);
   return false;
-}
-
-export function isCommonPassword(password: string): boolean {
-  const lowered = password.toLowerCase();
-  if (commonPasswordList.test(password) || commonPasswordList.test(lowered)) return true;
-  // Runs of one character or of a keyboard/number sequence are as weak as any list entry.
-  if (/^(.)\1+$/.test(password)) return true;
-  const sequences = ["0123456789012345", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm"];
-  return sequences.some((sequence) => sequence.includes(lowered));
 }

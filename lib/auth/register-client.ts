@@ -2,10 +2,12 @@
 // itself is created with the CLIENT role only (staff are made by an admin, never by sign-up).
 // Sign-ups are throttled per IP: each one costs an argon2 hash, and the "email taken" answer must
 // not become a cheap way to test which addresses are the clinic's clients.
+import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { runTransaction } from "@/lib/db/transaction";
 import { hashPassword } from "./password";
-import { hitRateLimit } from "./rate-limit";
+import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { SignUpInput } from "./schemas";
 
 export const SIGN_UP_LIMIT = { limit: 10, windowSeconds: 60 * 60 };
@@ -20,12 +22,14 @@ export async function registerClient(input: SignUpInput, clientIp: string): Prom
   if (!throttle.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await prisma.user.create({
-      data: { email: input.email, name: input.name, passwordHash, role: "CLIENT" },
-      select: { id: true },
-    });
-    await prisma.auditLog.create({
-      data: { actorId: user.id, action: "user.sign_up", entityType: "User", entityId: user.id },
+    // The account and its audit entry commit together: no account without its record, or the reverse.
+    const user = await runTransaction(prisma, async (tx) => {
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, role: "CLIENT" },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actorId: created.id, action: "user.sign_up", entityType: "User", entityId: created.id });
+      return created;
     });
     return { ok: true, userId: user.id };
   } catch (error) {

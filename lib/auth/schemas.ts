@@ -1,6 +1,7 @@
 // Form schemas for sign-up and sign-in, validated on the server for every submission.
 import { z } from "zod";
-import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
+import type { FormState } from "@/lib/forms/form-state";
+import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -40,3 +41,7 @@ export const signInSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, "Email or password is incorrect."),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export type SignInState = FormState<{ email: string }>;
+export type SignUpState = FormState<{ name: string; email: string }>;
+export type FormAction<State> = (previous: State, formData: FormData) => Promise<State>;

@@ -38,7 +38,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return prismaCode(error) === "P2002" || sqlState(error) === "23505";
 }
 
-/** A transaction lost a race and may be retried. adapter-pg reports it as P2034 (TransactionWriteConflict). */
+/**
+ * A transaction lost a race and may be retried: a serialization failure (40001) or a deadlock
+ * (40P01). adapter-pg reports the first as P2034 (TransactionWriteConflict).
+ */
 export function isSerializationFailure(error: unknown): boolean {
-  return prismaCode(error) === "P2034" || sqlState(error) === "40001";
+  const state = sqlState(error);
+  return prismaCode(error) === "P2034" || state === "40001" || state === "40P01";
 }

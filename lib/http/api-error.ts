@@ -2,6 +2,7 @@
 // handler becomes a generic 500 with no message or stack trace in the response.
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
 
 const STATUS = {
   invalid_request: 400,
@@ -15,6 +16,20 @@ const STATUS = {
 } as const;
 
 export type ApiErrorCode = keyof typeof STATUS;
+
+// The one place a domain error becomes an HTTP answer.
+const DOMAIN_ERROR_CODE: Record<DomainErrorKind, ApiErrorCode> = {
+  not_found: "not_found",
+  slot_taken: "conflict",
+  invalid_transition: "conflict",
+  intake_blocked: "unprocessable",
+  unprocessable: "unprocessable",
+};
+
+/** The API error a domain error stands for. */
+export function apiErrorFromDomain(error: DomainError): ApiError {
+  return new ApiError(DOMAIN_ERROR_CODE[error.kind], error.message, error.fields);
+}
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -32,6 +47,7 @@ export class ApiError extends Error {
 }
 
 export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof DomainError) return errorResponse(apiErrorFromDomain(error));
   if (error instanceof ApiError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, isCommonPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isCommonPassword } from "@/lib/auth/password-policy";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 
 const base = { name: "Ada Lovelace", email: "Ada@Example.TEST " };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signOutAction } from "@/app/(auth)/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -23,7 +24,7 @@ export default async function AccountPage() {
           <h1 className="text-3xl font-semibold text-teal-800">Hello{user.name ? `, ${user.name}` : ""}</h1>
           <p className="mt-1 text-muted">Signed in as {user.email}</p>
         </div>
-        <SignOutButton />
+        <SignOutButton action={signOutAction} />
       </div>
 
       <section aria-labelledby="upcoming-heading" className="mt-10">

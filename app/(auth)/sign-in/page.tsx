@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signInAction } from "../actions";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/guards";
@@ -14,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-3xl font-semibold text-teal-800">Sign in</h1>
       <p className="mb-8 mt-2 text-muted">See your appointments and visit history.</p>
-      <SignInForm callbackUrl={destination} />
+      <SignInForm action={signInAction} callbackUrl={destination} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signUpAction } from "../actions";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/guards";
@@ -14,7 +15,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-3xl font-semibold text-teal-800">Create your account</h1>
       <p className="mb-8 mt-2 text-muted">Keep track of your visits and aftercare in one place.</p>
-      <SignUpForm callbackUrl={destination} />
+      <SignUpForm action={signUpAction} callbackUrl={destination} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signOutAction } from "@/app/(auth)/actions";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { StatusBadge } from "@/components/booking/status-badge";
@@ -58,7 +59,7 @@ export default async function StaffHomePage({ searchParams }: Props) {
           <h1 className="text-3xl font-semibold text-teal-800">{formatClinicDate(day)}</h1>
           <p className="text-muted">All times in {formatZoneName(timeZone)}.</p>
         </div>
-        <SignOutButton />
+        <SignOutButton action={signOutAction} />
       </div>
 
       {invalid ? (
