@@ -1,25 +1,7 @@
-// Converting between UTC instants and wall-clock time in the clinic's zone. Pure functions over
-// Intl, so DST days come out right: a spring-forward day is 23 hours long, a fall-back day 25.
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+// Converting between UTC instants and wall-clock time in the clinic's zone. The zone rules come from
+// Temporal (temporal-polyfill) over the IANA database, so DST days come out right: a spring-forward
+// day is 23 hours long, a fall-back day 25. No function here reads the server's own time zone.
+import { Temporal } from "temporal-polyfill";
 
 export interface WallTime {
   year: number;
@@ -29,89 +11,76 @@ export interface WallTime {
   minute: number;
 }
 
-export function toWallTime(instant: Date, timeZone: string): WallTime {
-  const parts = Object.fromEntries(
-    partsFormatter(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-  };
+function zonedAt(instant: Date, timeZone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
 }
 
-/** Milliseconds to add to UTC to get the zone's wall time at that instant. */
-export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const wall = toWallTime(instant, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  return asUtc - Math.floor(instant.getTime() / 60_000) * 60_000;
+// Out-of-range fields roll over (day 32, hour 24) the way Date.UTC does, so callers may add to a
+// field without normalising it first.
+function plainDateTimeOf(wall: WallTime): Temporal.PlainDateTime {
+  return new Temporal.PlainDateTime(wall.year, 1, 1).add({
+    months: wall.month - 1,
+    days: wall.day - 1,
+    hours: wall.hour,
+    minutes: wall.minute,
+  });
+}
+
+function plainDateOf(isoDate: string): Temporal.PlainDate {
+  const date = parseIsoDate(isoDate);
+  if (!date) throw new RangeError(`not a calendar date: ${isoDate}`);
+  return new Temporal.PlainDate(date.year, date.month, date.day);
+}
+
+export function toWallTime(instant: Date, timeZone: string): WallTime {
+  const zoned = zonedAt(instant, timeZone);
+  return { year: zoned.year, month: zoned.month, day: zoned.day, hour: zoned.hour, minute: zoned.minute };
 }
 
 /**
  * The instant at which the zone's clocks show this wall time. An ambiguous fall-back time resolves
- * to its first occurrence. A time skipped by spring-forward is read with the offset before the gap,
- * so 02:30 becomes 03:30 (it shifts by the gap's length): slot generators must walk UTC instants,
- * not wall-clock times, or they would produce 03:00-03:59 twice.
+ * to its first occurrence. A time skipped by spring-forward shifts forward by the gap's length, so
+ * 02:30 becomes 03:30 (Temporal's "compatible"): slot generators must not walk wall times through
+ * this function, or they would produce 03:00-03:59 twice (lib/availability expands each wall time
+ * to all its instants instead).
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const day = 86_400_000;
-  // Offsets a day either side of the moment: they differ only when a DST change falls in between.
-  const offsetBefore = zoneOffsetMs(new Date(naive - day), timeZone);
-  const offsetAfter = zoneOffsetMs(new Date(naive + day), timeZone);
-  const matches = [naive - offsetBefore, naive - offsetAfter].filter((candidate) => {
-    const shown = toWallTime(new Date(candidate), timeZone);
-    return (
-      shown.year === wall.year &&
-      shown.month === wall.month &&
-      shown.day === wall.day &&
-      shown.hour === wall.hour &&
-      shown.minute === wall.minute
-    );
-  });
-  // Both match: the time happens twice (fall back), take the first. Neither: it is skipped
-  // (spring forward), so read it with the old offset, which shifts it forward by the gap.
-  return new Date(matches.length > 0 ? Math.min(...matches) : naive - offsetBefore);
+  const zoned = plainDateTimeOf(wall).toZonedDateTime(timeZone, { disambiguation: "compatible" });
+  return new Date(zoned.epochMilliseconds);
 }
 
 export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-  return { year, month, day };
+  try {
+    const date = Temporal.PlainDate.from(
+      { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) },
+      { overflow: "reject" },
+    );
+    return { year: date.year, month: date.month, day: date.day };
+  } catch {
+    return null;
+  }
 }
 
 /** The instants [start, end) of a calendar day (YYYY-MM-DD) in the zone. */
 export function clinicDayBounds(isoDate: string, timeZone: string): { start: Date; end: Date } {
-  const date = parseIsoDate(isoDate);
-  if (!date) throw new RangeError(`not a calendar date: ${isoDate}`);
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  const date = plainDateOf(isoDate);
+  // toZonedDateTime(zone) is the day's first instant, even where midnight itself is skipped.
   return {
-    start: wallTimeToUtc({ ...date, hour: 0, minute: 0 }, timeZone),
-    end: wallTimeToUtc(
-      { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 },
-      timeZone,
-    ),
+    start: new Date(date.toZonedDateTime(timeZone).epochMilliseconds),
+    end: new Date(date.add({ days: 1 }).toZonedDateTime(timeZone).epochMilliseconds),
   };
 }
 
 /** Today's date (YYYY-MM-DD) in the zone. */
 export function clinicToday(timeZone: string, now = new Date()): string {
-  const wall = toWallTime(now, timeZone);
-  return `${wall.year}-${String(wall.month).padStart(2, "0")}-${String(wall.day).padStart(2, "0")}`;
+  return zonedAt(now, timeZone).toPlainDate().toString();
 }
 
-/** Day of the week in the zone: 0 = Sunday … 6 = Saturday. */
+/** Day of the week of a calendar date: 0 = Sunday … 6 = Saturday (Temporal counts Monday 1 … Sunday 7). */
 export function clinicWeekday(isoDate: string): number {
-  const date = parseIsoDate(isoDate);
-  if (!date) throw new RangeError(`not a calendar date: ${isoDate}`);
-  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return plainDateOf(isoDate).dayOfWeek % 7;
 }
 
 /** "Mon, Nov 23, 2026, 9:00 AM EST": every time shown to a person names its zone. */
@@ -159,9 +128,7 @@ export function formatMinutesOfDay(minutes: number): string {
 
 /** The calendar date n days after (or before) a YYYY-MM-DD date. */
 export function addDays(isoDate: string, days: number): string {
-  const date = parseIsoDate(isoDate);
-  if (!date) throw new RangeError(`not a calendar date: ${isoDate}`);
-  return new Date(Date.UTC(date.year, date.month - 1, date.day + days)).toISOString().slice(0, 10);
+  return plainDateOf(isoDate).add({ days }).toString();
 }
 
 /** "Eastern Time" for America/New_York: the zone as people say it. */

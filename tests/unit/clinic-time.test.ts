@@ -10,6 +10,8 @@ import {
 } from "@/lib/time/clinic-time";
 
 const NY = "America/New_York";
+const LONDON = "Europe/London";
+const SYDNEY = "Australia/Sydney";
 const hours = (bounds: { start: Date; end: Date }) => (bounds.end.getTime() - bounds.start.getTime()) / 3_600_000;
 
 describe("clinic time", () => {
@@ -22,6 +24,60 @@ describe("clinic time", () => {
     const bounds = clinicDayBounds(day, NY);
     expect(hours(bounds)).toBe(length);
     expect(bounds.start.toISOString()).toBe(start);
+  });
+
+  // Both transitions in three zones, the southern hemisphere's running the other way round
+  // (Sydney's clocks go forward in October and back in April).
+  it.each([
+    [NY, "2026-03-08", 23, "2026-03-08T05:00:00.000Z"],
+    [NY, "2026-11-01", 25, "2026-11-01T04:00:00.000Z"],
+    [LONDON, "2026-03-29", 23, "2026-03-29T00:00:00.000Z"],
+    [LONDON, "2026-10-25", 25, "2026-10-24T23:00:00.000Z"],
+    [LONDON, "2026-06-15", 24, "2026-06-14T23:00:00.000Z"],
+    [SYDNEY, "2026-10-04", 23, "2026-10-03T14:00:00.000Z"],
+    [SYDNEY, "2026-04-05", 25, "2026-04-04T13:00:00.000Z"],
+    [SYDNEY, "2026-07-01", 24, "2026-06-30T14:00:00.000Z"],
+  ])("%s: %s is %i hours long and starts at %s", (zone, day, length, start) => {
+    const bounds = clinicDayBounds(day, zone);
+    expect(hours(bounds)).toBe(length);
+    expect(bounds.start.toISOString()).toBe(start);
+  });
+
+  it.each([
+    // A skipped wall time moves forward by the gap; an ambiguous one takes its first occurrence.
+    [NY, "skipped", { year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, "2026-03-08T07:30:00.000Z", 3],
+    [NY, "repeated", { year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, "2026-11-01T05:30:00.000Z", 1],
+    [LONDON, "skipped", { year: 2026, month: 3, day: 29, hour: 1, minute: 30 }, "2026-03-29T01:30:00.000Z", 2],
+    [LONDON, "repeated", { year: 2026, month: 10, day: 25, hour: 1, minute: 30 }, "2026-10-25T00:30:00.000Z", 1],
+    [SYDNEY, "skipped", { year: 2026, month: 10, day: 4, hour: 2, minute: 30 }, "2026-10-03T16:30:00.000Z", 3],
+    [SYDNEY, "repeated", { year: 2026, month: 4, day: 5, hour: 2, minute: 30 }, "2026-04-04T15:30:00.000Z", 2],
+  ])("%s: a %s wall time maps to %s", (zone, _kind, wall, instant, shownHour) => {
+    const utc = wallTimeToUtc(wall, zone);
+    expect(utc.toISOString()).toBe(instant);
+    expect(toWallTime(utc, zone)).toEqual({ ...wall, hour: shownHour });
+  });
+
+  it.each([
+    [NY, "2026-03-08", ["02:00", "02:15", "02:30", "02:45"]],
+    [NY, "2026-11-01", []],
+    [LONDON, "2026-03-29", ["01:00", "01:15", "01:30", "01:45"]],
+    [LONDON, "2026-10-25", []],
+    [SYDNEY, "2026-10-04", ["02:00", "02:15", "02:30", "02:45"]],
+    [SYDNEY, "2026-04-05", []],
+  ])("%s: on %s only the skipped quarter hours %j fail to round-trip", (zone, day, skipped) => {
+    const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+    const { start, end } = clinicDayBounds(day, zone);
+    const missing: string[] = [];
+    for (let minute = 0; minute < 24 * 60; minute += 15) {
+      const wall = { year, month, day: date, hour: Math.floor(minute / 60), minute: minute % 60 };
+      const utc = wallTimeToUtc(wall, zone);
+      expect(utc.getTime()).toBeGreaterThanOrEqual(start.getTime());
+      expect(utc.getTime()).toBeLessThan(end.getTime());
+      if (JSON.stringify(toWallTime(utc, zone)) !== JSON.stringify(wall)) {
+        missing.push(`${String(wall.hour).padStart(2, "0")}:${String(wall.minute).padStart(2, "0")}`);
+      }
+    }
+    expect(missing).toEqual(skipped);
   });
 
   it("maps wall times to instants on both sides of a DST change", () => {
