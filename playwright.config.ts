@@ -1,6 +1,7 @@
 // End-to-end tests run against the production build (`next build` first, then `next start`) on a
 // fresh embedded database, in Debian's Chromium: Playwright's own browser download is not possible here.
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_PATH } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = ".data/e2e";
@@ -14,13 +15,13 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [
         "--no-sandbox",
         "--disable-gpu",

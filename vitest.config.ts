@@ -14,7 +14,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+        },
       },
       {
         resolve: { alias },
@@ -28,7 +33,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { PGLITE_DATA_DIR: "memory://", NODE_ENV: "test" },
-          setupFiles: ["tests/support/db-setup.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/db-setup.ts"],
         },
       },
     ],

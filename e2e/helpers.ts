@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
 import { randomUUID } from "node:crypto";
 
 export const DEMO_PASSWORD = "calf-demo-2026";
@@ -8,15 +9,6 @@ export const newClient = () => ({
   email: `robin-${randomUUID().slice(0, 8)}@example.test`,
   password: "harbour-lantern-meadow",
 });
-
-// Server errors in the browser console fail the test: a journey that "works" while logging errors does not.
-export function failOnConsoleErrors(page: Page): void {
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 404/.test(message.text())) {
-      throw new Error(`console error: ${message.text()}`);
-    }
-  });
-}
 
 /** Creates a new client through the sign-up form and waits for their account page. */
 export async function signUp(page: Page, client: ReturnType<typeof newClient>): Promise<void> {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { failOnConsoleErrors } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -9,8 +9,6 @@ async function expectNoSeriousA11yViolations(page: Page) {
 }
 
 test.describe("education hub", () => {
-  test.beforeEach(({ page }) => failOnConsoleErrors(page));
-
   test("from the home page to an article, found again by search, whose booking link lands on its service @mobile", async ({
     page,
     isMobile,
@@ -137,7 +135,8 @@ test("the services API lists the active catalogue", async ({ request }) => {
   expect(body.services.find((s) => s.slug === "calf-reset-30")?.price).toEqual({ amount: 5500, currency: "usd" });
 });
 
-test("an unknown article or service is a 404", async ({ page }) => {
+test("an unknown article or service is a 404", async ({ page, browserErrors }) => {
+  browserErrors.allow(/status of 404/);
   expect((await page.goto("/learn/not-a-real-article"))?.status()).toBe(404);
   expect((await page.goto("/services/not-a-real-service"))?.status()).toBe(404);
 });

@@ -4,7 +4,7 @@
 const PRISMA_CODE = /^P\d{4}$/;
 
 /** The PostgreSQL SQLSTATE behind an error, however deeply Prisma and the adapter wrapped it. */
-function sqlState(error: unknown): string | undefined {
+export function sqlState(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current && typeof current === "object"; depth++) {
     const candidate = current as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: unknown };
@@ -45,4 +45,19 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isSerializationFailure(error: unknown): boolean {
   const state = sqlState(error);
   return prismaCode(error) === "P2034" || state === "40001" || state === "40P01";
+}
+
+/** The name of the constraint an error reports ("Booking_hold_has_expiry"), if it names one. */
+export function violatedConstraint(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth++) {
+    const candidate = current as { message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: unknown };
+    for (const text of [candidate.originalMessage, candidate.message]) {
+      const match = typeof text === "string" ? /constraint "([^"]+)"/.exec(text) : null;
+      if (match) return match[1];
+    }
+    const meta = candidate.meta as { driverAdapterError?: unknown } | undefined;
+    current = candidate.cause ?? meta?.driverAdapterError;
+  }
+  return undefined;
 }

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import { isExclusionViolation } from "@/lib/db/errors";
 import { bookingData, createService, createTherapist, createUser } from "../support/factories";
 import { ENGINE } from "../support/db-setup";
+import { expectDatabaseError } from "../support/expect-database-error";
 
 describe(`no overlapping active bookings (${ENGINE})`, () => {
   let client: { id: string };
@@ -141,6 +142,9 @@ describe(`no overlapping active bookings (${ENGINE})`, () => {
       service,
       startsAt: at("2027-03-06T14:00:00Z"),
     });
-    await expect(prisma.booking.create({ data: { ...data, endsAt: data.startsAt } })).rejects.toThrow();
+    await expectDatabaseError(prisma.booking.create({ data: { ...data, endsAt: data.startsAt } }), {
+      sqlState: "23514",
+      constraint: "Booking_times_ordered",
+    });
   });
 });

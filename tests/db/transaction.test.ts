@@ -1,0 +1,74 @@
+// runTransaction re-runs work that lost a serialization race, and nothing else.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
+import { ENGINE } from "../support/db-setup";
+
+// What the driver adapter raises when PostgreSQL aborts a transaction with SQLSTATE 40001.
+const serializationFailure = () =>
+  Object.assign(new Error("could not serialize access"), { cause: { originalCode: "40001" } });
+
+const auditRows = (entityId: string) =>
+  prisma.auditLog.findMany({ where: { entityId }, orderBy: { createdAt: "asc" } });
+
+describe(`runTransaction (${ENGINE})`, () => {
+  it("rolls back a failed attempt and retries it", async () => {
+    const entityId = randomUUID();
+    let attempts = 0;
+    const result = await runTransaction(prisma, async (tx) => {
+      attempts++;
+      await tx.auditLog.create({ data: { action: "test.retry", entityType: "Test", entityId } });
+      if (attempts === 1) throw serializationFailure();
+      return "done";
+    });
+    expect(result).toBe("done");
+    expect(attempts).toBe(2);
+    expect(await auditRows(entityId)).toHaveLength(1);
+  });
+
+  it("does not retry other errors, and keeps nothing of the attempt", async () => {
+    const entityId = randomUUID();
+    let attempts = 0;
+    const outcome = runTransaction(prisma, async (tx) => {
+      attempts++;
+      await tx.auditLog.create({ data: { action: "test.no_retry", entityType: "Test", entityId } });
+      throw new RangeError("a bug, not a race");
+    });
+    await expect(outcome).rejects.toThrow(RangeError);
+    expect(attempts).toBe(1);
+    expect(await auditRows(entityId)).toHaveLength(0);
+  });
+
+  it("gives up after the last attempt with the database's error", async () => {
+    let attempts = 0;
+    const outcome = runTransaction(
+      prisma,
+      async () => {
+        attempts++;
+        throw serializationFailure();
+      },
+      { maxAttempts: 3 },
+    );
+    await expect(outcome).rejects.toThrow("could not serialize access");
+    expect(attempts).toBe(3);
+  });
+
+  // Only PostgreSQL runs transactions side by side; PGlite has one connection and serialises them.
+  it.runIf(ENGINE === "postgresql")("lets two serializable read-then-write transactions both land", async () => {
+    const entityId = randomUUID();
+    const appendNext = () =>
+      runTransaction(
+        prisma,
+        async (tx) => {
+          const count = await tx.auditLog.count({ where: { entityId } });
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await tx.auditLog.create({ data: { action: "test.race", entityType: "Test", entityId, data: { count } } });
+        },
+        { isolationLevel: "Serializable" },
+      );
+    await Promise.all([appendNext(), appendNext()]);
+    const rows = await auditRows(entityId);
+    expect(rows.map((row) => (row.data as { count: number }).count).sort()).toEqual([0, 1]);
+  });
+});
