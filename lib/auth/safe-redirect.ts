@@ -1,6 +1,8 @@
 // Only same-site paths may be used as a post-sign-in destination. The value is resolved against a
 // placeholder origin: anything that lands on another origin ("//evil.test", "/\t/evil.test",
-// "https://evil.test") or carries control characters falls back to the default.
+// "https://evil.test") or carries control characters falls back to the default. Resolving removes
+// dot segments, so "/.//evil.test" or "/a/..//evil.test" come out as "//evil.test": a browser reads
+// that as another host, so the resolved path is checked again before it is returned.
 const PLACEHOLDER_ORIGIN = "https://clinic.invalid";
 
 export function safeRedirectPath(value: unknown, fallback = "/account"): string {
@@ -13,5 +15,15 @@ export function safeRedirectPath(value: unknown, fallback = "/account"): string 
     return fallback;
   }
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return isSameOriginPath(path) ? path : fallback;
+}
+
+function isSameOriginPath(path: string): boolean {
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return false;
+  try {
+    return new URL(path, PLACEHOLDER_ORIGIN).origin === PLACEHOLDER_ORIGIN;
+  } catch {
+    return false;
+  }
 }
