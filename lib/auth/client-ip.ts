@@ -1,7 +1,8 @@
 // The client's IP, for throttling. Each proxy in front of the app appends the address it received
-// the request from to X-Forwarded-For (Next.js fills it in when there is no proxy), so the client is
-// the entry TRUST_PROXY_HOPS places from the right. Entries further left are whatever the client
-// chose to send and are ignored. Deploy behind a proxy that appends to the header.
+// the request from to X-Forwarded-For (Next.js fills it in only when it is missing, so without a
+// proxy the client chooses it), so the client is the entry TRUST_PROXY_HOPS places from the right.
+// Entries further left are whatever the client chose to send and are ignored, and so is X-Real-IP,
+// which nothing in front of the app is known to overwrite. Deploy behind a proxy that appends.
 import { isIP } from "node:net";
 
 export function clientIpFrom(headers: Headers, trustedHops = 1): string {
@@ -9,24 +10,55 @@ export function clientIpFrom(headers: Headers, trustedHops = 1): string {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const candidate = chain[chain.length - trustedHops] ?? headers.get("x-real-ip")?.trim() ?? "";
-  return normaliseIp(candidate);
+  const ip = normaliseIp(chain[chain.length - trustedHops] ?? "");
+  if (ip === "unknown") warnOnceAboutUnknownIp(chain.length, trustedHops);
+  return ip;
 }
 
-/** A valid address, IPv6 reduced to its /64 (one household or host), else "unknown". */
+/** A valid address without its port, IPv6 reduced to its /64 (one household or host), else "unknown". */
 export function normaliseIp(value: string): string {
-  const address = value.replace(/^\[|\]$/g, "").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+  const address = withoutPort(value);
+  if (address === null) return "unknown";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped !== undefined) return isIP(mapped) === 4 ? mapped : "unknown";
   const version = isIP(address);
   if (version === 4) return address;
-  if (version === 6) {
-    const [head = "", tail] = address.split("::");
-    const left = head ? head.split(":") : [];
-    const right = tail !== undefined && tail !== "" ? tail.split(":") : [];
-    const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-    return `${groups
-      .slice(0, 4)
-      .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ""))
-      .join(":")}::/64`;
-  }
+  if (version === 6) return ipv6Slash64(address);
   return "unknown";
+}
+
+// "1.2.3.4:5678" → "1.2.3.4"; "[::1]:443" and "[::1]" → "::1". A bare IPv6 address is left alone:
+// its last group is not a port.
+function withoutPort(value: string): string | null {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
+  if (bracketed) return isIP(bracketed[1] ?? "") === 6 ? (bracketed[1] ?? null) : null;
+  const ipv4WithPort = /^(\d+\.\d+\.\d+\.\d+):(\d{1,5})$/.exec(value);
+  if (ipv4WithPort) return ipv4WithPort[1] ?? null;
+  return value;
+}
+
+function ipv6Slash64(address: string): string {
+  const [head = "", tail] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail !== undefined && tail !== "" ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+// Every request with an unknown address shares one throttle bucket, so a deployment that never
+// gets a usable X-Forwarded-For would throttle everyone together. Said once per process (the flag
+// lives on globalThis because Next bundles this module into several chunks), never per request.
+const globalForWarning = globalThis as typeof globalThis & { __clinicUnknownIpWarned?: boolean };
+
+function warnOnceAboutUnknownIp(entries: number, trustedHops: number): void {
+  if (globalForWarning.__clinicUnknownIpWarned) return;
+  globalForWarning.__clinicUnknownIpWarned = true;
+  console.warn(
+    `[auth] client IP is unknown: X-Forwarded-For had ${entries} usable entr${entries === 1 ? "y" : "ies"} and ` +
+      `TRUST_PROXY_HOPS=${trustedHops}. Requests without an address share one sign-in throttle; check that ` +
+      `the proxy in front of the app appends to X-Forwarded-For and that TRUST_PROXY_HOPS counts the proxies.`,
+  );
 }

@@ -1,0 +1,56 @@
+// The client IP used by the throttles: only what the trusted proxies saw counts.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+
+const forwarded = (value: string, extra: Record<string, string> = {}) =>
+  new Headers({ "x-forwarded-for": value, ...extra });
+
+describe("clientIpFrom", () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    delete (globalThis as { __clinicUnknownIpWarned?: boolean }).__clinicUnknownIpWarned;
+    warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  });
+  afterEach(() => warn.mockRestore());
+
+  it("reads the entry the trusted proxies appended, not what the client sent", () => {
+    expect(clientIpFrom(forwarded("1.2.3.4, 198.51.100.7"), 1)).toBe("198.51.100.7");
+    expect(clientIpFrom(forwarded("1.2.3.4, 198.51.100.7, 10.0.0.2"), 2)).toBe("198.51.100.7");
+  });
+
+  it("ignores X-Real-IP, which any client can set when no proxy overwrites it", () => {
+    expect(clientIpFrom(new Headers({ "x-real-ip": "203.0.113.50" }), 1)).toBe("unknown");
+    expect(clientIpFrom(forwarded("198.51.100.7", { "x-real-ip": "203.0.113.50" }), 2)).toBe("unknown");
+  });
+
+  it.each([
+    ["1.2.3.4:5678", "1.2.3.4"],
+    ["198.51.100.7:443", "198.51.100.7"],
+    ["[::1]:443", "0:0:0:0::/64"],
+    ["[2001:db8:abcd:12::1]:8080", "2001:db8:abcd:12::/64"],
+    ["[2001:db8::1]", "2001:db8:0:0::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::ffff:203.0.113.9", "203.0.113.9"],
+    ["[::ffff:203.0.113.9]:1234", "203.0.113.9"],
+    ["1.2.3.4:notaport", "unknown"],
+    ["1.2.3.4:", "unknown"],
+    ["1.2.3.4:5678:9", "unknown"],
+    ["[1.2.3.4]:80", "unknown"],
+    ["2001:db8::1:8080", "2001:db8:0:0::/64"],
+  ])("strips a port: %s → %s", (value, expected) => {
+    expect(clientIpFrom(forwarded(value), 1)).toBe(expected);
+  });
+
+  it("says once per process when it cannot tell the client's address", () => {
+    expect(clientIpFrom(new Headers(), 1)).toBe("unknown");
+    expect(clientIpFrom(forwarded("not-an-ip"), 1)).toBe("unknown");
+    expect(clientIpFrom(forwarded("198.51.100.7"), 3)).toBe("unknown");
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/client IP.*unknown.*TRUST_PROXY_HOPS/s);
+  });
+
+  it("does not warn when the address is known", () => {
+    expect(clientIpFrom(forwarded("198.51.100.7"), 1)).toBe("198.51.100.7");
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
