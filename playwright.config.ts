@@ -48,6 +48,8 @@ export default defineConfig({
       DATABASE_URL: "",
       APP_URL: `http://127.0.0.1:${PORT}`,
       NODE_ENV: "production",
+      // A production build on the embedded database with the demo accounts: allowed only in demo mode.
+      DEMO_MODE: "true",
     },
   },
 });

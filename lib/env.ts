@@ -47,12 +47,15 @@ const envSchema = z.object({
     .default("America/New_York")
     .refine(isTimeZone, { message: "must be an IANA time zone such as America/New_York" }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  // Required in production (see parseEnv); the embedded demo defaults to DEMO_TRUST_PROXY_HOPS.
+  TRUST_PROXY_HOPS: optionalString.pipe(z.coerce.number<string>().int().min(1).max(5).optional()),
   // "true" allows the demo data (published passwords) and the embedded database in production.
   DEMO_MODE: z
-    .enum(["true", "false", ""])
+    .enum(["true", "false", ""], { message: 'must be "true" or unset' })
     .optional()
     .transform((value) => value === "true"),
+  // Set by `next build` in its own process: run-time-only requirements are checked at start, not then.
+  NEXT_PHASE: z.string().optional(),
 
   // Booking rules (see DESIGN.md "Demo mode and settings").
   BOOKING_MIN_NOTICE_MINUTES: z.coerce
@@ -91,7 +94,15 @@ const envSchema = z.object({
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
 });
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; usesEmbeddedDatabase: boolean };
+export type Env = Omit<z.infer<typeof envSchema>, "TRUST_PROXY_HOPS" | "NEXT_PHASE"> & {
+  AUTH_SECRET: string;
+  TRUST_PROXY_HOPS: number;
+  usesEmbeddedDatabase: boolean;
+};
+
+// The embedded demo (development, or DEMO_MODE=true) runs as one `next start`, which Next.js fills
+// X-Forwarded-For for when nothing else does: one hop. A real deployment must say how many.
+export const DEMO_TRUST_PROXY_HOPS = 1;
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
@@ -108,26 +119,59 @@ function embeddedAuthSecret(dataDir: string): string {
   return secret;
 }
 
+const PRODUCTION_BUILD = "phase-production-build";
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
     throw new ConfigurationError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every setting.`);
   }
-  const values = parsed.data;
+  const { NEXT_PHASE, TRUST_PROXY_HOPS, ...values } = parsed.data;
   const usesEmbeddedDatabase = values.DATABASE_URL === undefined;
-  let secret = values.AUTH_SECRET;
-  if (secret === undefined) {
-    if (!usesEmbeddedDatabase) {
-      throw new ConfigurationError(
-        "Invalid configuration:\n  AUTH_SECRET: required when DATABASE_URL is set (generate one with: openssl rand -base64 32)",
-      );
-    }
-    secret = values.PGLITE_DATA_DIR.startsWith("memory://")
-      ? randomBytes(32).toString("base64url")
-      : embeddedAuthSecret(values.PGLITE_DATA_DIR);
+  // A production server open to the public, as opposed to a build or the embedded demo.
+  const servesProduction = values.NODE_ENV === "production" && !values.DEMO_MODE && NEXT_PHASE !== PRODUCTION_BUILD;
+  const problems: string[] = [];
+  if (values.AUTH_SECRET === undefined && !usesEmbeddedDatabase) {
+    problems.push("AUTH_SECRET: required when DATABASE_URL is set (generate one with: openssl rand -base64 32)");
   }
-  return { ...values, AUTH_SECRET: secret, usesEmbeddedDatabase };
+  if (servesProduction && usesEmbeddedDatabase) {
+    problems.push(
+      "DATABASE_URL: required in production (NODE_ENV=production). Set it to the clinic's PostgreSQL, or set " +
+        "DEMO_MODE=true to run the embedded demo database with its published demo accounts.",
+    );
+  }
+  if (servesProduction && TRUST_PROXY_HOPS === undefined) {
+    problems.push(
+      "TRUST_PROXY_HOPS: required in production: how many proxies in front of the app append to " +
+        "X-Forwarded-For (1 for one load balancer). Sign-in throttles key on the client IP it gives.",
+    );
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError(
+      `Invalid configuration:\n${problems.map((line) => `  ${line}`).join("\n")}\nSee .env.example for every setting.`,
+    );
+  }
+  const secret =
+    values.AUTH_SECRET ??
+    (values.PGLITE_DATA_DIR.startsWith("memory://")
+      ? randomBytes(32).toString("base64url")
+      : embeddedAuthSecret(values.PGLITE_DATA_DIR));
+  return {
+    ...values,
+    AUTH_SECRET: secret,
+    TRUST_PROXY_HOPS: TRUST_PROXY_HOPS ?? DEMO_TRUST_PROXY_HOPS,
+    usesEmbeddedDatabase,
+  };
+}
+
+/** Demo data (with its published password) loads on start only into an empty embedded database,
+ * and only in development or with DEMO_MODE=true. */
+export function shouldSeedDemoDataOnStart(
+  env: Pick<Env, "NODE_ENV" | "DEMO_MODE" | "SEED_DEMO_DATA" | "usesEmbeddedDatabase">,
+): boolean {
+  if (!env.usesEmbeddedDatabase || env.SEED_DEMO_DATA !== "auto") return false;
+  return env.NODE_ENV !== "production" || env.DEMO_MODE;
 }
 
 // On globalThis: Next bundles this module into several server chunks, and they must agree (one

@@ -1,7 +1,7 @@
 // Start-up work for the embedded database: apply migrations, and on a brand-new database load the
 // demo data so a newcomer's first `npm run dev` shows a living site. PostgreSQL is migrated
 // explicitly (`npm run db:migrate`) as part of a deploy, never implicitly by a web process.
-import { getEnv } from "@/lib/env";
+import { getEnv, shouldSeedDemoDataOnStart, type Env } from "@/lib/env";
 import { getDatabase } from "./index";
 import { applyMigrations } from "./migrate";
 import { pgliteConnection } from "./sql-connection";
@@ -18,8 +18,16 @@ export async function prepareEmbeddedDatabase(): Promise<void> {
   }
   const report = await applyMigrations(pgliteConnection(pglite));
   if (report.applied.length > 0) console.log(`[db] embedded database migrated: ${report.applied.join(", ")}`);
-  if (env.SEED_DEMO_DATA === "auto" && (await isDatabaseEmpty(prisma))) {
+  if (shouldSeedDemoDataOnStart(env) && (await isDatabaseEmpty(prisma))) {
     const { accounts } = await seedDemoData(prisma);
-    console.log(`[db] demo data loaded. Sign in as ${accounts.join(", ")} with password ${DEMO_PASSWORD}`);
+    console.log(demoDataNotice(env, accounts, DEMO_PASSWORD));
   }
+}
+
+// Production logs are collected and kept: the demo password never goes into one, even in demo mode.
+export function demoDataNotice(env: Pick<Env, "NODE_ENV">, accounts: readonly string[], password: string): string {
+  const who = `[db] demo data loaded. Sign in as ${accounts.join(", ")}`;
+  return env.NODE_ENV === "production"
+    ? `${who} with the demo password from the README`
+    : `${who} with password ${password}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, parseEnv } from "@/lib/env";
+import { ConfigurationError, parseEnv, shouldSeedDemoDataOnStart } from "@/lib/env";
+import { demoDataNotice } from "@/lib/db/prepare";
 
 const memory = { PGLITE_DATA_DIR: "memory://" };
 const secret = "s".repeat(40);
@@ -48,5 +49,99 @@ describe("configuration", () => {
     expect(message).toMatch(/AUTH_SECRET: must be at least 32 characters/);
     expect(message).toMatch(/CLINIC_TIME_ZONE: must be an IANA time zone/);
     expect(message).toMatch(/DATABASE_POOL_SIZE/);
+  });
+});
+
+describe("production settings", () => {
+  const production = { ...memory, NODE_ENV: "production" };
+  const postgres = { DATABASE_URL: "postgresql://app@db.internal:5432/clinic", AUTH_SECRET: secret };
+
+  it("refuses to serve the embedded database in production unless DEMO_MODE=true, naming both settings", () => {
+    expect(() => parseEnv({ ...production, TRUST_PROXY_HOPS: "1" })).toThrow(ConfigurationError);
+    expect(() => parseEnv({ ...production, TRUST_PROXY_HOPS: "1" })).toThrow(
+      /DATABASE_URL: required in production.*DEMO_MODE=true/s,
+    );
+    expect(() => parseEnv({ ...production, DEMO_MODE: "false", TRUST_PROXY_HOPS: "1" })).toThrow(/DEMO_MODE/);
+    const demo = parseEnv({ ...production, DEMO_MODE: "true" });
+    expect(demo.usesEmbeddedDatabase).toBe(true);
+    expect(demo.DEMO_MODE).toBe(true);
+  });
+
+  it("accepts only the exact value true for DEMO_MODE", () => {
+    expect(() => parseEnv({ ...production, DEMO_MODE: "yes" })).toThrow(/DEMO_MODE/);
+    expect(parseEnv({ ...memory, DEMO_MODE: "" }).DEMO_MODE).toBe(false);
+  });
+
+  it("requires TRUST_PROXY_HOPS in production, and names it", () => {
+    expect(() => parseEnv({ ...production, ...postgres })).toThrow(/TRUST_PROXY_HOPS: required in production/);
+    expect(parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "0" })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
+  it("gives the embedded demo a default of one proxy hop", () => {
+    expect(parseEnv(memory).TRUST_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ ...production, DEMO_MODE: "true" }).TRUST_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ ...production, ...postgres, DEMO_MODE: "true" }).TRUST_PROXY_HOPS).toBe(1);
+  });
+
+  it("lists every production problem at once", () => {
+    let message = "";
+    try {
+      parseEnv(production);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/DATABASE_URL: required in production/);
+    expect(message).toMatch(/TRUST_PROXY_HOPS: required in production/);
+  });
+
+  it("lets `next build` run without the run-time settings: a build serves no one", () => {
+    const env = parseEnv({ ...production, NEXT_PHASE: "phase-production-build" });
+    expect(env.usesEmbeddedDatabase).toBe(true);
+    expect(env.TRUST_PROXY_HOPS).toBe(1);
+  });
+});
+
+describe("demo data on start", () => {
+  it.each([
+    [{ NODE_ENV: "development" }, true],
+    [{ NODE_ENV: "test" }, true],
+    [{ NODE_ENV: "development", SEED_DEMO_DATA: "never" }, false],
+    [{ NODE_ENV: "production", DEMO_MODE: "true" }, true],
+    [{ NODE_ENV: "production", DEMO_MODE: "true", SEED_DEMO_DATA: "never" }, false],
+    // Only the embedded database is ever seeded on start, in any mode.
+    [
+      { NODE_ENV: "development", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/clinic", AUTH_SECRET: secret },
+      false,
+    ],
+    [
+      {
+        NODE_ENV: "production",
+        DEMO_MODE: "true",
+        DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/clinic",
+        AUTH_SECRET: secret,
+      },
+      false,
+    ],
+  ])("%j → %s", (settings, expected) => {
+    expect(shouldSeedDemoDataOnStart(parseEnv({ ...memory, ...settings }))).toBe(expected);
+  });
+
+  it("never seeds a production start without DEMO_MODE, even if the refusal were bypassed", () => {
+    const env = { ...parseEnv({ ...memory, DEMO_MODE: "true" }), NODE_ENV: "production" as const, DEMO_MODE: false };
+    expect(shouldSeedDemoDataOnStart(env)).toBe(false);
+  });
+
+  it("prints the demo password in development only", () => {
+    const accounts = ["admin@clinic.test", "client@clinic.test"];
+    const development = demoDataNotice(parseEnv(memory), accounts, "calf-demo-2026");
+    expect(development).toContain("calf-demo-2026");
+    const production = demoDataNotice(
+      parseEnv({ ...memory, NODE_ENV: "production", DEMO_MODE: "true" }),
+      accounts,
+      "calf-demo-2026",
+    );
+    expect(production).toContain("admin@clinic.test");
+    expect(production).not.toContain("calf-demo-2026");
   });
 });
