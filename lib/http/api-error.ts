@@ -10,6 +10,7 @@ const STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
@@ -24,6 +25,7 @@ const DOMAIN_ERROR_CODE: Record<DomainErrorKind, ApiErrorCode> = {
   invalid_transition: "conflict",
   intake_blocked: "unprocessable",
   unprocessable: "unprocessable",
+  payments_unavailable: "unavailable",
 };
 
 /** The API error a domain error stands for. */

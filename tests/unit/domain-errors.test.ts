@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { IntakeBlocked, InvalidTransition, NotFound, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
+import {
+  IntakeBlocked,
+  InvalidTransition,
+  NotFound,
+  PaymentsUnavailable,
+  SlotTaken,
+  Unprocessable,
+} from "@/lib/errors/domain-errors";
 import { errorResponse } from "@/lib/http/api-error";
 
 describe("domain errors as HTTP answers", () => {
@@ -7,7 +14,8 @@ describe("domain errors as HTTP answers", () => {
     [new NotFound(), 404, "not_found"],
     [new SlotTaken(), 409, "conflict"],
     [new InvalidTransition(), 409, "conflict"],
-    [new IntakeBlocked(), 422, "unprocessable"],
+    [new IntakeBlocked("same_day"), 422, "unprocessable"],
+    [new PaymentsUnavailable(), 503, "unavailable"],
     [new Unprocessable("Choose a time on the quarter hour.", { start: ["Off the grid."] }), 422, "unprocessable"],
   ])("%s → %i", async (error, status, code) => {
     const response = errorResponse(error);
