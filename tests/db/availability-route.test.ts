@@ -249,10 +249,11 @@ describe(`GET /api/availability (${ENGINE})`, () => {
 
   it("answers 404 for an unknown service or therapist, whatever the dates", async () => {
     const { service } = await createClinic();
-    for (const params of [
+    const attempts: Record<string, string>[] = [
       { service: "no-such-treatment", from: "2027-01-01", to: "2027-01-02" },
       { service: service.slug, therapist: "no-such-therapist", from: "2001-01-01", to: "2001-01-02" },
-    ]) {
+    ];
+    for (const params of attempts) {
       const response = await GET(availabilityRequest(params));
       expect(response.status).toBe(404);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
