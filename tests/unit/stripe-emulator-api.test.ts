@@ -276,3 +276,20 @@ describe("refunds", () => {
     },
   );
 });
+
+describe("metadata limits", () => {
+  it.each([
+    ["a key over 40 characters", { ["k".repeat(41)]: "v" }, "metadata keys must be at most 40 characters"],
+    ["a value over 500 characters", { bookingId: "v".repeat(501) }, "metadata values must be at most 500 characters"],
+    [
+      "more than 50 keys",
+      Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`k${index}`, "v"])),
+      "at most 50 keys",
+    ],
+  ])("refuses %s", async (_label, metadata, message) => {
+    const error = await rejectionOf(harness.stripe.checkout.sessions.create(bookingCheckoutParams({ metadata })));
+    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(error.param).toMatch(/^metadata/);
+    expect(error.message).toContain(message);
+  });
+});

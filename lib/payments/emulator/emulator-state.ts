@@ -223,15 +223,21 @@ export class EmulatorState {
     return total;
   }
 
-  createRefund(params: CreateRefundParams, cause: EventCause): EmulatedRefund {
-    const paymentIntentId =
-      params.payment_intent ?? this.paymentIntentIdByCharge.get(params.charge ?? "") ?? params.charge ?? "";
-    const record = this.paymentIntents.get(paymentIntentId);
-    if (!record) {
-      throw params.charge === undefined
-        ? missingResource("payment_intent", paymentIntentId, "payment_intent", 400)
-        : missingResource("charge", params.charge, "charge", 400);
+  /** The payment a refund names, by payment intent or by its charge; naming an unknown one is a 400. */
+  private findRefundedPayment(params: CreateRefundParams): PaymentIntentRecord {
+    if (params.payment_intent !== undefined) {
+      const record = this.paymentIntents.get(params.payment_intent);
+      if (!record) throw missingResource("payment_intent", params.payment_intent, "payment_intent", 400);
+      return record;
     }
+    const chargeId = params.charge ?? "";
+    const record = this.paymentIntents.get(this.paymentIntentIdByCharge.get(chargeId) ?? "");
+    if (!record) throw missingResource("charge", chargeId, "charge", 400);
+    return record;
+  }
+
+  createRefund(params: CreateRefundParams, cause: EventCause): EmulatedRefund {
+    const record = this.findRefundedPayment(params);
     const { intent, chargeId } = record;
     if (intent.status !== "succeeded") {
       throw invalidRequest(

@@ -13,6 +13,5 @@ export type {
   EmulatedPaymentIntent,
   EmulatedRefund,
 } from "./emulated-objects";
-export { TEST_MODE_NOTICE } from "./checkout-page";
 export { startStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from "./start-stripe-emulator";
 export type { WebhookDelivery, WebhookRetryPolicy } from "./webhook-dispatcher";

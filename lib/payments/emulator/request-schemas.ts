@@ -23,11 +23,20 @@ const formInteger = z
   .transform((text) => Number(text));
 
 const metadata = z
-  .record(
-    z.string().max(40, "metadata keys must be at most 40 characters"),
-    z.string().max(500, "metadata values must be at most 500 characters"),
-  )
-  .refine((value) => Object.keys(value).length <= 50, "metadata can hold at most 50 keys");
+  .record(z.string(), z.string().max(500, "metadata values must be at most 500 characters"))
+  .superRefine((value, context) => {
+    const keys = Object.keys(value);
+    const longKey = keys.find((key) => key.length > 40);
+    if (longKey !== undefined) {
+      context.addIssue({
+        code: "custom",
+        input: value,
+        message: `metadata keys must be at most 40 characters (${longKey})`,
+      });
+    }
+    if (keys.length > 50)
+      context.addIssue({ code: "custom", input: value, message: "metadata can hold at most 50 keys" });
+  });
 
 const httpUrl = z
   .string()
