@@ -1,7 +1,9 @@
 // Server start-up: check the configuration (a bad setting stops the process with a message naming
-// it, never a stack trace) and prepare the embedded database.
+// it, never a stack trace), prepare the embedded database, and with no STRIPE_SECRET_KEY start the
+// local Stripe emulator, so `npm run dev` and `npm start` stay one command each.
 import { ConfigurationError, getEnv } from "@/lib/env";
 import { prepareEmbeddedDatabase } from "@/lib/db/prepare";
+import { ensureStripeEmulatorRunning } from "@/lib/payments/emulator/ensure-stripe-emulator-running";
 
 export async function startServer(): Promise<void> {
   try {
@@ -14,4 +16,5 @@ export async function startServer(): Promise<void> {
     throw error;
   }
   await prepareEmbeddedDatabase();
+  await ensureStripeEmulatorRunning();
 }

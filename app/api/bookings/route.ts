@@ -1,0 +1,41 @@
+// GET /api/bookings: the signed-in client's bookings.
+// POST /api/bookings: screen, hold the slot and open a Stripe Checkout Session for it.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/guards";
+import { createBooking } from "@/lib/booking/create-booking";
+import { listClientBookingViews } from "@/lib/booking/get-client-booking";
+import { intakeSchema } from "@/lib/booking/intake";
+import { apiHandler } from "@/lib/http/api-error";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+const createBookingSchema = z.object({
+  service: z.string().trim().min(1, "Choose a treatment.").max(100),
+  therapist: z.string().trim().min(1).max(100).optional(),
+  start: z.iso.datetime({ offset: true, error: "Give the start as an ISO date-time with its offset." }),
+  intake: intakeSchema,
+});
+
+export const GET = apiHandler(async () => {
+  const user = await requireApiUser();
+  const bookings = await listClientBookingViews(user.id);
+  return NextResponse.json({ bookings }, { headers: { "Cache-Control": "private, no-store" } });
+});
+
+export const POST = apiHandler(async (request: Request) => {
+  const user = await requireApiUser();
+  const input = createBookingSchema.parse(await readJsonBody(request));
+  const result = await createBooking({
+    client: { id: user.id, email: user.email },
+    serviceSlug: input.service,
+    therapistId: input.therapist,
+    start: new Date(input.start),
+    intake: input.intake,
+  });
+  return NextResponse.json(
+    { booking: result.booking, checkoutUrl: result.checkoutUrl },
+    { status: result.reused ? 200 : 201, headers: { "Cache-Control": "private, no-store" } },
+  );
+});

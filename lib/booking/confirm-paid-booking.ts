@@ -1,0 +1,121 @@
+// Confirms the booking a Checkout Session paid for. Called by the checkout.session.completed
+// webhook and by the success page (which retrieves the session itself), in any order and any
+// number of times: one guarded update decides, so the booking is confirmed once and the
+// confirmation message written once. A payment that arrives after its hold was released (the
+// slot may be someone else's now) is refunded in full, exactly once.
+import type Stripe from "stripe";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { prisma } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
+import { getEnv } from "@/lib/env";
+import { enqueueEmail } from "@/lib/notifications/enqueue-email";
+import { bookingConfirmedMessage, slotLostRefundMessage } from "@/lib/notifications/templates/booking-messages";
+import { paymentIntentIdOf, retrieveCheckoutSession } from "@/lib/payments/checkout";
+import { recordStripeEvent } from "@/lib/payments/record-stripe-event";
+import { decideRefund, executePendingRefundsOfSession } from "@/lib/payments/refund-payment";
+
+export type ConfirmOutcome =
+  "confirmed" | "already_confirmed" | "refunding_lost_slot" | "not_paid" | "unknown_session" | "duplicate_event";
+
+type PaidSession = Pick<Stripe.Checkout.Session, "id" | "payment_status" | "payment_intent" | "amount_total">;
+
+export async function confirmPaidBooking(
+  session: PaidSession,
+  event?: { id: string; type: string },
+): Promise<ConfirmOutcome> {
+  const env = getEnv();
+  const outcome = await runTransaction(prisma, async (tx): Promise<{ outcome: ConfirmOutcome }> => {
+    if ((await recordStripeEvent(tx, event)) === "duplicate") return { outcome: "duplicate_event" };
+    if (session.payment_status !== "paid") return { outcome: "not_paid" };
+    const payment = await tx.payment.findUnique({
+      where: { stripeCheckoutSessionId: session.id },
+      select: {
+        id: true,
+        amountCents: true,
+        booking: {
+          select: {
+            id: true,
+            status: true,
+            startsAt: true,
+            serviceName: true,
+            priceCents: true,
+            currency: true,
+            client: { select: { email: true, name: true } },
+            therapist: { select: { displayName: true } },
+          },
+        },
+      },
+    });
+    if (!payment) return { outcome: "unknown_session" };
+    const { booking } = payment;
+
+    await tx.payment.updateMany({
+      where: { id: payment.id, status: { in: ["PENDING", "EXPIRED", "FAILED"] } },
+      data: { status: "SUCCEEDED", paidAt: new Date(), stripePaymentIntentId: paymentIntentIdOf(session) },
+    });
+    const facts = {
+      clientName: booking.client.name,
+      serviceName: booking.serviceName,
+      therapistName: booking.therapist.displayName,
+      startsAt: booking.startsAt,
+      priceCents: booking.priceCents,
+      currency: booking.currency,
+      timeZone: env.CLINIC_TIME_ZONE,
+      cancellationCutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+    };
+
+    const confirmed = await tx.booking.updateMany({
+      where: { id: booking.id, status: "PENDING_PAYMENT" },
+      data: { status: "CONFIRMED", confirmedAt: new Date() },
+    });
+    if (confirmed.count === 1) {
+      await recordAudit(tx, {
+        actorId: null,
+        action: "booking.confirmed",
+        entityType: "Booking",
+        entityId: booking.id,
+        data: { checkoutSessionId: session.id, eventId: event?.id ?? null },
+      });
+      await enqueueEmail(tx, {
+        toAddress: booking.client.email,
+        template: "booking-confirmed",
+        bookingId: booking.id,
+        ...bookingConfirmedMessage(facts),
+      });
+      return { outcome: "confirmed" };
+    }
+
+    const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { status: true } });
+    if (["CONFIRMED", "CHECKED_IN", "COMPLETED", "NO_SHOW"].includes(current.status)) {
+      return { outcome: "already_confirmed" };
+    }
+    // EXPIRED or CANCELLED before the money arrived: the slot was released, so the money goes back.
+    const refundId = await decideRefund(tx, {
+      paymentId: payment.id,
+      amountCents: payment.amountCents,
+      reason: "slot_lost",
+      idempotencyKey: `slot-lost-${payment.id}`,
+      createdById: null,
+    });
+    if (refundId) {
+      await enqueueEmail(tx, {
+        toAddress: booking.client.email,
+        template: "slot-lost-refund",
+        bookingId: booking.id,
+        ...slotLostRefundMessage(facts),
+      });
+    }
+    return { outcome: "refunding_lost_slot" };
+  });
+
+  // Outside the transaction: a call to Stripe must never hold database locks. If it fails, the
+  // refund stays PENDING and the next delivery (a duplicate event included) sends it.
+  await executePendingRefundsOfSession(session.id);
+  return outcome.outcome;
+}
+
+/** The success page's check: asks Stripe about the session and confirms through the same path. */
+export async function confirmCheckoutSession(checkoutSessionId: string): Promise<ConfirmOutcome> {
+  const session = await retrieveCheckoutSession(checkoutSessionId);
+  return confirmPaidBooking(session);
+}

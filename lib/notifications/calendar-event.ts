@@ -1,0 +1,47 @@
+// The booking as a calendar file (.ics), built with the `ics` library. One stable UID per booking,
+// so a later update (a reschedule, a cancellation) changes the same event in the client's calendar.
+import { createEvent, type EventAttributes } from "ics";
+import { CLINIC } from "@/lib/clinic";
+
+export interface CalendarBooking {
+  id: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  serviceName: string;
+  therapistName: string;
+  // Raised on every change the client is sent, so calendars replace the older copy.
+  sequence?: number;
+}
+
+function utcParts(date: Date): [number, number, number, number, number] {
+  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()];
+}
+
+export function bookingUid(bookingId: string): string {
+  return `booking-${bookingId}@second-heart-clinic`;
+}
+
+export function buildBookingCalendar(booking: CalendarBooking, appUrl: string): string {
+  const cancelled = booking.status === "CANCELLED";
+  const attributes: EventAttributes = {
+    uid: bookingUid(booking.id),
+    sequence: booking.sequence ?? 0,
+    method: cancelled ? "CANCEL" : "REQUEST",
+    productId: "second-heart-clinic/booking",
+    start: utcParts(booking.startsAt),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: utcParts(booking.endsAt),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: `${booking.serviceName} at ${CLINIC.name}`,
+    description: `${booking.serviceName} with ${booking.therapistName}. Manage or cancel: ${appUrl.replace(/\/$/, "")}/account. New calf pain or swelling? Call us on ${CLINIC.phoneDisplay} before you come.`,
+    location: `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
+    status: cancelled ? "CANCELLED" : "CONFIRMED",
+    organizer: { name: CLINIC.name, email: CLINIC.email },
+  };
+  const { error, value } = createEvent(attributes);
+  if (error || !value) throw error ?? new Error("the calendar file could not be built");
+  return value;
+}

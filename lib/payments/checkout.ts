@@ -1,0 +1,65 @@
+// Creates the Stripe Checkout Session that pays for a held booking. Every parameter is derived from
+// the booking (amount, expiry, redirect URLs from APP_URL, never from request headers) and the
+// idempotency key is the booking's, so a retried or repeated request gets the very same session
+// back from Stripe instead of a second one.
+import type Stripe from "stripe";
+import { getEnv } from "@/lib/env";
+import { getStripe } from "./stripe-client";
+
+export interface CheckoutBooking {
+  id: string;
+  clientId: string;
+  clientEmail: string;
+  serviceName: string;
+  therapistName: string;
+  priceCents: number;
+  currency: string;
+  holdExpiresAt: Date;
+}
+
+export function checkoutReturnUrls(bookingId: string): { successUrl: string; cancelUrl: string } {
+  const base = getEnv().APP_URL.replace(/\/$/, "");
+  return {
+    successUrl: `${base}/book/confirmed?session_id={CHECKOUT_SESSION_ID}`,
+    cancelUrl: `${base}/book/checkout-cancelled?booking=${encodeURIComponent(bookingId)}`,
+  };
+}
+
+export async function createCheckoutSession(booking: CheckoutBooking): Promise<Stripe.Checkout.Session> {
+  const { successUrl, cancelUrl } = checkoutReturnUrls(booking.id);
+  return getStripe().checkout.sessions.create(
+    {
+      mode: "payment",
+      customer_email: booking.clientEmail,
+      client_reference_id: booking.clientId,
+      metadata: { bookingId: booking.id },
+      payment_intent_data: { metadata: { bookingId: booking.id } },
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: booking.currency,
+            unit_amount: booking.priceCents,
+            product_data: { name: `${booking.serviceName} with ${booking.therapistName}` },
+          },
+        },
+      ],
+      // The hold and the checkout end together (Stripe's minimum is 30 minutes).
+      expires_at: Math.floor(booking.holdExpiresAt.getTime() / 1000),
+      success_url: successUrl,
+      cancel_url: cancelUrl,
+    },
+    { idempotencyKey: `checkout-${booking.id}` },
+  );
+}
+
+export async function retrieveCheckoutSession(sessionId: string): Promise<Stripe.Checkout.Session> {
+  return getStripe().checkout.sessions.retrieve(sessionId);
+}
+
+/** The payment intent id of a paid session, whether Stripe sent it expanded or as an id. */
+export function paymentIntentIdOf(session: Pick<Stripe.Checkout.Session, "payment_intent">): string | null {
+  const intent = session.payment_intent;
+  if (!intent) return null;
+  return typeof intent === "string" ? intent : intent.id;
+}

@@ -1,0 +1,57 @@
+// Builders for booking tests: a service, therapists who offer it and work every day around the
+// clock (so any grid time past the notice is bookable), clients, and intake answers.
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { IntakeAnswers } from "@/lib/booking/intake";
+import { addDays, clinicToday, wallTimeToUtc } from "@/lib/time/clinic-time";
+import { createService, createTherapist, createUser } from "./factories";
+
+export const CLEAR_INTAKE: IntakeAnswers = {
+  chestPainOrBreathlessness: false,
+  suddenPainOrSwelling: false,
+  warmthOrRedness: false,
+  recentSurgeryOrImmobility: false,
+  clotHistoryOrBloodThinners: false,
+  pregnant: false,
+  varicoseVeins: false,
+  recentInjury: false,
+  skinCondition: false,
+};
+
+export async function createBookableService(options: { therapists?: number; durationMinutes?: number } = {}) {
+  const service = await createService({ durationMinutes: options.durationMinutes ?? 60, bufferMinutes: 15 });
+  const therapists = [];
+  for (let index = 0; index < (options.therapists ?? 1); index++) {
+    const therapist = await createTherapist();
+    await prisma.workingHours.createMany({
+      data: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        therapistId: therapist.id,
+        weekday,
+        startMinute: 0,
+        endMinute: 1440,
+      })),
+    });
+    await prisma.therapistService.create({ data: { therapistId: therapist.id, serviceId: service.id } });
+    therapists.push(therapist);
+  }
+  return { service, therapists };
+}
+
+export async function createClient() {
+  const user = await createUser();
+  return { id: user.id, email: user.email };
+}
+
+/** A clinic wall time `daysAhead` days from today, as an instant: always past the notice. */
+export function clinicTimeAhead(daysAhead: number, hour: number, minute = 0): Date {
+  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const [year, month, day] = addDays(clinicToday(timeZone), daysAhead).split("-").map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  return wallTimeToUtc({ year, month, day, hour, minute }, timeZone);
+}
+
+export const uniqueLabel = () => randomUUID().slice(0, 8);
