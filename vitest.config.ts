@@ -32,7 +32,15 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { PGLITE_DATA_DIR: "memory://", NODE_ENV: "test" },
+          env: {
+            PGLITE_DATA_DIR: "memory://",
+            NODE_ENV: "test",
+            // The payment tests run a Stripe emulator here; one port per test run, so two runs on
+            // one machine do not collide. Its webhooks are signed with this test-only secret.
+            STRIPE_EMULATOR_PORT: String(20_000 + (process.pid % 20_000)),
+            STRIPE_WEBHOOK_SECRET: "whsec_test_payments_harness_0123456789",
+            STRIPE_SECRET_KEY: "",
+          },
           setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/db-setup.ts"],
         },
       },
