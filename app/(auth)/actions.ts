@@ -8,6 +8,7 @@ import { signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
 import { CredentialsSignin } from "next-auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { homePathFor } from "@/lib/auth/home-path";
+import { endCurrentSession } from "@/lib/auth/sign-out";
 import { registerClient } from "@/lib/auth/register-client";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signInSchema, signUpSchema, type SignInState, type SignUpState } from "@/lib/auth/schemas";
@@ -76,6 +77,9 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
   return { ok: false, formError: `Your account was created, but signing in failed: ${formError}`, values };
 }
 
+// The server-side session ends first. If that fails the action throws (the error page shows) and
+// the cookie is left alone: signing out never reports success while the session lives on.
 export async function signOutAction(): Promise<void> {
+  await endCurrentSession(await headers());
   await signOut({ redirectTo: "/" });
 }

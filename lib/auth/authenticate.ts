@@ -1,11 +1,16 @@
 // Checks an email and password. Unknown email and wrong password get the same answer, in the same
-// time. Three throttles, all in the database:
-// - per account and IP (tight): stops guessing one account from one place, and lets nobody else
-//   lock the owner out by failing on purpose from elsewhere;
-// - per account (loose): stops guessing one account from many addresses;
+// time. Throttles, all in the database:
+// - per account and IP (tight): stops guessing one account from one place;
+// - per account (loose): stops guessing one account from many addresses. A stranger can exhaust
+//   it on purpose, so a browser that has signed in to the account before (a "known device",
+//   lib/auth/known-device.ts) is exempt from it and has a budget of its own instead: the owner
+//   keeps getting in while a spread-out attack goes on;
 // - per IP: stops one address trying many accounts.
+// Sign-in successes, failures and the start of a throttle are written to the audit log.
+import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { clearRateLimit, hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
+import { issueKnownDeviceToken, readKnownDeviceToken } from "./known-device";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
 
@@ -14,39 +19,111 @@ const WINDOW = 15 * 60;
 export const SIGN_IN_LIMITS = {
   perAccountAndIp: { limit: 5, windowSeconds: WINDOW },
   perAccount: { limit: 50, windowSeconds: WINDOW },
+  perKnownDevice: { limit: 10, windowSeconds: WINDOW },
   perIp: { limit: 30, windowSeconds: WINDOW },
 } satisfies Record<string, RateLimitRule>;
 
+// The audit entity for a sign-in attempt on an email that has no account: the email itself would
+// put whatever strangers type into a log that staff read.
+export const UNKNOWN_ACCOUNT = "unknown";
+
+export interface SignInContext {
+  clientIp: string;
+  /** The known-device cookie the browser sent, if any. */
+  knownDeviceToken?: string | undefined;
+}
+
 export type AuthenticationResult =
-  | { ok: true; user: { id: string; email: string; name: string | null; role: string } }
+  | {
+      ok: true;
+      user: { id: string; email: string; name: string | null; role: string };
+      /** A fresh known-device token for this browser's cookie. */
+      knownDeviceToken: string;
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export async function authenticateWithPassword(input: SignInInput, clientIp: string): Promise<AuthenticationResult> {
-  const accountAndIpKey = `sign-in:account-ip:${input.email}:${clientIp}`;
-  const checks = await Promise.all([
-    hitRateLimit(accountAndIpKey, SIGN_IN_LIMITS.perAccountAndIp),
-    hitRateLimit(`sign-in:account:${input.email}`, SIGN_IN_LIMITS.perAccount),
-    hitRateLimit(`sign-in:ip:${clientIp}`, SIGN_IN_LIMITS.perIp),
-  ]);
-  const blocked = checks.filter((check) => !check.allowed);
-  if (blocked.length > 0) {
-    return {
-      ok: false,
-      reason: "throttled",
-      retryAfterSeconds: Math.max(...blocked.map((check) => check.retryAfterSeconds)),
-    };
-  }
+interface Counter {
+  name: "account_ip" | "account" | "known_device" | "ip";
+  key: string;
+  rule: RateLimitRule;
+}
 
+export async function authenticateWithPassword(
+  input: SignInInput,
+  { clientIp, knownDeviceToken }: SignInContext,
+): Promise<AuthenticationResult> {
   const user = await prisma.user.findUnique({
     where: { email: input.email },
     select: { id: true, email: true, name: true, role: true, passwordHash: true },
   });
+  const device = user ? readKnownDeviceToken(knownDeviceToken) : null;
+  const knownDevice = device !== null && device.userId === user?.id ? device : null;
+
+  const counters: Counter[] = [
+    { name: "account_ip", key: `sign-in:account-ip:${input.email}:${clientIp}`, rule: SIGN_IN_LIMITS.perAccountAndIp },
+    knownDevice
+      ? {
+          name: "known_device",
+          key: `sign-in:device:${knownDevice.userId}:${knownDevice.issuedAt}`,
+          rule: SIGN_IN_LIMITS.perKnownDevice,
+        }
+      : { name: "account", key: `sign-in:account:${input.email}`, rule: SIGN_IN_LIMITS.perAccount },
+    { name: "ip", key: `sign-in:ip:${clientIp}`, rule: SIGN_IN_LIMITS.perIp },
+  ];
+  const checks = await Promise.all(counters.map((counter) => hitRateLimit(counter.key, counter.rule)));
+  const blocked = counters.flatMap((counter, index) => {
+    const check = checks[index];
+    return check && !check.allowed ? [{ counter, check }] : [];
+  });
+  const entityId = user?.id ?? UNKNOWN_ACCOUNT;
+
+  if (blocked.length > 0) {
+    // One entry when a throttle starts refusing, not one per refusal: refusals are cheap to send.
+    const started = blocked.filter(({ counter, check }) => check.hits === counter.rule.limit + 1);
+    if (started.length > 0) {
+      await recordAudit(prisma, {
+        actorId: null,
+        action: "user.sign_in_throttled",
+        entityType: "User",
+        entityId,
+        data: { ip: clientIp, throttles: started.map(({ counter }) => counter.name) },
+      });
+    }
+    return {
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: Math.max(...blocked.map(({ check }) => check.retryAfterSeconds)),
+    };
+  }
+
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user || !valid) {
+    await recordAudit(prisma, {
+      actorId: null,
+      action: "user.sign_in_failed",
+      entityType: "User",
+      entityId,
+      data: { ip: clientIp },
+    });
+    return { ok: false, reason: "invalid" };
+  }
 
-  await clearRateLimit(accountAndIpKey);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  // A success resets the counters of this account that it used. Not the per-IP one: signing in to
+  // one's own account between guesses would otherwise reset an address's budget for spraying others.
+  await Promise.all(counters.filter((counter) => counter.name !== "ip").map((counter) => clearRateLimit(counter.key)));
+  await recordAudit(prisma, {
+    actorId: user.id,
+    action: "user.sign_in",
+    entityType: "User",
+    entityId: user.id,
+    data: { ip: clientIp, knownDevice: knownDevice !== null },
+  });
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    knownDeviceToken: issueKnownDeviceToken(user.id),
+  };
 }

@@ -2,10 +2,12 @@
 // redirect early for convenience, but these are the authority.
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/api-error";
-import { auth } from "./auth";
+import { getEnv } from "@/lib/env";
+import { sessionClaimsFrom } from "./session-token";
 import { findSessionUser } from "./sessions";
 
 export interface CurrentUser {
@@ -18,12 +20,13 @@ export interface CurrentUser {
 export const STAFF_ROLES: readonly Role[] = ["THERAPIST", "ADMIN"];
 
 // One cookie check and one session lookup per request, however many components ask. A cookie
-// whose server-side session was revoked or has expired counts as signed out.
+// whose server-side session was revoked, has gone idle or has expired counts as signed out. The
+// cookie is read directly (not through auth()), because the session id in it stays server-side.
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.sid || !session.user?.id) return null;
-  const user = await findSessionUser(session.sid);
-  return user && user.id === session.user.id ? user : null;
+  const claims = await sessionClaimsFrom(await headers(), getEnv());
+  if (!claims) return null;
+  const user = await findSessionUser(claims.sid);
+  return user && user.id === claims.userId ? user : null;
 });
 
 /** Pages and actions: the signed-in user, or a redirect to sign in and back. */
