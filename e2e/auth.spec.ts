@@ -104,6 +104,41 @@ test("a sign-in link cannot send people to another site", async ({ page }) => {
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/account$/);
+
+  // Signed in, /sign-in redirects at once: dot segments must not turn the link into //evil.test.
+  for (const trick of ["/.//evil.test", "/%2e//evil.test", "/a/..//evil.test"]) {
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(trick)}`);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/account$/);
+  }
+});
+
+test("signing in marks the browser as a known device and keeps the session id off the session endpoint", async ({
+  page,
+  context,
+}) => {
+  const client = newClient();
+  await signUp(page, client);
+
+  const cookies = await context.cookies();
+  const device = cookies.find((cookie) => cookie.name === "clinic.known-device");
+  expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  // APP_URL is http here; with an https APP_URL the cookies are Secure (tests/unit/auth-cookies.test.ts).
+  expect(device?.secure).toBe(false);
+  expect(cookies.find((cookie) => cookie.name === "authjs.session-token")).toMatchObject({ httpOnly: true });
+
+  const response = await page.request.get("/api/auth/session");
+  const body = (await response.json()) as { user?: { email?: string }; sid?: unknown };
+  expect(body.user?.email).toBe(client.email);
+  expect(body).not.toHaveProperty("sid");
+});
+
+test("sign-out through the Auth.js endpoint is refused from another origin", async ({ page }) => {
+  const client = newClient();
+  await signUp(page, client);
+  const response = await page.request.post("/api/auth/signout", { headers: { origin: "https://evil.test" } });
+  expect(response.status()).toBe(403);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: `Hello, ${client.name}` })).toBeVisible();
 });
 
 test("unknown API paths answer with the JSON error shape", async ({ request }) => {
