@@ -86,6 +86,16 @@ describe("ensureStripeEmulatorRunning", () => {
     await expect(ensureStripeEmulatorRunning()).resolves.toEqual({ status: "not-needed", mode: "test" });
   });
 
+  it("stays out of `next build`, whose page workers take no payments", async () => {
+    globals.__clinicEnv = envWith({});
+    vi.stubEnv("NEXT_PHASE", "phase-production-build");
+    try {
+      await expect(ensureStripeEmulatorRunning()).resolves.toEqual({ status: "skipped-during-build" });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("starts the emulator once per process, delivering to APP_URL's webhook route", async () => {
     const port = await freePort();
     globals.__clinicEnv = envWith({ STRIPE_EMULATOR_PORT: String(port), APP_URL: "http://localhost:4321/" });

@@ -14,6 +14,7 @@ import type { EmulatorLogger } from "./webhook-dispatcher";
 
 export type StripeEmulatorStatus =
   | { status: "not-needed"; mode: Exclude<StripeMode, "emulator"> }
+  | { status: "skipped-during-build" }
   | { status: "started"; url: string; emulator: StripeEmulator }
   | { status: "already-running"; url: string; pid: number | null };
 
@@ -55,6 +56,9 @@ function isPortTaken(error: unknown): boolean {
 async function startOnConfiguredPort(portWaitMs: number): Promise<StripeEmulatorStatus> {
   const mode = stripeMode();
   if (mode !== "emulator") return { status: "not-needed", mode };
+  // `next build` may load the server code in its page workers: they take no payments, and several
+  // of them racing for one port would only slow the build down.
+  if (process.env.NEXT_PHASE === "phase-production-build") return { status: "skipped-during-build" };
   const env = getEnv();
   const port = env.STRIPE_EMULATOR_PORT;
   const webhookUrl = `${env.APP_URL.replace(/\/+$/, "")}/api/webhooks/stripe`;
@@ -62,7 +66,14 @@ async function startOnConfiguredPort(portWaitMs: number): Promise<StripeEmulator
   const deadline = Date.now() + portWaitMs;
   for (;;) {
     try {
-      const emulator = await startStripeEmulator({ port, webhookUrl, webhookSecret, logger: CONSOLE_LOGGER });
+      const emulator = await startStripeEmulator({
+        port,
+        webhookUrl,
+        webhookSecret,
+        logger: CONSOLE_LOGGER,
+        // The app's own server keeps the process alive; the emulator alone must not keep it from exiting.
+        keepProcessAlive: false,
+      });
       console.info(
         `Stripe: no STRIPE_SECRET_KEY, so payments go to the local emulator (TEST MODE) at ${emulator.url}; webhooks to ${webhookUrl}.`,
       );

@@ -38,6 +38,8 @@ export interface StripeEmulatorOptions {
   /** How often open sessions are checked for expiry (they also expire on first read when due). */
   expirySweepIntervalMs?: number;
   logger?: EmulatorLogger;
+  /** false when it runs inside another server: it then does not hold the process open by itself. */
+  keepProcessAlive?: boolean;
 }
 
 export interface StripeEmulator {
@@ -128,6 +130,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     }),
   );
   const port = await listen(server, options.port);
+  if (options.keepProcessAlive === false) server.unref();
   baseUrl = `http://127.0.0.1:${port}`;
 
   const sweeper = setInterval(() => {
