@@ -49,13 +49,3 @@ export async function requireApiUser(): Promise<CurrentUser> {
   if (!user) throw new ApiError("unauthenticated", "Sign in to continue.");
   return user;
 }
-
-export async function requireApiRole(roles: readonly Role[]): Promise<CurrentUser> {
-  const user = await requireApiUser();
-  if (!roles.includes(user.role)) throw new ApiError("not_found", "Not found.");
-  return user;
-}
-
-export function isStaff(user: Pick<CurrentUser, "role"> | null): boolean {
-  return user !== null && STAFF_ROLES.includes(user.role);
-}
