@@ -1,5 +1,7 @@
 // Prisma CLI configuration. The JS schema engine talks to an in-memory PGlite, so `generate` and
-// `migrate diff` work offline; migrations are applied by scripts/migrate.ts, not by the CLI.
+// `migrate diff` work offline; migrations are applied by lib/db/migrate.ts, not by the CLI.
+// The adapter is not dead wiring: without it `prisma migrate diff` (npm run db:migrate -- --name)
+// stops with "getAdapterFactory is not a function".
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PrismaPGlite } from "pglite-prisma-adapter";
