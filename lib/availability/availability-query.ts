@@ -1,17 +1,16 @@
 // What a client may ask availability for: one service, a range of clinic dates of at most
 // MAX_RANGE_DAYS days, optionally one therapist. Shared by the API route and the booking page.
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { isSchedulableDate } from "@/lib/time/clinic-time";
 
 export const MAX_RANGE_DAYS = 62;
 
-const DAY_MS = 86_400_000;
-
 const isoDate = z.string().refine(isSchedulableDate, { message: "must be a date written YYYY-MM-DD" });
 
 /** Days from `from` to `to`, both included. */
 function daysInRange(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
+  return Temporal.PlainDate.from(from).until(to).days + 1;
 }
 
 export const availabilityQuerySchema = z
