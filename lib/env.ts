@@ -147,6 +147,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "X-Forwarded-For (1 for one load balancer). Sign-in throttles key on the client IP it gives.",
     );
   }
+  if (servesProduction && values.STRIPE_SECRET_KEY === undefined) {
+    problems.push(
+      "STRIPE_SECRET_KEY: required in production. Without it payments would go to the local test-mode " +
+        "emulator and no money would move; set DEMO_MODE=true only for a demonstration.",
+    );
+  }
+  if (values.STRIPE_SECRET_KEY !== undefined && values.STRIPE_WEBHOOK_SECRET === undefined) {
+    problems.push(
+      "STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set: the signing secret (whsec_…) of the " +
+        "webhook endpoint APP_URL/api/webhooks/stripe, or no payment would ever be confirmed.",
+    );
+  }
   if (problems.length > 0) {
     throw new ConfigurationError(
       `Invalid configuration:\n${problems.map((line) => `  ${line}`).join("\n")}\nSee .env.example for every setting.`,

@@ -55,6 +55,7 @@ describe("configuration", () => {
 describe("production settings", () => {
   const production = { ...memory, NODE_ENV: "production" };
   const postgres = { DATABASE_URL: "postgresql://app@db.internal:5432/clinic", AUTH_SECRET: secret };
+  const stripe = { STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc123" };
 
   it("refuses to serve the embedded database in production unless DEMO_MODE=true, naming both settings", () => {
     expect(() => parseEnv({ ...production, TRUST_PROXY_HOPS: "1" })).toThrow(ConfigurationError);
@@ -74,8 +75,24 @@ describe("production settings", () => {
 
   it("requires TRUST_PROXY_HOPS in production, and names it", () => {
     expect(() => parseEnv({ ...production, ...postgres })).toThrow(/TRUST_PROXY_HOPS: required in production/);
-    expect(parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(2);
+    expect(parseEnv({ ...production, ...postgres, ...stripe, TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(2);
     expect(() => parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "0" })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
+  it("requires real Stripe keys in production: the emulator moves no money", () => {
+    const live = { ...production, ...postgres, TRUST_PROXY_HOPS: "1" };
+    expect(() => parseEnv(live)).toThrow(/STRIPE_SECRET_KEY: required in production/);
+    expect(parseEnv({ ...live, ...stripe }).STRIPE_SECRET_KEY).toBe("sk_test_abc123");
+    // The demo runs on the emulator, as development does.
+    expect(parseEnv({ ...production, DEMO_MODE: "true" }).STRIPE_SECRET_KEY).toBeUndefined();
+    expect(parseEnv(memory).STRIPE_SECRET_KEY).toBeUndefined();
+  });
+
+  it("requires the webhook signing secret with a Stripe key, in any mode", () => {
+    expect(() => parseEnv({ ...memory, STRIPE_SECRET_KEY: "sk_test_abc123" })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set/,
+    );
+    expect(() => parseEnv({ ...memory, STRIPE_SECRET_KEY: "pk_test_abc123" })).toThrow(/STRIPE_SECRET_KEY/);
   });
 
   it("gives the embedded demo a default of one proxy hop", () => {

@@ -26,8 +26,8 @@ async function freePort(): Promise<number> {
 describe("stripeMode", () => {
   it.each([
     [{}, "emulator"],
-    [{ STRIPE_SECRET_KEY: "sk_test_abc" }, "test"],
-    [{ STRIPE_SECRET_KEY: "sk_live_abc" }, "live"],
+    [{ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" }, "test"],
+    [{ STRIPE_SECRET_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" }, "live"],
   ] as const)("%j → %s", (values, mode) => {
     expect(stripeMode(envWith(values))).toBe(mode);
   });
@@ -49,7 +49,11 @@ describe("getWebhookSecret", () => {
   });
 
   it("with real keys and no STRIPE_WEBHOOK_SECRET, stops with a message naming it", () => {
-    const env = envWith({ STRIPE_SECRET_KEY: "sk_test_abc" });
+    // Start-up refuses such a configuration; the webhook check refuses it again if one slipped through.
+    expect(() => envWith({ STRIPE_SECRET_KEY: "sk_test_abc" })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set/,
+    );
+    const env = { ...envWith({}), STRIPE_SECRET_KEY: "sk_test_abc" };
     expect(() => getWebhookSecret(env)).toThrow(ConfigurationError);
     expect(() => getWebhookSecret(env)).toThrow(/STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set/);
   });
