@@ -106,14 +106,8 @@ export function computeSlots(input: ComputeSlotsInput): Slot[] {
     const positions: number[] = [];
     for (const [freeStart, freeEnd] of subtractIntervals(windows, busy)) {
       const latestStart = freeEnd - durationMs;
-      for (
-        let index = lowerBound(grid.starts, Math.max(freeStart, earliestStartMs));
-        index < grid.starts.length;
-        index++
-      ) {
-        if ((grid.starts[index] as number) > latestStart) break;
-        positions.push(index);
-      }
+      let index = lowerBound(grid.starts, Math.max(freeStart, earliestStartMs));
+      while (index < grid.starts.length && (grid.starts[index] as number) <= latestStart) positions.push(index++);
     }
     return positions;
   });
