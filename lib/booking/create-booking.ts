@@ -2,22 +2,31 @@
 // POST /api/bookings. In order:
 //  1. screening: a red flag ends here, with nothing stored but an audit entry without the answers;
 //  2. a repeat of a live request (same client, service and start) returns the same booking and
-//     checkout instead of a 409;
+//     checkout instead of a 409, with the latest health answers;
 //  3. the start is checked against the same availability the page showed (grid, notice, horizon,
 //     hours, free), and "any therapist" is assigned the way the page assigned it;
-//  4. one transaction expires lapsed holds in the way and inserts the PENDING_PAYMENT row; the
+//  4. one transaction releases the client's earlier hold (one unpaid hold per client, a unique
+//     index guarantees it) and lapsed holds in the way, and inserts the PENDING_PAYMENT row; the
 //     exclusion constraint is the guarantee, and its 23P01 becomes SlotTaken (409), never a 500;
 //  5. the Checkout Session is created with the booking's idempotency key, outside the transaction.
+import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { computeSlots, type Slot } from "@/lib/availability/compute-slots";
 import { slotRulesFromEnv } from "@/lib/availability/get-availability";
 import { loadAvailabilityInputs } from "@/lib/availability/load-availability-inputs";
 import { prisma } from "@/lib/db";
-import { isExclusionViolation, isUniqueViolation } from "@/lib/db/errors";
+import { isExclusionViolation, isUniqueViolation, violatedConstraint } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { IntakeBlocked, PaymentsUnavailable, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
-import { createCheckoutSession } from "@/lib/payments/checkout";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  createCheckoutSession,
+  describeStripeError,
+  expireCheckoutSession,
+  retrieveCheckoutSession,
+} from "@/lib/payments/checkout";
+import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { clinicToday, addDays, toWallTime } from "@/lib/time/clinic-time";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
@@ -39,10 +48,15 @@ export interface CreatedBooking {
 }
 
 const MINUTE_MS = 60_000;
-const HOLD_MARGIN_MINUTES = 2;
+// Booking attempts per client per hour: each one may open a Stripe Checkout Session.
+export const BOOKING_ATTEMPTS_LIMIT = { limit: 30, windowSeconds: 60 * 60 };
 
 export async function createBooking(input: CreateBookingInput): Promise<CreatedBooking> {
   const now = input.now ?? new Date();
+  const throttle = await hitRateLimit(`booking:client:${input.client.id}`, BOOKING_ATTEMPTS_LIMIT);
+  if (!throttle.allowed) {
+    throw new Unprocessable("You've tried to book many times in the last hour. Please call the clinic and we'll help.");
+  }
   const screening = screenIntake(input.intake);
   if (screening.outcome === "blocked") {
     await recordAudit(prisma, {
@@ -54,14 +68,42 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
     throw new IntakeBlocked(screening.urgency);
   }
 
-  const repeat = await findLiveRepeat(input, now);
-  if (repeat) return { ...(await openCheckout(repeat.id, input.client)), reused: true };
+  const repeat = await reuseLiveRepeat(input, now);
+  if (repeat) return repeat;
 
   const slot = await findBookableSlot(input, now);
-  const env = getEnv();
-  let bookingId: string;
+  let held: { bookingId: string; released: string[] };
   try {
-    bookingId = await runTransaction(prisma, async (tx) => {
+    held = await holdSlot(input, slot);
+  } catch (error) {
+    if (!isExclusionViolation(error)) throw error;
+    // The same client's own request may have won the race a moment ago: that is a repeat, not a loss.
+    const own = await reuseLiveRepeat(input, now);
+    if (own) return own;
+    throw new SlotTaken();
+  }
+  await expireCheckoutsOf(held.released);
+  return { ...(await openCheckout(held.bookingId, input.client, { createdNow: true })), reused: false };
+}
+
+// The hold outlives its checkout by a few minutes, so a payment made in the checkout's last
+// seconds still finds its slot held; and the checkout gets a minute more than Stripe's 30-minute
+// minimum, counted from now, because the session is created a moment after this insert.
+const CHECKOUT_EXTRA_MINUTES = 1;
+const HOLD_GRACE_MINUTES = 3;
+
+export function checkoutExpiryOf(holdExpiresAt: Date): Date {
+  return new Date(holdExpiresAt.getTime() - HOLD_GRACE_MINUTES * MINUTE_MS);
+}
+
+async function holdSlot(
+  input: CreateBookingInput,
+  slot: BookableSlot,
+): Promise<{ bookingId: string; released: string[] }> {
+  const env = getEnv();
+  const attempt = () =>
+    runTransaction(prisma, async (tx) => {
+      const released = await releaseEarlierHoldsOf(tx, input.client.id);
       await expireLapsedHoldsOverlapping(tx, slot.therapistId, slot.start, slot.blockedUntil);
       const booking = await tx.booking.create({
         data: {
@@ -77,9 +119,9 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
           priceCents: slot.service.priceCents,
           currency: slot.service.currency,
           intake: input.intake,
-          // The checkout expires with the hold, and Stripe wants at least 30 minutes from the moment it
-          // creates the session: the margin covers the time between this insert and that call.
-          holdExpiresAt: new Date(Date.now() + (env.BOOKING_HOLD_MINUTES + HOLD_MARGIN_MINUTES) * MINUTE_MS),
+          holdExpiresAt: new Date(
+            Date.now() + (env.BOOKING_HOLD_MINUTES + CHECKOUT_EXTRA_MINUTES + HOLD_GRACE_MINUTES) * MINUTE_MS,
+          ),
         },
         select: { id: true },
       });
@@ -88,33 +130,88 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
         action: "booking.held",
         entityType: "Booking",
         entityId: booking.id,
-        data: { startsAt: slot.start.toISOString(), therapistId: slot.therapistId },
+        data: { startsAt: slot.start.toISOString(), therapistId: slot.therapistId, releasedHolds: released.length },
       });
-      return booking.id;
+      return { bookingId: booking.id, released };
     });
+  try {
+    return await attempt();
   } catch (error) {
-    if (!isExclusionViolation(error)) throw error;
-    // The same client's own request may have won the race a moment ago: that is a repeat, not a loss.
-    const own = await findLiveRepeat(input, now);
-    if (own) return { ...(await openCheckout(own.id, input.client)), reused: true };
-    throw new SlotTaken();
+    // Two holds of one client raced: the one-hold index refused the second. Run it again, which
+    // releases the hold that just committed.
+    if (violatedConstraint(error) !== "Booking_one_hold_per_client") throw error;
+    return attempt();
   }
-  return { ...(await openCheckout(bookingId, input.client)), reused: false };
 }
 
-async function findLiveRepeat(input: CreateBookingInput, now: Date): Promise<{ id: string } | null> {
-  return prisma.booking.findFirst({
+// A client's new hold replaces their earlier one: they have chosen another time.
+async function releaseEarlierHoldsOf(tx: Prisma.TransactionClient, clientId: string): Promise<string[]> {
+  const earlier = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = now()
+    WHERE "clientId" = ${clientId} AND "status" = 'PENDING_PAYMENT'
+    RETURNING "id"`;
+  if (earlier.length === 0) return [];
+  const ids = earlier.map((row) => row.id);
+  const payments = await tx.payment.findMany({
+    where: { bookingId: { in: ids }, status: "PENDING" },
+    select: { stripeCheckoutSessionId: true },
+  });
+  await tx.payment.updateMany({ where: { bookingId: { in: ids }, status: "PENDING" }, data: { status: "EXPIRED" } });
+  await tx.auditLog.createMany({
+    data: ids.map((id) => ({
+      actorId: clientId,
+      action: "booking.hold_released",
+      entityType: "Booking",
+      entityId: id,
+      data: { reason: "replaced_by_new_hold" },
+    })),
+  });
+  return payments.map((payment) => payment.stripeCheckoutSessionId);
+}
+
+// Best effort: a released hold's checkout should not take money any more. If this fails, a payment
+// that still arrives finds the hold released and is refunded in full.
+async function expireCheckoutsOf(sessionIds: string[]): Promise<void> {
+  for (const sessionId of sessionIds) {
+    try {
+      await expireCheckoutSession(sessionId);
+    } catch (error) {
+      console.warn("[booking] could not expire a released checkout", sessionId, describeStripeError(error));
+    }
+  }
+}
+
+// A repeat of a live request: the same booking and checkout, with the answers just given (a client
+// may have gone back from checkout to correct them, and the therapist must see the latest).
+async function reuseLiveRepeat(input: CreateBookingInput, now: Date): Promise<CreatedBooking | null> {
+  const live = await prisma.booking.findFirst({
     where: {
       clientId: input.client.id,
       status: "PENDING_PAYMENT",
       startsAt: input.start,
       service: { slug: input.serviceSlug },
       ...(input.therapistId ? { therapistId: input.therapistId } : {}),
-      // A hold about to lapse is not worth reusing: its checkout would expire under the client.
-      holdExpiresAt: { gt: new Date(now.getTime() + 2 * MINUTE_MS) },
+      // A hold whose checkout is about to close is not worth reusing: start afresh.
+      holdExpiresAt: { gt: new Date(now.getTime() + (HOLD_GRACE_MINUTES + 2) * MINUTE_MS) },
     },
     select: { id: true },
   });
+  if (!live) return null;
+  await runTransaction(prisma, async (tx) => {
+    const updated = await tx.booking.updateMany({
+      where: { id: live.id, status: "PENDING_PAYMENT" },
+      data: { intake: input.intake },
+    });
+    if (updated.count === 1) {
+      await recordAudit(tx, {
+        actorId: input.client.id,
+        action: "booking.intake_updated",
+        entityType: "Booking",
+        entityId: live.id,
+      });
+    }
+  });
+  return { ...(await openCheckout(live.id, input.client, { createdNow: false })), reused: true };
 }
 
 interface BookableSlot extends Slot {
@@ -152,7 +249,18 @@ async function findBookableSlot(input: CreateBookingInput, now: Date): Promise<B
   });
   const base = { service: inputs.service, therapists: inputs.therapists, from: day, to: day, now, rules };
   const atStart = (slots: Slot[]) => slots.find((slot) => slot.start.getTime() === start.getTime());
-  const slot = atStart(computeSlots({ ...base, bookings: inputs.bookings }));
+  // The client's own earlier hold is released when this one is made, so it does not count against it.
+  const ownHolds = await prisma.booking.findMany({
+    where: { clientId: input.client.id, status: "PENDING_PAYMENT" },
+    select: { therapistId: true, startsAt: true },
+  });
+  const isOwnHold = (booking: { therapistId: string; status: string; startsAt: Date }) =>
+    booking.status === "PENDING_PAYMENT" &&
+    ownHolds.some(
+      (own) => own.therapistId === booking.therapistId && own.startsAt.getTime() === booking.startsAt.getTime(),
+    );
+  const others = inputs.bookings.filter((booking) => !isOwnHold(booking));
+  const slot = atStart(computeSlots({ ...base, bookings: others }));
   if (!slot) {
     // Free of bookings it would fit: someone else holds it. Otherwise it was never bookable.
     if (atStart(computeSlots({ ...base, bookings: [] }))) throw new SlotTaken();
@@ -171,46 +279,61 @@ function formatNotice(minutes: number): string {
   return `${minutes} minutes'`;
 }
 
-// The Checkout Session of a held booking: created on first call, the same one on every repeat
-// (Stripe answers a repeated idempotency key with the original response).
+// The Checkout Session of a held booking: created once, with parameters taken only from the
+// booking's own snapshot and its idempotency key; on a repeat, the session already recorded.
 async function openCheckout(
   bookingId: string,
   client: { id: string; email: string },
+  { createdNow }: { createdNow: boolean },
 ): Promise<{ booking: BookingView; checkoutUrl: string }> {
   const booking = await prisma.booking.findUniqueOrThrow({
     where: { id: bookingId },
-    select: { ...bookingViewSelect, holdExpiresAt: true },
+    select: {
+      ...bookingViewSelect,
+      holdExpiresAt: true,
+      payments: {
+        select: { ...bookingViewSelect.payments.select, stripeCheckoutSessionId: true },
+        orderBy: { createdAt: "desc" },
+      },
+    },
   });
-  let session;
+  const recorded = booking.payments.find((payment) => payment.status === "PENDING");
+  let session: Stripe.Checkout.Session;
   try {
-    session = await createCheckoutSession({
-      id: booking.id,
-      clientId: client.id,
-      clientEmail: client.email,
-      serviceName: booking.serviceName,
-      therapistName: booking.therapist.displayName,
-      priceCents: booking.priceCents,
-      currency: booking.currency,
-      holdExpiresAt: booking.holdExpiresAt as Date,
-    });
+    session = recorded
+      ? await retrieveCheckoutSession(recorded.stripeCheckoutSessionId)
+      : await createCheckoutSession({
+          id: booking.id,
+          clientId: client.id,
+          clientEmail: client.email,
+          serviceName: booking.serviceName,
+          priceCents: booking.priceCents,
+          currency: booking.currency,
+          expiresAt: checkoutExpiryOf(booking.holdExpiresAt as Date),
+        });
   } catch (error) {
-    console.error("[booking] checkout session could not be created", bookingId, error);
-    await releaseHold(bookingId);
+    console.error("[booking] checkout session could not be opened", bookingId, describeStripeError(error));
+    // Only a hold made by this very request is released; a repeat leaves the earlier checkout alone.
+    if (createdNow) await releaseHold(bookingId);
     throw new PaymentsUnavailable();
   }
-  if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
-  try {
-    await prisma.payment.create({
-      data: {
-        bookingId: booking.id,
-        stripeCheckoutSessionId: session.id,
-        amountCents: booking.priceCents,
-        currency: booking.currency,
-      },
-    });
-  } catch (error) {
-    // A repeat of the same request: the session's payment row is already there.
-    if (!isUniqueViolation(error)) throw error;
+  if (!session.url || session.status !== "open") {
+    throw new Unprocessable("This checkout has closed. Please choose your time again.");
+  }
+  if (!recorded) {
+    try {
+      await prisma.payment.create({
+        data: {
+          bookingId: booking.id,
+          stripeCheckoutSessionId: session.id,
+          amountCents: booking.priceCents,
+          currency: booking.currency,
+        },
+      });
+    } catch (error) {
+      // Two repeats raced to record the same session: it is recorded once either way.
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
   return { booking: toBookingView(booking), checkoutUrl: session.url };
 }

@@ -1,6 +1,6 @@
 // Creates the Stripe Checkout Session that pays for a held booking. Every parameter is derived from
-// the booking (amount, expiry, redirect URLs from APP_URL, never from request headers) and the
-// idempotency key is the booking's, so a retried or repeated request gets the very same session
+// the booking's snapshot (amount, name, expiry; redirect URLs from APP_URL, never from request
+// headers) and the idempotency key is the booking's, so a retried call gets the very same session
 // back from Stripe instead of a second one.
 import type Stripe from "stripe";
 import { getEnv } from "@/lib/env";
@@ -11,10 +11,9 @@ export interface CheckoutBooking {
   clientId: string;
   clientEmail: string;
   serviceName: string;
-  therapistName: string;
   priceCents: number;
   currency: string;
-  holdExpiresAt: Date;
+  expiresAt: Date;
 }
 
 export function checkoutReturnUrls(bookingId: string): { successUrl: string; cancelUrl: string } {
@@ -40,12 +39,12 @@ export async function createCheckoutSession(booking: CheckoutBooking): Promise<S
           price_data: {
             currency: booking.currency,
             unit_amount: booking.priceCents,
-            product_data: { name: `${booking.serviceName} with ${booking.therapistName}` },
+            product_data: { name: booking.serviceName },
           },
         },
       ],
-      // The hold and the checkout end together (Stripe's minimum is 30 minutes).
-      expires_at: Math.floor(booking.holdExpiresAt.getTime() / 1000),
+      // A little before the hold ends (Stripe's minimum is 30 minutes from creation).
+      expires_at: Math.floor(booking.expiresAt.getTime() / 1000),
       success_url: successUrl,
       cancel_url: cancelUrl,
     },
@@ -55,6 +54,21 @@ export async function createCheckoutSession(booking: CheckoutBooking): Promise<S
 
 export async function retrieveCheckoutSession(sessionId: string): Promise<Stripe.Checkout.Session> {
   return getStripe().checkout.sessions.retrieve(sessionId);
+}
+
+/** Closes an open checkout so it can take no payment. An already closed one is fine as it is. */
+export async function expireCheckoutSession(sessionId: string): Promise<void> {
+  const session = await retrieveCheckoutSession(sessionId);
+  if (session.status === "open") await getStripe().checkout.sessions.expire(sessionId);
+}
+
+/** What to log about a failed Stripe call: its kind and request id, never headers or raw text. */
+export function describeStripeError(error: unknown): Record<string, unknown> {
+  if (error && typeof error === "object" && "type" in error) {
+    const { type, code, statusCode, requestId } = error as Record<string, unknown>;
+    return { type, code, statusCode, requestId };
+  }
+  return { type: error instanceof Error ? error.name : typeof error };
 }
 
 /** The payment intent id of a paid session, whether Stripe sent it expanded or as an id. */

@@ -1,6 +1,6 @@
 // createBooking end to end on a real database and the Stripe emulator: holds, the race for one
 // slot, repeats, and every reason a start can be refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { createBooking } from "@/lib/booking/create-booking";
 import { DomainError } from "@/lib/errors/domain-errors";
@@ -228,5 +228,108 @@ describe(`createBooking (${ENGINE})`, () => {
         )
       ).kind,
     ).toBe("not_found");
+  });
+
+  it("keeps one unpaid hold per client: a new time releases the earlier one and closes its checkout", async () => {
+    const { service } = await createBookableService();
+    const client = await createClient();
+    const first = await createBooking({
+      client,
+      serviceSlug: service.slug,
+      start: clinicTimeAhead(9, 9),
+      intake: CLEAR_INTAKE,
+    });
+    const second = await createBooking({
+      client,
+      serviceSlug: service.slug,
+      start: clinicTimeAhead(9, 11),
+      intake: CLEAR_INTAKE,
+    });
+    const holds = await prisma.booking.findMany({
+      where: { clientId: client.id },
+      select: { id: true, status: true, payments: { select: { status: true, stripeCheckoutSessionId: true } } },
+    });
+    expect(holds.find((hold) => hold.id === first.booking.id)?.status).toBe("EXPIRED");
+    expect(holds.find((hold) => hold.id === second.booking.id)?.status).toBe("PENDING_PAYMENT");
+    const releasedSession = holds.find((hold) => hold.id === first.booking.id)?.payments[0]?.stripeCheckoutSessionId;
+    const { getStripe } = await import("@/lib/payments/stripe-client");
+    expect((await getStripe().checkout.sessions.retrieve(releasedSession as string)).status).toBe("expired");
+  });
+
+  it("lets a client move their hold to an overlapping time with the same therapist", async () => {
+    const { service, therapists } = await createBookableService();
+    const client = await createClient();
+    const therapistId = therapists[0]?.id;
+    await createBooking({
+      client,
+      serviceSlug: service.slug,
+      therapistId,
+      start: clinicTimeAhead(9, 14),
+      intake: CLEAR_INTAKE,
+    });
+    const moved = await createBooking({
+      client,
+      serviceSlug: service.slug,
+      therapistId,
+      start: clinicTimeAhead(9, 14, 30),
+      intake: CLEAR_INTAKE,
+    });
+    expect(moved.booking.startsAt).toBe(clinicTimeAhead(9, 14, 30).toISOString());
+  });
+
+  it("keeps the latest health answers when a client repeats a request after correcting them", async () => {
+    const { service } = await createBookableService();
+    const client = await createClient();
+    const request = { client, serviceSlug: service.slug, start: clinicTimeAhead(12, 10), intake: CLEAR_INTAKE };
+    const first = await createBooking(request);
+    const corrected = { ...CLEAR_INTAKE, pregnant: true, medications: "iron supplement" };
+    const again = await createBooking({ ...request, intake: corrected });
+    expect(again.booking.id).toBe(first.booking.id);
+    const row = await prisma.booking.findUniqueOrThrow({ where: { id: first.booking.id }, select: { intake: true } });
+    expect(row.intake).toEqual(corrected);
+    const audit = await prisma.auditLog.findMany({
+      where: { entityId: first.booking.id, action: "booking.intake_updated" },
+    });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.data).toBeNull();
+  });
+
+  it("stops a client who hammers the booking endpoint", async () => {
+    const { service } = await createBookableService();
+    const client = await createClient();
+    const { BOOKING_ATTEMPTS_LIMIT } = await import("@/lib/booking/create-booking");
+    const { hitRateLimit } = await import("@/lib/rate-limit/rate-limit");
+    for (let attempt = 0; attempt < BOOKING_ATTEMPTS_LIMIT.limit; attempt++) {
+      await hitRateLimit(`booking:client:${client.id}`, BOOKING_ATTEMPTS_LIMIT);
+    }
+    const error = await refusal(
+      createBooking({ client, serviceSlug: service.slug, start: clinicTimeAhead(13, 10), intake: CLEAR_INTAKE }),
+    );
+    expect(error.message).toMatch(/many times/);
+    expect(await prisma.booking.count({ where: { clientId: client.id } })).toBe(0);
+  });
+
+  it("leaves an earlier hold and its open checkout alone when a repeat cannot reach Stripe", async () => {
+    const { service } = await createBookableService();
+    const client = await createClient();
+    const request = { client, serviceSlug: service.slug, start: clinicTimeAhead(14, 10), intake: CLEAR_INTAKE };
+    const first = await createBooking(request);
+    const { getStripe } = await import("@/lib/payments/stripe-client");
+    const sessions = getStripe().checkout.sessions;
+    const outage = vi.spyOn(sessions, "retrieve").mockRejectedValueOnce(new Error("connect ETIMEDOUT"));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const error = await refusal(createBooking(request));
+      expect(error.kind).toBe("payments_unavailable");
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      outage.mockRestore();
+      logged.mockRestore();
+    }
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: first.booking.id } })).status).toBe(
+      "PENDING_PAYMENT",
+    );
+    const again = await createBooking(request);
+    expect(again.checkoutUrl).toBe(first.checkoutUrl);
   });
 });

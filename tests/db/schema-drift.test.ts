@@ -23,6 +23,7 @@ const HAND_WRITTEN_CONSTRAINTS = [
 
 const HAND_WRITTEN_INDEXES = [
   "Booking_no_overlapping_active",
+  "Booking_one_hold_per_client",
   "Payment_one_live_per_booking",
   "User_email_lower_key",
 ].sort();
