@@ -15,9 +15,18 @@ import { recordStripeEvent } from "@/lib/payments/record-stripe-event";
 import { decideRefund, executePendingRefundsOfSession } from "@/lib/payments/refund-payment";
 
 export type ConfirmOutcome =
-  "confirmed" | "already_confirmed" | "refunding_lost_slot" | "not_paid" | "unknown_session" | "duplicate_event";
+  | "amount_mismatch"
+  | "confirmed"
+  | "already_confirmed"
+  | "refunding_lost_slot"
+  | "not_paid"
+  | "unknown_session"
+  | "duplicate_event";
 
-type PaidSession = Pick<Stripe.Checkout.Session, "id" | "payment_status" | "payment_intent" | "amount_total">;
+type PaidSession = Pick<
+  Stripe.Checkout.Session,
+  "id" | "payment_status" | "payment_intent" | "amount_total" | "currency"
+>;
 
 export async function confirmPaidBooking(
   session: PaidSession,
@@ -32,6 +41,7 @@ export async function confirmPaidBooking(
       select: {
         id: true,
         amountCents: true,
+        currency: true,
         booking: {
           select: {
             id: true,
@@ -48,6 +58,17 @@ export async function confirmPaidBooking(
     });
     if (!payment) return { outcome: "unknown_session" };
     const { booking } = payment;
+    // Defence in depth: the session was created for this amount; anything else is not ours to book.
+    if (session.amount_total !== payment.amountCents || session.currency?.toLowerCase() !== payment.currency.trim()) {
+      await recordAudit(tx, {
+        actorId: null,
+        action: "payment.amount_mismatch",
+        entityType: "Payment",
+        entityId: payment.id,
+        data: { sessionAmount: session.amount_total, sessionCurrency: session.currency ?? null },
+      });
+      return { outcome: "amount_mismatch" };
+    }
 
     await tx.payment.updateMany({
       where: { id: payment.id, status: { in: ["PENDING", "EXPIRED", "FAILED"] } },
@@ -85,10 +106,12 @@ export async function confirmPaidBooking(
       return { outcome: "confirmed" };
     }
 
-    const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { status: true } });
-    if (["CONFIRMED", "CHECKED_IN", "COMPLETED", "NO_SHOW"].includes(current.status)) {
-      return { outcome: "already_confirmed" };
-    }
+    const current = await tx.booking.findUniqueOrThrow({
+      where: { id: booking.id },
+      select: { status: true, confirmedAt: true },
+    });
+    // Confirmed once already (and perhaps cancelled since, under the policy): nothing to do here.
+    if (current.confirmedAt !== null) return { outcome: "already_confirmed" };
     // EXPIRED or CANCELLED before the money arrived: the slot was released, so the money goes back.
     const refundId = await decideRefund(tx, {
       paymentId: payment.id,

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { Unprocessable } from "@/lib/errors/domain-errors";
+import { recordStripeEvent } from "./record-stripe-event";
 import { getStripe } from "./stripe-client";
 
 export interface RefundDecision {
@@ -22,6 +23,9 @@ export interface RefundDecision {
  * a refund with this idempotency key was already decided. Refuses more than is left to refund.
  */
 export async function decideRefund(tx: Prisma.TransactionClient, decision: RefundDecision): Promise<string | null> {
+  // Lock the payment: two refunds decided at once (staff and client, say) are decided one after the
+  // other, so together they can never exceed what was paid.
+  await tx.$queryRaw`SELECT "id" FROM "Payment" WHERE "id" = ${decision.paymentId} FOR UPDATE`;
   const earlier = await tx.refund.findUnique({
     where: { idempotencyKey: decision.idempotencyKey },
     select: { id: true },
@@ -63,7 +67,7 @@ export async function decideRefund(tx: Prisma.TransactionClient, decision: Refun
   return refundId;
 }
 
-/** Sends a decided refund to Stripe and books it. Safe to call again: each step happens once. */
+/** Sends a decided refund to Stripe and books what Stripe says of it. Safe to call again. */
 export async function executeRefund(refundId: string): Promise<void> {
   const refund = await prisma.refund.findUnique({
     where: { id: refundId },
@@ -73,34 +77,74 @@ export async function executeRefund(refundId: string): Promise<void> {
       amountCents: true,
       idempotencyKey: true,
       reason: true,
+      stripeRefundId: true,
       payment: { select: { id: true, stripePaymentIntentId: true } },
     },
   });
   if (!refund || refund.status !== "PENDING") return;
   if (!refund.payment.stripePaymentIntentId) throw new Error(`payment ${refund.payment.id} has no payment intent`);
-  const stripeRefund = await getStripe().refunds.create(
-    {
-      payment_intent: refund.payment.stripePaymentIntentId,
-      amount: refund.amountCents,
-      metadata: { refundId: refund.id, reason: refund.reason },
-    },
-    { idempotencyKey: refund.idempotencyKey },
-  );
-  await runTransaction(prisma, async (tx) => {
-    const settled = await tx.refund.updateMany({
-      where: { id: refund.id, status: "PENDING" },
-      data: { status: "SUCCEEDED", stripeRefundId: stripeRefund.id },
+  // Sent before and still pending at Stripe: ask, rather than send it again.
+  const stripeRefund = refund.stripeRefundId
+    ? await getStripe().refunds.retrieve(refund.stripeRefundId)
+    : await getStripe().refunds.create(
+        {
+          payment_intent: refund.payment.stripePaymentIntentId,
+          amount: refund.amountCents,
+          metadata: { refundId: refund.id, reason: refund.reason },
+        },
+        { idempotencyKey: refund.idempotencyKey },
+      );
+  await settleRefund({ id: stripeRefund.id, status: stripeRefund.status, metadata: stripeRefund.metadata });
+}
+
+/**
+ * Books a refund as Stripe reports it (from the create call, or a refund.updated / refund.failed
+ * event): succeeded adds the amount to the payment once; failed or canceled marks it FAILED for
+ * staff to follow up; pending waits for the next event.
+ */
+export async function settleRefund(
+  stripeRefund: { id: string; status: string | null; metadata?: Record<string, string> | null },
+  event?: { id: string; type: string },
+): Promise<"succeeded" | "failed" | "pending" | "unknown" | "duplicate_event"> {
+  const refundId = stripeRefund.metadata?.refundId;
+  return runTransaction(prisma, async (tx) => {
+    if ((await recordStripeEvent(tx, event)) === "duplicate") return "duplicate_event";
+    const refund = await tx.refund.findFirst({
+      where: refundId ? { id: refundId } : { stripeRefundId: stripeRefund.id },
+      select: { id: true, paymentId: true, amountCents: true, status: true },
     });
-    if (settled.count === 0) return;
-    const payment = await tx.payment.update({
-      where: { id: refund.payment.id },
-      data: { amountRefundedCents: { increment: refund.amountCents } },
-      select: { amountCents: true, amountRefundedCents: true },
+    if (!refund) return "unknown";
+    if (stripeRefund.status === "succeeded") {
+      const settled = await tx.refund.updateMany({
+        where: { id: refund.id, status: "PENDING" },
+        data: { status: "SUCCEEDED", stripeRefundId: stripeRefund.id },
+      });
+      if (settled.count === 1) await bookRefundedAmount(tx, refund.paymentId, refund.amountCents);
+      return "succeeded";
+    }
+    if (stripeRefund.status === "failed" || stripeRefund.status === "canceled") {
+      // A refund booked as succeeded can still fail later (a closed card): take it off the books.
+      const failed = await tx.refund.updateMany({
+        where: { id: refund.id, status: { in: ["PENDING", "SUCCEEDED"] } },
+        data: { status: "FAILED", stripeRefundId: stripeRefund.id },
+      });
+      if (failed.count === 1) {
+        if (refund.status === "SUCCEEDED") await bookRefundedAmount(tx, refund.paymentId, -refund.amountCents);
+        await recordAudit(tx, {
+          actorId: null,
+          action: "refund.failed",
+          entityType: "Payment",
+          entityId: refund.paymentId,
+          data: { refundId: refund.id, stripeStatus: stripeRefund.status },
+        });
+      }
+      return "failed";
+    }
+    await tx.refund.updateMany({
+      where: { id: refund.id, stripeRefundId: null },
+      data: { stripeRefundId: stripeRefund.id },
     });
-    await tx.payment.update({
-      where: { id: refund.payment.id },
-      data: { status: payment.amountRefundedCents >= payment.amountCents ? "REFUNDED" : "PARTIALLY_REFUNDED" },
-    });
+    return "pending";
   });
 }
 
@@ -111,4 +155,19 @@ export async function executePendingRefundsOfSession(checkoutSessionId: string):
     select: { id: true },
   });
   for (const refund of pending) await executeRefund(refund.id);
+}
+
+async function bookRefundedAmount(tx: Prisma.TransactionClient, paymentId: string, deltaCents: number): Promise<void> {
+  const payment = await tx.payment.update({
+    where: { id: paymentId },
+    data: { amountRefundedCents: { increment: deltaCents } },
+    select: { amountCents: true, amountRefundedCents: true },
+  });
+  const status =
+    payment.amountRefundedCents <= 0
+      ? "SUCCEEDED"
+      : payment.amountRefundedCents >= payment.amountCents
+        ? "REFUNDED"
+        : "PARTIALLY_REFUNDED";
+  await tx.payment.update({ where: { id: paymentId }, data: { status } });
 }

@@ -7,6 +7,9 @@ import { confirmCheckoutSession } from "@/lib/booking/confirm-paid-booking";
 import { createBooking } from "@/lib/booking/create-booking";
 import { getWebhookSecret } from "@/lib/payments/stripe-client";
 import { handleStripeWebhook } from "@/lib/payments/webhooks/handle-stripe-webhook";
+import { decideRefund, executeRefund } from "@/lib/payments/refund-payment";
+import { runTransaction } from "@/lib/db/transaction";
+import { Unprocessable } from "@/lib/errors/domain-errors";
 import { ENGINE } from "../support/db-setup";
 import { startPaymentsHarness, type PaymentsHarness } from "../support/payments-harness";
 import { CLEAR_INTAKE, clinicTimeAhead, createBookableService, createClient } from "../support/booking-scenario";
@@ -186,5 +189,69 @@ describe(`payments and webhooks (${ENGINE})`, () => {
     expect((await bookingState(booking.id)).status).toBe("PENDING_PAYMENT");
     expect(await prisma.stripeEvent.count({ where: { id: forged.id } })).toBe(0);
     expect(await outboxCount(booking.id)).toBe(0);
+  });
+
+  it("never refunds a visit that was confirmed and later cancelled when the success page checks again", async () => {
+    const { booking, sessionId } = await heldBooking();
+    harness.emulator.pay(sessionId);
+    await harness.emulator.waitForWebhooks();
+    // Cancelled later (inside the no-refund window, say): the policy decides any refund, not this path.
+    await prisma.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    expect(await confirmCheckoutSession(sessionId)).toBe("already_confirmed");
+    const state = await bookingState(booking.id);
+    expect(state.payments[0]?.refunds).toEqual([]);
+    expect(state.payments[0]?.status).toBe("SUCCEEDED");
+  });
+
+  it("decides two refunds at once one after the other: together never more than was paid", async () => {
+    const { booking, sessionId, service } = await heldBooking();
+    harness.emulator.pay(sessionId);
+    await harness.emulator.waitForWebhooks();
+    const payment = await prisma.payment.findFirstOrThrow({ where: { bookingId: booking.id } });
+    const seventyPercent = Math.round(service.priceCents * 0.7);
+    const decide = (key: string) =>
+      runTransaction(prisma, (tx) =>
+        decideRefund(tx, {
+          paymentId: payment.id,
+          amountCents: seventyPercent,
+          reason: "test",
+          idempotencyKey: key,
+          createdById: null,
+        }),
+      );
+    const outcomes = await Promise.allSettled([decide(`a-${payment.id}`), decide(`b-${payment.id}`)]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(Unprocessable);
+    expect(await prisma.refund.count({ where: { paymentId: payment.id } })).toBe(1);
+  });
+
+  it("takes a refund off the books when Stripe later reports it failed", async () => {
+    const { booking, sessionId, service } = await heldBooking();
+    harness.emulator.pay(sessionId);
+    await harness.emulator.waitForWebhooks();
+    const payment = await prisma.payment.findFirstOrThrow({ where: { bookingId: booking.id } });
+    const refundId = await runTransaction(prisma, (tx) =>
+      decideRefund(tx, {
+        paymentId: payment.id,
+        amountCents: service.priceCents,
+        reason: "test",
+        idempotencyKey: `fail-${payment.id}`,
+        createdById: null,
+      }),
+    );
+    await executeRefund(refundId as string);
+    expect((await bookingState(booking.id)).payments[0]).toMatchObject({
+      status: "REFUNDED",
+      amountRefundedCents: service.priceCents,
+    });
+
+    const refund = await prisma.refund.findUniqueOrThrow({ where: { id: refundId as string } });
+    harness.emulator.failRefund(refund.stripeRefundId as string);
+    await harness.emulator.waitForWebhooks();
+    const after = await bookingState(booking.id);
+    expect(after.payments[0]).toMatchObject({ status: "SUCCEEDED", amountRefundedCents: 0 });
+    expect(after.payments[0]?.refunds[0]?.status).toBe("FAILED");
+    expect(await prisma.auditLog.count({ where: { entityId: payment.id, action: "refund.failed" } })).toBe(1);
   });
 });

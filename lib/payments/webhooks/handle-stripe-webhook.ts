@@ -5,6 +5,7 @@ import type Stripe from "stripe";
 import { getStripe, getWebhookSecret } from "@/lib/payments/stripe-client";
 import { handleCheckoutSessionCompleted } from "./checkout-session-completed";
 import { handleCheckoutSessionExpired } from "./checkout-session-expired";
+import { handleRefundUpdated } from "./refund-updated";
 
 export interface WebhookResult {
   status: number;
@@ -29,6 +30,9 @@ export async function handleStripeWebhook(payload: string, signature: string | n
         return { status: 200, body: { received: true, outcome: await handleCheckoutSessionCompleted(event) } };
       case "checkout.session.expired":
         return { status: 200, body: { received: true, outcome: await handleCheckoutSessionExpired(event) } };
+      case "refund.updated":
+      case "refund.failed":
+        return { status: 200, body: { received: true, outcome: await handleRefundUpdated(event) } };
       default:
         return { status: 200, body: { received: true, outcome: "ignored" } };
     }
