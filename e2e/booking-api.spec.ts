@@ -66,6 +66,18 @@ test("the booking API refuses bad input with the documented status and writes no
   expect(mine.status()).toBe(200);
   expect((await mine.json()).bookings).toEqual([]);
 
+  const crossSite = await post(
+    { service: "calf-reset-30", start: "2030-01-07T15:00:00Z", intake: clearIntake },
+    { origin: "https://evil.example" },
+  );
+  expect(crossSite.status()).toBe(403);
+
+  const asForm = await api.post("/api/bookings", {
+    data: JSON.stringify({ service: "calf-reset-30", start: "2030-01-07T15:00:00Z", intake: clearIntake }),
+    headers: { "content-type": "text/plain" },
+  });
+  expect(asForm.status()).toBe(400);
+
   const someoneElses = await api.get("/api/bookings/not-a-booking-of-yours");
   expect(someoneElses.status()).toBe(404);
 });

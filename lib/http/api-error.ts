@@ -2,6 +2,7 @@
 // handler becomes a generic 500 with no message or stack trace in the response.
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { getEnv } from "@/lib/env";
 import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
 
 const STATUS = {
@@ -71,12 +72,28 @@ export function errorResponse(error: unknown): NextResponse {
   );
 }
 
-/** Wraps a route handler so every failure leaves through errorResponse. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state-changing request sent by a browser from another origin is refused (CSRF): browsers send
+ * Origin on every such request, so one that names another site is not ours. Requests with no
+ * Origin (server-to-server integrations) carry no ambient cookies of a victim and pass.
+ */
+export function assertSameOrigin(request: Request, appUrl: string): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== new URL(appUrl).origin) {
+    throw new ApiError("forbidden", "Cross-site requests are not accepted.");
+  }
+}
+
+/** Wraps a route handler so every failure leaves through errorResponse, after the origin check. */
 export function apiHandler<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
+      if (args[0] instanceof Request) assertSameOrigin(args[0], getEnv().APP_URL);
       return await handler(...args);
     } catch (error) {
       return errorResponse(error);

@@ -1,12 +1,15 @@
-// Reads a JSON request body with a size limit, before anything is parsed or written: a body over
-// the limit is a 413, one that is not JSON a 400. Validation of the shape is the caller's (zod).
+// Reads a request body with a size limit, before anything is parsed or written: a body over the
+// limit is a 413, a JSON body that is not JSON (or not declared as JSON) a 400. Validation of the
+// shape is the caller's (zod).
 import { ApiError } from "./api-error";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
 
-export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+/** The raw body as text, refused past `limitBytes` whatever Content-Length claims. */
+export async function readBodyText(request: Request, limitBytes: number): Promise<string> {
+  const tooLarge = () => new ApiError("payload_too_large", `The request body must be at most ${limitBytes} bytes.`);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw new ApiError("payload_too_large", `The request body must be at most ${limitBytes} bytes.`);
+  if (declared > limitBytes) throw tooLarge();
   // The declared length can lie (or be absent with chunked encoding): count what actually arrives.
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
@@ -18,12 +21,21 @@ export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_L
       received += value.byteLength;
       if (received > limitBytes) {
         await reader.cancel();
-        throw new ApiError("payload_too_large", `The request body must be at most ${limitBytes} bytes.`);
+        throw tooLarge();
       }
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+  // A form can post text/plain that happens to be JSON; only a declared JSON body is read as one.
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ApiError("invalid_request", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  const text = await readBodyText(request, limitBytes);
   if (text.trim() === "") throw new ApiError("invalid_request", "The request body must be a JSON object.");
   try {
     return JSON.parse(text) as unknown;

@@ -1,12 +1,22 @@
 // POST /api/webhooks/stripe: Stripe's signed events. The signature is checked on the raw body;
 // anything unsigned, tampered with or older than five minutes gets a 400 and changes nothing.
 import { NextResponse } from "next/server";
+import { errorResponse } from "@/lib/http/api-error";
+import { readBodyText } from "@/lib/http/read-json-body";
 import { handleStripeWebhook } from "@/lib/payments/webhooks/handle-stripe-webhook";
+
+// Stripe's events are a few kilobytes; the cap keeps an unsigned flood from filling memory.
+const WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  const payload = await request.text();
+  let payload: string;
+  try {
+    payload = await readBodyText(request, WEBHOOK_BODY_LIMIT_BYTES);
+  } catch (error) {
+    return errorResponse(error);
+  }
   const result = await handleStripeWebhook(payload, request.headers.get("stripe-signature"));
   return NextResponse.json(result.body, { status: result.status });
 }
