@@ -5,7 +5,8 @@
 //   it on purpose, so a browser that has signed in to the account before (a "known device",
 //   lib/auth/known-device.ts) is exempt from it and has a budget of its own instead: the owner
 //   keeps getting in while a spread-out attack goes on;
-// - per IP: stops one address trying many accounts.
+// - per IP: stops one address trying many accounts. It is checked first: an address over its
+//   limit no longer counts against the accounts it names.
 // Sign-in successes, failures and the start of a throttle are written to the audit log.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
@@ -60,7 +61,8 @@ export async function authenticateWithPassword(
   const device = user ? readKnownDeviceToken(knownDeviceToken) : null;
   const knownDevice = device !== null && device.userId === user?.id ? device : null;
 
-  const counters: Counter[] = [
+  const ipCounter: Counter = { name: "ip", key: `sign-in:ip:${clientIp}`, rule: SIGN_IN_LIMITS.perIp };
+  const accountCounters: Counter[] = [
     { name: "account_ip", key: `sign-in:account-ip:${input.email}:${clientIp}`, rule: SIGN_IN_LIMITS.perAccountAndIp },
     knownDevice
       ? {
@@ -69,9 +71,14 @@ export async function authenticateWithPassword(
           rule: SIGN_IN_LIMITS.perKnownDevice,
         }
       : { name: "account", key: `sign-in:account:${input.email}`, rule: SIGN_IN_LIMITS.perAccount },
-    { name: "ip", key: `sign-in:ip:${clientIp}`, rule: SIGN_IN_LIMITS.perIp },
   ];
-  const checks = await Promise.all(counters.map((counter) => hitRateLimit(counter.key, counter.rule)));
+  // The address first: once it is over its limit, its attempts stop here and no longer count
+  // against the accounts they name, so one address cannot keep any number of owners locked out.
+  const ipCheck = await hitRateLimit(ipCounter.key, ipCounter.rule);
+  const counters = ipCheck.allowed ? [ipCounter, ...accountCounters] : [ipCounter];
+  const checks = ipCheck.allowed
+    ? [ipCheck, ...(await Promise.all(accountCounters.map((counter) => hitRateLimit(counter.key, counter.rule))))]
+    : [ipCheck];
   const blocked = counters.flatMap((counter, index) => {
     const check = checks[index];
     return check && !check.allowed ? [{ counter, check }] : [];

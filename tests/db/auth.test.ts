@@ -146,6 +146,21 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
     expect((await authenticateWithPassword({ email, password: PASSWORD }, { clientIp: uniqueIp() })).ok).toBe(true);
   });
 
+  it("stops counting a blocked address's attempts against the accounts it names", async () => {
+    const ip = uniqueIp();
+    const email = uniqueEmail("target");
+    await register(email, "Target");
+    // Past its own limit, the address keeps hammering one account from the same place, far beyond
+    // the per-account limit, yet the account's own counter stops moving.
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit + SIGN_IN_LIMITS.perAccount.limit + 5; i++) {
+      await authenticateWithPassword({ email, password: "wrong-password-here" }, { clientIp: ip });
+    }
+    const accountCounter = await prisma.rateLimit.findUnique({ where: { key: `sign-in:account:${email}` } });
+    expect(accountCounter?.hits).toBeLessThanOrEqual(SIGN_IN_LIMITS.perIp.limit);
+    // The owner, from a new browser elsewhere, is not locked out.
+    expect((await authenticateWithPassword({ email, password: PASSWORD }, { clientIp: uniqueIp() })).ok).toBe(true);
+  });
+
   it("clears the account-and-address counter after a successful sign-in", async () => {
     const email = uniqueEmail("reset");
     await register(email, "Flo");
