@@ -130,7 +130,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const { NEXT_PHASE, TRUST_PROXY_HOPS, ...values } = parsed.data;
   const usesEmbeddedDatabase = values.DATABASE_URL === undefined;
   // A production server open to the public, as opposed to a build or the embedded demo.
-  const servesProduction = values.NODE_ENV === "production" && !values.DEMO_MODE && NEXT_PHASE !== PRODUCTION_BUILD;
+  // DEMO_MODE relaxes the rules only for the embedded demo database, never for a real one.
+  const servesProduction =
+    values.NODE_ENV === "production" && !(values.DEMO_MODE && usesEmbeddedDatabase) && NEXT_PHASE !== PRODUCTION_BUILD;
   const problems: string[] = [];
   if (values.AUTH_SECRET === undefined && !usesEmbeddedDatabase) {
     problems.push("AUTH_SECRET: required when DATABASE_URL is set (generate one with: openssl rand -base64 32)");
@@ -145,6 +147,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push(
       "TRUST_PROXY_HOPS: required in production: how many proxies in front of the app append to " +
         "X-Forwarded-For (1 for one load balancer). Sign-in throttles key on the client IP it gives.",
+    );
+  }
+  if (servesProduction && (source.APP_URL === undefined || new URL(values.APP_URL).protocol !== "https:")) {
+    problems.push(
+      "APP_URL: required in production, as the public https:// address (cookies are Secure, and payment " +
+        "redirects and canonical links are built from it).",
     );
   }
   if (servesProduction && values.STRIPE_SECRET_KEY === undefined) {

@@ -56,6 +56,7 @@ describe("production settings", () => {
   const production = { ...memory, NODE_ENV: "production" };
   const postgres = { DATABASE_URL: "postgresql://app@db.internal:5432/clinic", AUTH_SECRET: secret };
   const stripe = { STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc123" };
+  const site = { APP_URL: "https://clinic.example" };
 
   it("refuses to serve the embedded database in production unless DEMO_MODE=true, naming both settings", () => {
     expect(() => parseEnv({ ...production, TRUST_PROXY_HOPS: "1" })).toThrow(ConfigurationError);
@@ -75,12 +76,14 @@ describe("production settings", () => {
 
   it("requires TRUST_PROXY_HOPS in production, and names it", () => {
     expect(() => parseEnv({ ...production, ...postgres })).toThrow(/TRUST_PROXY_HOPS: required in production/);
-    expect(parseEnv({ ...production, ...postgres, ...stripe, TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(2);
+    expect(parseEnv({ ...production, ...postgres, ...stripe, ...site, TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(
+      2,
+    );
     expect(() => parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "0" })).toThrow(/TRUST_PROXY_HOPS/);
   });
 
   it("requires real Stripe keys in production: the emulator moves no money", () => {
-    const live = { ...production, ...postgres, TRUST_PROXY_HOPS: "1" };
+    const live = { ...production, ...postgres, ...site, TRUST_PROXY_HOPS: "1" };
     expect(() => parseEnv(live)).toThrow(/STRIPE_SECRET_KEY: required in production/);
     expect(parseEnv({ ...live, ...stripe }).STRIPE_SECRET_KEY).toBe("sk_test_abc123");
     // The demo runs on the emulator, as development does.
@@ -98,7 +101,17 @@ describe("production settings", () => {
   it("gives the embedded demo a default of one proxy hop", () => {
     expect(parseEnv(memory).TRUST_PROXY_HOPS).toBe(1);
     expect(parseEnv({ ...production, DEMO_MODE: "true" }).TRUST_PROXY_HOPS).toBe(1);
-    expect(parseEnv({ ...production, ...postgres, DEMO_MODE: "true" }).TRUST_PROXY_HOPS).toBe(1);
+  });
+
+  it("relaxes nothing for DEMO_MODE on a real database", () => {
+    expect(() => parseEnv({ ...production, ...postgres, DEMO_MODE: "true" })).toThrow(/TRUST_PROXY_HOPS: required/);
+  });
+
+  it("requires the public https address in production", () => {
+    const live = { ...production, ...postgres, ...stripe, TRUST_PROXY_HOPS: "1" };
+    expect(() => parseEnv(live)).toThrow(/APP_URL: required in production/);
+    expect(() => parseEnv({ ...live, APP_URL: "http://clinic.example" })).toThrow(/APP_URL/);
+    expect(parseEnv({ ...live, ...site }).APP_URL).toBe("https://clinic.example");
   });
 
   it("lists every production problem at once", () => {
@@ -137,6 +150,10 @@ describe("demo data on start", () => {
         DEMO_MODE: "true",
         DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/clinic",
         AUTH_SECRET: secret,
+        TRUST_PROXY_HOPS: "1",
+        APP_URL: "https://clinic.example",
+        STRIPE_SECRET_KEY: "sk_test_abc123",
+        STRIPE_WEBHOOK_SECRET: "whsec_abc123",
       },
       false,
     ],
