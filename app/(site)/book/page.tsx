@@ -1,54 +1,215 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ServiceCard } from "@/components/services/service-card";
+import { redirect } from "next/navigation";
+import { BookingFlow, type ChoiceSummary } from "@/components/booking/booking-flow";
+import {
+  ANY_THERAPIST,
+  bookingHref,
+  currentStep,
+  parseBookingChoice,
+  parseBookingNotices,
+  type BookingChoice,
+  type BookingNotices,
+} from "@/components/booking/booking-url";
+import type { ServiceOption, TherapistOption } from "@/components/booking/choice-steps";
+import type { CheckoutReturn, ReviewDetails } from "@/components/booking/review-step";
+import { clinicDateOf, clinicIsoOf } from "@/components/booking/slot-times";
+import { getCurrentUser, requireUser } from "@/lib/auth/guards";
+import type { BookingView } from "@/lib/booking/booking-view";
+import { getClientBooking } from "@/lib/booking/get-client-booking";
 import { listActiveServices } from "@/lib/catalog/services";
-import { CLINIC } from "@/lib/clinic";
+import { formatMoney } from "@/lib/money";
+import { formatClinicDate, formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
+import { payForBookingAction } from "./actions";
+import { bookingSettings, listActiveTherapists, listTherapistsOffering } from "./booking-data";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Book a calf massage",
-  description: "Choose a calf massage treatment and book your visit.",
+  description:
+    "Choose a calf massage treatment, a therapist and a time, answer a few health questions, and pay online.",
   alternates: { canonical: "/book" },
 };
 
-// Until online booking with payment opens, this page lists the treatments and how to book by phone.
-export default async function BookPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
-  const { service: chosenSlug } = await searchParams;
-  const services = await listActiveServices();
-  const chosen = services.find((service) => service.slug === chosenSlug);
+type SearchParams = Record<string, string | string[] | undefined>;
+type Settings = ReturnType<typeof bookingSettings>;
+
+const HOUR_MS = 3_600_000;
+
+// Keeps only the parts of the choice that still make sense today: a known service and therapist, a
+// bookable day, and a start on that day that has not passed. Anything else is asked again.
+function validChoice(
+  choice: BookingChoice,
+  service: ServiceOption | undefined,
+  therapists: TherapistOption[],
+  settings: Settings,
+  now: Date,
+): BookingChoice {
+  if (!service) return choice.step === "service" ? { step: "service" } : {};
+  const base = { service: service.slug, step: choice.step };
+  const therapistKnown =
+    choice.therapist === ANY_THERAPIST
+      ? therapists.length > 0
+      : therapists.some((therapist) => therapist.slug === choice.therapist);
+  if (!choice.therapist || !therapistKnown) return base;
+  const withTherapist = { ...base, therapist: choice.therapist };
+  if (!choice.date || choice.date < settings.today || choice.date > settings.lastDay) return withTherapist;
+  const withDate = { ...withTherapist, date: choice.date };
+  if (!choice.start) return withDate;
+  const start = new Date(choice.start);
+  if (start <= now || clinicDateOf(start, settings.timeZone) !== choice.date) return withDate;
+  const assigned = therapists.some((therapist) => therapist.slug === choice.with) ? choice.with : undefined;
+  return { ...withDate, start: choice.start, ...(assigned ? { with: assigned } : {}) };
+}
+
+function summarize(
+  choice: BookingChoice,
+  service: ServiceOption | undefined,
+  therapists: TherapistOption[],
+  timeZone: string,
+): ChoiceSummary {
+  const nameOf = (slug: string | undefined) => therapists.find((therapist) => therapist.slug === slug)?.name;
+  const therapist =
+    choice.therapist === ANY_THERAPIST
+      ? choice.start && nameOf(choice.with)
+        ? `${nameOf(choice.with)} (first free)`
+        : "Any therapist"
+      : nameOf(choice.therapist);
+  return {
+    service: service?.name,
+    therapist,
+    date: choice.date ? formatClinicDate(choice.date) : undefined,
+    time: choice.start ? formatClinicTime(new Date(choice.start), timeZone) : undefined,
+  };
+}
+
+function reviewDetails(
+  choice: BookingChoice,
+  service: ServiceOption,
+  therapists: TherapistOption[],
+  settings: Settings,
+  now: Date,
+): ReviewDetails {
+  const start = new Date(choice.start ?? "");
+  const end = new Date(start.getTime() + service.durationMinutes * 60_000);
+  const any = choice.therapist === ANY_THERAPIST;
+  const named = therapists.find((therapist) => therapist.slug === (any ? choice.with : choice.therapist))?.name;
+  const freeUntil = new Date(start.getTime() - settings.cutoffHours * HOUR_MS);
+  return {
+    serviceName: service.name,
+    durationMinutes: service.durationMinutes,
+    // "Any therapist" names who the time was offered with; without that, whoever is free then.
+    therapist: named ? (any ? `${named} (first free)` : named) : "Whoever is free at that time",
+    when: formatClinicDateTime(start, settings.timeZone),
+    endsAt: formatClinicTime(end, settings.timeZone),
+    price: formatMoney(service.priceCents, service.currency),
+    freeUntil: freeUntil > now ? formatClinicDateTime(freeUntil, settings.timeZone) : undefined,
+  };
+}
+
+// Checkout's cancel_url brings the client back as /book?booking=<id>&cancelled=1. The held booking
+// says what was chosen; the page puts that choice back in the URL and shows the review again.
+async function checkoutReturnFor(
+  bookingId: string,
+  params: SearchParams,
+  choice: BookingChoice,
+  settings: Settings,
+): Promise<{ choice: BookingChoice; checkoutReturn?: CheckoutReturn }> {
+  const user = await requireUser(bookingHref({}, { booking: bookingId, cancelled: true }));
+  const booking: (BookingView & { holdExpiresAt?: string | null }) | null = await getClientBooking(user.id, bookingId);
+  if (!booking) return { choice };
+  if (booking.status !== "PENDING_PAYMENT" && booking.status !== "EXPIRED" && booking.status !== "CANCELLED") {
+    redirect("/account"); // already paid (another tab, or the webhook was quicker): nothing to pay
+  }
+  const start = new Date(booking.startsAt);
+  const therapist = (await listActiveTherapists()).find((option) => option.id === booking.therapist.id);
+  const fromBooking: BookingChoice = {
+    service: booking.service.slug,
+    therapist: therapist?.slug ?? ANY_THERAPIST,
+    date: clinicDateOf(start, settings.timeZone),
+    start: clinicIsoOf(start, settings.timeZone),
+    step: "review",
+  };
+  const sameChoice =
+    choice.service === fromBooking.service &&
+    choice.therapist === fromBooking.therapist &&
+    choice.start !== undefined &&
+    new Date(choice.start).getTime() === start.getTime() &&
+    params.step === "review";
+  if (!sameChoice) redirect(bookingHref(fromBooking, { booking: bookingId, cancelled: true }));
+
+  const heldUntil = booking.holdExpiresAt ? new Date(booking.holdExpiresAt) : undefined;
+  const held = booking.status === "PENDING_PAYMENT" && (!heldUntil || heldUntil > new Date());
+  return {
+    choice,
+    checkoutReturn: {
+      status: held ? "held" : "expired",
+      heldUntil: held && heldUntil ? formatClinicDateTime(heldUntil, settings.timeZone) : undefined,
+    },
+  };
+}
+
+export default async function BookPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const now = new Date();
+  const settings = bookingSettings(now);
+  const notices: BookingNotices = parseBookingNotices(params);
+  let choice = parseBookingChoice(params);
+  let checkoutReturn: CheckoutReturn | undefined;
+  if (notices.booking) {
+    ({ choice, checkoutReturn } = await checkoutReturnFor(notices.booking, params, choice, settings));
+  }
+
+  const [user, services] = await Promise.all([getCurrentUser(), listActiveServices()]);
+  const serviceOptions: ServiceOption[] = services.map((service) => ({
+    slug: service.slug,
+    name: service.name,
+    summary: service.summary,
+    durationMinutes: service.durationMinutes,
+    priceCents: service.priceCents,
+    currency: service.currency,
+  }));
+  const service = serviceOptions.find((option) => option.slug === choice.service);
+  const therapists = service ? await listTherapistsOffering(service.slug) : [];
+  choice = validChoice(choice, service, therapists, settings, now);
+  const step = currentStep(choice, user !== null);
+
+  const review =
+    step === "review" && service && choice.start
+      ? {
+          details: reviewDetails(choice, service, therapists, settings, now),
+          formFields: {
+            service: service.slug,
+            therapist: choice.therapist ?? ANY_THERAPIST,
+            with: choice.with ?? "",
+            date: choice.date ?? "",
+            start: choice.start,
+          },
+          checkoutReturn,
+        }
+      : undefined;
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-10">
-      <h1 className="text-4xl font-semibold text-teal-800">Book a calf massage</h1>
-      <section aria-labelledby="phone-heading" className="mt-6 rounded-3xl bg-white p-6 ring-1 ring-teal-600/15">
-        <h2 id="phone-heading" className="text-2xl font-semibold">
-          {chosen ? `Booking ${chosen.name}` : "How to book"}
-        </h2>
-        <p className="mt-2 max-w-2xl">
-          Online booking with payment is being set up. Until it opens, please call the front desk and we&apos;ll find a
-          time with the right therapist and go through the screening questions with you.
-        </p>
-        <a
-          href={`tel:${CLINIC.phone}`}
-          className="mt-4 inline-flex min-h-11 items-center rounded-full bg-coral-600 px-5 font-semibold text-white hover:bg-coral-700"
-        >
-          Call {CLINIC.phoneDisplay}
-        </a>
-        <p className="mt-4 text-sm text-muted">
-          Sudden pain or swelling in one calf is a reason to see a doctor, not to book a massage.{" "}
-          <Link href="/learn/dvt-and-pulmonary-embolism" className="underline">
-            Why this matters
-          </Link>
-          .
-        </p>
-      </section>
-      <h2 className="mt-10 text-2xl font-semibold text-teal-800">Treatments</h2>
-      <div className="mt-4 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-        {services.map((service) => (
-          <ServiceCard key={service.slug} service={service} />
-        ))}
-      </div>
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:py-10">
+      <h1 className="mb-4 text-3xl font-semibold text-teal-800 sm:text-4xl">Book a calf massage</h1>
+      <BookingFlow
+        step={step}
+        choice={choice}
+        notices={notices}
+        signedIn={user !== null}
+        services={serviceOptions}
+        therapists={therapists}
+        summary={summarize(choice, service, therapists, settings.timeZone)}
+        timeZone={settings.timeZone}
+        timeZoneName={settings.timeZoneName}
+        today={settings.today}
+        lastDay={settings.lastDay}
+        cutoffHours={settings.cutoffHours}
+        holdMinutes={settings.holdMinutes}
+        testMode={settings.testMode}
+        review={review}
+        payAction={payForBookingAction}
+      />
     </div>
   );
 }

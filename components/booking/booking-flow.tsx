@@ -1,0 +1,206 @@
+"use client";
+
+// The /book flow: service → therapist → day → time → health questions → sign in → review and pay.
+// The choice is the URL (booking-url.ts), so this component only renders the step the page worked
+// out and turns each pick into the next URL; the server page does every lookup and check.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useTransition } from "react";
+import { AccountStep } from "./account-step";
+import {
+  ANY_THERAPIST,
+  bookingHref,
+  changeHref,
+  type BookingChoice,
+  type BookingNotices,
+  type BookingStep,
+} from "./booking-url";
+import { ServiceStep, TherapistStep, type ServiceOption, type TherapistOption } from "./choice-steps";
+import { DateStep } from "./date-step";
+import { HealthStep } from "./health-step";
+import { ReviewStep, type CheckoutReturn, type PayBookingAction, type ReviewDetails } from "./review-step";
+import { StepIndicator } from "./step-indicator";
+import { STEP_HEADING_ID } from "./step-heading";
+import type { Slot } from "./slot-times";
+import { TimeStep } from "./time-step";
+
+export interface ChoiceSummary {
+  service?: string;
+  therapist?: string;
+  date?: string;
+  time?: string;
+}
+
+export interface BookingFlowProps {
+  step: BookingStep;
+  choice: BookingChoice;
+  notices: BookingNotices;
+  signedIn: boolean;
+  services: ServiceOption[];
+  therapists: TherapistOption[];
+  summary: ChoiceSummary;
+  timeZone: string;
+  timeZoneName: string;
+  today: string;
+  lastDay: string;
+  cutoffHours: number;
+  holdMinutes: number;
+  testMode: boolean;
+  review?: { details: ReviewDetails; formFields: Record<string, string>; checkoutReturn?: CheckoutReturn };
+  payAction: PayBookingAction;
+}
+
+export function BookingFlow(props: BookingFlowProps) {
+  const { step, choice, notices, signedIn, therapists, summary, timeZone, timeZoneName } = props;
+  const router = useRouter();
+  const [navigating, startNavigation] = useTransition();
+  const go = (href: string) => startNavigation(() => router.push(href, { scroll: false }));
+
+  // A new step: take focus to its heading (which also scrolls it into view), not on first load.
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    document.getElementById(STEP_HEADING_ID)?.focus();
+  }, [step]);
+
+  const therapistId =
+    choice.therapist && choice.therapist !== ANY_THERAPIST
+      ? therapists.find((therapist) => therapist.slug === choice.therapist)?.id
+      : undefined;
+  const anyTherapist = choice.therapist === ANY_THERAPIST;
+  const therapistLabel = anyTherapist ? "any therapist" : (summary.therapist ?? "your therapist");
+  const hrefFor = (target: BookingStep) => (target === "account" ? null : changeHref(choice, target));
+
+  const chooseSlot = (slot: Slot) => {
+    const assigned = anyTherapist ? therapists.find((therapist) => therapist.id === slot.therapistId)?.slug : undefined;
+    go(
+      bookingHref({
+        service: choice.service,
+        therapist: choice.therapist,
+        date: choice.date,
+        start: slot.start,
+        with: assigned,
+      }),
+    );
+  };
+
+  const stepContent = () => {
+    switch (step) {
+      case "service":
+        return <ServiceStep services={props.services} choice={choice} />;
+      case "therapist":
+        return <TherapistStep therapists={therapists} choice={{ ...choice, service: choice.service ?? "" }} />;
+      case "date":
+        return (
+          <DateStep
+            service={choice.service ?? ""}
+            therapistId={therapistId}
+            therapistLabel={therapistLabel}
+            selected={choice.date}
+            today={props.today}
+            lastDay={props.lastDay}
+            timeZoneName={timeZoneName}
+            onSelect={(date) =>
+              go(
+                date === choice.date && choice.start
+                  ? bookingHref({ ...choice, step: undefined })
+                  : bookingHref({ service: choice.service, therapist: choice.therapist, date }),
+              )
+            }
+          />
+        );
+      case "time":
+        return (
+          <TimeStep
+            key={`${choice.date}-${notices.taken ?? ""}`}
+            service={choice.service ?? ""}
+            therapistId={therapistId}
+            anyTherapist={anyTherapist}
+            date={choice.date ?? ""}
+            selected={choice.start}
+            taken={notices.taken}
+            timeZone={timeZone}
+            timeZoneName={timeZoneName}
+            changeDateHref={changeHref(choice, "date")}
+            onSelect={chooseSlot}
+          />
+        );
+      case "health":
+        return (
+          <HealthStep
+            continueLabel={signedIn ? "Continue to review" : "Continue"}
+            onContinue={() => go(bookingHref({ ...choice, step: signedIn ? "review" : "account" }))}
+          />
+        );
+      case "account":
+        return (
+          <AccountStep
+            returnTo={bookingHref({ ...choice, step: "review" })}
+            healthHref={changeHref(choice, "health")}
+          />
+        );
+      case "review":
+        return props.review ? (
+          <ReviewStep
+            details={props.review.details}
+            formFields={props.review.formFields}
+            cutoffHours={props.cutoffHours}
+            holdMinutes={props.holdMinutes}
+            testMode={props.testMode}
+            checkoutReturn={props.review.checkoutReturn}
+            changeHref={{ health: changeHref(choice, "health"), time: changeHref(choice, "time") }}
+            payAction={props.payAction}
+          />
+        ) : null;
+    }
+  };
+
+  const rows: { step: BookingStep; term: string; value?: string }[] = [
+    { step: "service", term: "Treatment", value: summary.service },
+    { step: "therapist", term: "Therapist", value: summary.therapist },
+    { step: "date", term: "Day", value: summary.date },
+    { step: "time", term: "Time", value: summary.time },
+  ];
+  const chosen = rows.filter((row) => row.value);
+
+  return (
+    <div>
+      <StepIndicator current={step} hrefFor={hrefFor} signedIn={signedIn} />
+      <p role="status" aria-live="polite" className="min-h-6 text-sm text-muted">
+        {navigating ? "Loading the next step…" : ""}
+      </p>
+      <div className="mt-2 grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div aria-busy={navigating || undefined}>{stepContent()}</div>
+        {chosen.length > 0 ? (
+          <aside
+            aria-labelledby="your-choice-heading"
+            className="h-fit rounded-2xl bg-white p-5 ring-1 ring-teal-600/15 lg:sticky lg:top-6"
+          >
+            <h2 id="your-choice-heading" className="text-lg font-semibold text-teal-800">
+              Your choice
+            </h2>
+            <dl className="mt-2 divide-y divide-teal-600/10">
+              {chosen.map((row) => (
+                <div key={row.step} className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 py-2">
+                  <dt className="text-sm text-muted">{row.term}</dt>
+                  <dd className="col-start-1 font-semibold">{row.value}</dd>
+                  {row.step !== step ? (
+                    <dd className="col-start-2 row-span-2 row-start-1 self-center">
+                      <Link
+                        href={changeHref(choice, row.step)}
+                        className="inline-flex min-h-11 items-center text-sm font-semibold text-teal-800 underline"
+                      >
+                        Change<span className="sr-only"> {row.term.toLowerCase()}</span>
+                      </Link>
+                    </dd>
+                  ) : null}
+                </div>
+              ))}
+            </dl>
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// What the booking page says when a screening answer is a red flag: where to get care, how soon, and
+// the clinic's number. It never offers a booking or a payment; the urgency comes from screenIntake.
+import { RedFlagBox } from "@/components/learn/red-flag-box";
+import type { Urgency } from "@/lib/booking/intake";
+import { CLINIC } from "@/lib/clinic";
+
+const GUIDANCE: Record<Urgency, { title: string; body: string }> = {
+  emergency: {
+    title: "Call 911 now",
+    body: "Chest pain, sudden shortness of breath or coughing up blood need emergency care straight away. Call 911 or go to the nearest emergency room, and please don't drive yourself.",
+  },
+  same_day: {
+    title: "Please see a doctor today",
+    body: "Sudden or one-sided pain, swelling, warmth or redness in a calf can be a sign of a blood clot. Call your doctor today; if you can't be seen today, go to urgent care or an emergency room. If you get chest pain or trouble breathing, call 911.",
+  },
+  clearance: {
+    title: "Please check with your doctor first",
+    body: "After recent surgery, a hospital stay or days of very limited movement, or with a past blood clot or a blood thinner, your doctor should tell you that calf massage is safe for you before we book it. Once they have, call us and we'll find you a time.",
+  },
+};
+
+export function ScreeningStop({ urgency }: { urgency: Urgency }) {
+  const { title, body } = GUIDANCE[urgency];
+  return (
+    <section aria-labelledby="screening-stop-heading" className="flex flex-col gap-5">
+      <div role="alert" className="rounded-2xl border-2 border-alert-700 bg-alert-50 p-5 text-ink">
+        <h3 id="screening-stop-heading" className="font-sans text-xl font-bold text-alert-700">
+          {title}
+        </h3>
+        <p className="mt-2">{body}</p>
+        {urgency === "emergency" ? (
+          <a
+            href="tel:911"
+            className="mt-3 inline-flex min-h-11 items-center rounded-full bg-alert-700 px-5 font-semibold text-white"
+          >
+            Call 911
+          </a>
+        ) : null}
+        <p className="mt-3 font-semibold">
+          We can&apos;t take this booking online. Nothing has been booked and you have not been charged.
+        </p>
+        <p className="mt-3">
+          Questions about whether a massage is right for you? Call the clinic on{" "}
+          <a href={`tel:${CLINIC.phone}`} className="inline-flex min-h-11 items-center font-semibold underline">
+            {CLINIC.phoneDisplay}
+          </a>
+          .
+        </p>
+      </div>
+      <RedFlagBox headingLevel={3} />
+      <p className="text-sm text-muted">Answered by mistake? Change your answer above.</p>
+    </section>
+  );
+}
