@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ServiceBookingPanel } from "@/components/booking/service-booking-panel";
 import { ArticleCardSection } from "@/components/learn/article-card-section";
 import { JsonLd } from "@/components/seo/json-ld";
 import { ButtonLink } from "@/components/ui/button";
 import { getActiveService } from "@/lib/catalog/services";
 import { getArticlesForService } from "@/lib/content/articles";
+import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { breadcrumbList } from "@/lib/seo/structured-data";
 
@@ -100,21 +102,15 @@ export default async function ServicePage({ params }: Props) {
           aria-label="Book this treatment"
           className="h-fit rounded-3xl bg-white p-6 ring-1 ring-teal-600/15 md:sticky md:top-6"
         >
-          <p className="text-3xl font-semibold text-teal-800">{price}</p>
-          <p className="text-muted">{service.durationMinutes} minutes</p>
-          <ButtonLink href={`/book?service=${service.slug}`} className="mt-5 w-full">
-            Book {service.name}
-          </ButtonLink>
-          {service.therapists.length > 0 ? (
-            <>
-              <p className="mt-6 text-sm font-semibold">Offered by</p>
-              <ul className="mt-1 text-sm text-muted">
-                {service.therapists.map(({ therapist }) => (
-                  <li key={therapist.slug}>{therapist.displayName}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <ServiceBookingPanel
+            service={service}
+            therapists={service.therapists.map(({ therapist }) => ({
+              slug: therapist.slug,
+              name: therapist.displayName,
+              title: therapist.title,
+            }))}
+            cancellationCutoffHours={getEnv().BOOKING_CANCELLATION_CUTOFF_HOURS}
+          />
           {aftercare ? (
             <p className="mt-6 text-sm">
               After your visit:{" "}
