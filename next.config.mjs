@@ -1,3 +1,5 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+
 // Security headers for every response. Scripts may run inline because Next.js hydrates statically
 // generated pages with inline scripts; a nonce would make every page dynamic. Nothing loads from
 // another origin, so everything else is locked to 'self'.
@@ -37,9 +39,23 @@ const nextConfig = {
     "@node-rs/argon2",
     "fxa-common-password-list",
   ],
+  experimental: {
+    // Pages and catalogue data cached by the server stay in its memory (an LRU bounded by
+    // cacheMaxMemorySize) instead of also going to .next/: a stream of made-up /services/<slug>
+    // addresses cannot fill the disk with cached 404s, and a restarted server never serves data
+    // cached from a database it no longer uses.
+    isrFlushToDisk: false,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
 };
 
-export default nextConfig;
+export default function config(phase) {
+  if (phase !== PHASE_PRODUCTION_BUILD) return nextConfig;
+  // The build does not read the database (lib/catalog/cache.ts), so its copies of the catalogue
+  // pages (/, /services, articles) show no services. Expiring them after a second means they are
+  // never served: the first request after start waits for a render from the database. Pages the
+  // server renders later keep the default: stale-while-revalidate after `revalidate` seconds.
+  return { ...nextConfig, expireTime: 1 };
+}

@@ -6,7 +6,7 @@ import { parseEnv } from "@/lib/env";
 import { createDatabase } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgliteConnection } from "@/lib/db/sql-connection";
-import { DEMO_PASSWORD, demoSeedRefusal, seedDemoData } from "@/lib/db/seed-demo";
+import { DEMO_PASSWORD, demoSeedRefusal, seedDemoData } from "@/lib/demo/seed-demo";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "force-demo-data": { type: "boolean", default: false } } });

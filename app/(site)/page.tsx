@@ -9,7 +9,8 @@ import { listActiveServices } from "@/lib/catalog/services";
 import { getArticles } from "@/lib/content/articles";
 import { clinicBusiness } from "@/lib/seo/structured-data";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache; the treatments come from the catalogue cache (see lib/catalog/cache.ts).
+export const revalidate = 60;
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { findCatalogService } from "@/lib/catalog/service-catalog";
+import type { ServiceListing } from "@/lib/catalog/services";
 import { formatMoney } from "@/lib/money";
 
-// Ends every article: the treatment the article relates to, and a way to book it.
-export function BookCta({ serviceSlug }: { serviceSlug: string }) {
-  const service = findCatalogService(serviceSlug);
+// Ends every article: the treatment the article relates to, as the live catalogue has it, and a way
+// to book it. Nothing at all once that treatment is retired.
+export function BookCta({ service }: { service: ServiceListing | null }) {
   if (!service) return null;
   return (
     <section aria-labelledby="book-cta" className="rounded-3xl bg-teal-800 p-6 text-white sm:p-8">

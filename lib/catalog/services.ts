@@ -1,5 +1,7 @@
-// Reading the live catalogue (staff manage it in the database; the seed only starts it).
+// The live catalogue as the site shows it: read from the database (staff manage it there; the demo
+// seed only starts it), through the catalogue cache.
 import { prisma } from "@/lib/db";
+import { cacheCatalogRead } from "./cache";
 
 const serviceFields = {
   id: true,
@@ -16,7 +18,7 @@ const serviceFields = {
   aftercareSlug: true,
 } as const;
 
-export async function listActiveServices() {
+function readActiveServices() {
   return prisma.service.findMany({
     where: { active: true },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -24,9 +26,9 @@ export async function listActiveServices() {
   });
 }
 
-export type ServiceListing = Awaited<ReturnType<typeof listActiveServices>>[number];
+export type ServiceListing = Awaited<ReturnType<typeof readActiveServices>>[number];
 
-export async function getActiveService(slug: string) {
+function readActiveService(slug: string) {
   return prisma.service.findFirst({
     where: { slug, active: true },
     select: {
@@ -38,4 +40,17 @@ export async function getActiveService(slug: string) {
       },
     },
   });
+}
+
+export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof readActiveService>>>;
+
+/** The services open for booking, in the clinic's order. */
+export const listActiveServices = cacheCatalogRead("active-services", readActiveServices, [] as ServiceListing[]);
+
+/** One active service with the active therapists who offer it, or null (unknown or retired). */
+export const getActiveService = cacheCatalogRead("active-service", readActiveService, null as ServiceDetail | null);
+
+/** The active service an article or page names, or null once it is retired. */
+export async function findActiveService(slug: string): Promise<ServiceListing | null> {
+  return (await listActiveServices()).find((service) => service.slug === slug) ?? null;
 }

@@ -1,12 +1,14 @@
 // Education articles are Markdown files in content/articles with typed front matter. Loading
-// validates every file; any problem (a missing field, a bad slug, a link to an article or service
-// that does not exist) throws, which fails `next build`.
+// validates every file; any problem (a missing field, a bad slug, an unknown author, a link to an
+// article that does not exist) throws, which fails `next build`. Services are another matter: the
+// live catalogue is in the database and changes without a build, so an article names a service by
+// slug, the page shows it only while it is active, and tests/unit/content.test.ts checks every
+// slug against the demo catalogue the articles are written for.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import { findCatalogService } from "@/lib/catalog/service-catalog";
-import { findTeamMember, type TeamMember } from "@/lib/catalog/team";
+import { findAuthor, type Author } from "./authors";
 import { renderMarkdown, type Heading } from "./markdown";
 import { SECTION_SLUGS, type SectionSlug } from "./sections";
 
@@ -24,11 +26,11 @@ export const frontMatterSchema = z
     title: z.string().min(10).max(90),
     description: z.string().min(50).max(170),
     section: z.enum(SECTION_SLUGS),
-    author: z.string().refine((slug) => findTeamMember(slug) !== undefined, "must be the slug of a clinic therapist"),
+    author: z.string().refine((slug) => findAuthor(slug) !== undefined, "must be the slug of an author in lib/content/authors.ts"),
     published: isoDate,
     reviewed: isoDate,
     related: z.array(z.string().regex(SLUG, "must be article slugs")).min(1).max(4),
-    service: z.string().refine((slug) => findCatalogService(slug) !== undefined, "must be the slug of a clinic service"),
+    service: z.string().regex(SLUG, "must be a service slug"),
     featured: z.boolean().optional().default(false),
     redFlags: z.boolean().optional().default(false),
   })
@@ -40,7 +42,7 @@ export interface Article {
   title: string;
   description: string;
   section: SectionSlug;
-  author: TeamMember;
+  author: Author;
   published: string;
   reviewed: string;
   related: string[];
@@ -84,7 +86,7 @@ export async function loadArticles(dir = ARTICLES_DIR): Promise<Article[]> {
       title: fm.title,
       description: fm.description,
       section: fm.section,
-      author: findTeamMember(fm.author) as TeamMember,
+      author: findAuthor(fm.author) as Author,
       published: fm.published,
       reviewed: fm.reviewed,
       related: fm.related,
@@ -111,9 +113,6 @@ export async function loadArticles(dir = ARTICLES_DIR): Promise<Article[]> {
     }
     for (const [, target] of article.html.matchAll(/href="\/learn\/([^"#?]+)/g)) {
       if (target && !slugs.has(target)) problems.push(`${article.slug}.md: links to missing article /learn/${target}`);
-    }
-    for (const [, target] of article.html.matchAll(/href="\/services\/([^"#?]+)/g)) {
-      if (target && !findCatalogService(target)) problems.push(`${article.slug}.md: links to missing service /services/${target}`);
     }
   }
   if (articles.filter((article) => article.featured).length > 1) problems.push("only one article may be featured");

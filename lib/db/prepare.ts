@@ -5,7 +5,7 @@ import { getEnv, shouldSeedDemoDataOnStart, type Env } from "@/lib/env";
 import { getDatabase } from "./index";
 import { applyMigrations } from "./migrate";
 import { pgliteConnection } from "./sql-connection";
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "./seed-demo";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed-demo";
 
 export async function prepareEmbeddedDatabase(): Promise<void> {
   const env = getEnv();

@@ -1,9 +1,10 @@
 // The demo seed gives a newcomer a living clinic, and running it twice changes nothing.
 import { describe, expect, it } from "vitest";
 import { prisma, getDatabase } from "@/lib/db";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed-demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/demo/seed-demo";
+import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_THERAPISTS } from "@/lib/demo/therapists";
 import { verifyPassword } from "@/lib/auth/password";
-import { SERVICE_CATALOG } from "@/lib/catalog/service-catalog";
 import { ENGINE } from "../support/db-setup";
 
 describe(`demo seed (${ENGINE})`, () => {
@@ -11,17 +12,23 @@ describe(`demo seed (${ENGINE})`, () => {
     await seedDemoData(getDatabase().prisma);
     // Other test files may have added services of their own to a shared database: look at the seed's.
     const services = await prisma.service.findMany({
-      where: { active: true, slug: { in: SERVICE_CATALOG.map((s) => s.slug) } },
+      where: { active: true, slug: { in: DEMO_SERVICES.map((s) => s.slug) } },
     });
-    expect(services.length).toBe(SERVICE_CATALOG.length);
-    expect(SERVICE_CATALOG.length).toBeGreaterThanOrEqual(5);
+    expect(services.length).toBe(DEMO_SERVICES.length);
+    expect(DEMO_SERVICES.length).toBeGreaterThanOrEqual(5);
     expect(services.every((s) => s.priceCents > 0 && s.durationMinutes > 0 && s.aftercareSlug)).toBe(true);
 
     const therapists = await prisma.therapist.findMany({
-      where: { slug: { in: ["maya-lindqvist", "daniel-okafor", "priya-raman"] } },
-      include: { workingHours: true, services: true },
+      where: { slug: { in: DEMO_THERAPISTS.map((t) => t.slug) } },
+      include: { workingHours: true, services: { include: { service: { select: { slug: true } } } } },
     });
     expect(therapists).toHaveLength(3);
+    for (const therapist of therapists) {
+      const seed = DEMO_THERAPISTS.find((t) => t.slug === therapist.slug);
+      expect(therapist.services.map((s) => s.service.slug).sort(), therapist.slug).toEqual(
+        [...(seed?.services ?? [])].sort(),
+      );
+    }
     const weeks = therapists.map((t) =>
       JSON.stringify(t.workingHours.map((h) => [h.weekday, h.startMinute, h.endMinute]).sort()),
     );

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadArticles } from "@/lib/content/articles";
-import { SERVICE_CATALOG } from "@/lib/catalog/service-catalog";
-import { TEAM } from "@/lib/catalog/team";
+import { AUTHORS } from "@/lib/content/authors";
+import { DEMO_SERVICES } from "@/lib/demo/services";
 
 const REFERENCE_DIR = path.resolve(process.cwd(), "../shared/reference");
 const RUN = 8;
@@ -60,14 +60,14 @@ describe.skipIf(!hasReferences && !process.env.CI)("originality against the refe
 
   it("no service or therapist text shares 8 consecutive words with the references", () => {
     const text = [
-      ...SERVICE_CATALOG.flatMap((s) => [
+      ...DEMO_SERVICES.flatMap((s) => [
         s.summary,
         s.description,
         ...s.whoItHelps,
         ...s.whatToExpect,
         ...s.contraindications,
       ]),
-      ...TEAM.map((member) => member.bio),
+      ...AUTHORS.map((author) => author.bio),
     ];
     expect(text.flatMap((t) => sharedRuns(t, reference))).toEqual([]);
   });

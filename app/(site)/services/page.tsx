@@ -5,12 +5,14 @@ import { JsonLd } from "@/components/seo/json-ld";
 import { listActiveServices } from "@/lib/catalog/services";
 import { breadcrumbList } from "@/lib/seo/structured-data";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache; the treatments come from the catalogue cache (see lib/catalog/cache.ts).
+export const revalidate = 60;
 
 export const metadata: Metadata = {
   title: "Services and prices",
+  // No treatment names here: the catalogue changes without a build, and this text is fixed.
   description:
-    "Calf massage treatments in Brooklyn: a 30-minute Calf Reset, our signature hour, lymphatic drainage, sports recovery and Long-Haul Legs.",
+    "Calf massage treatments in Brooklyn with their prices and durations, who each one helps, and what to expect on the day.",
   alternates: { canonical: "/services" },
   openGraph: { type: "website", url: "/services", title: "Services and prices" },
 };

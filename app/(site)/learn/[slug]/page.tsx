@@ -7,11 +7,16 @@ import { BookCta } from "@/components/learn/book-cta";
 import { RedFlagBox } from "@/components/learn/red-flag-box";
 import { TableOfContents, TableOfContentsDisclosure } from "@/components/learn/table-of-contents";
 import { JsonLd } from "@/components/seo/json-ld";
+import { listActiveServices } from "@/lib/catalog/services";
 import { getArticle, getArticles, getRelatedArticles } from "@/lib/content/articles";
+import { unlinkRetiredServices } from "@/lib/content/service-links";
 import { findSection } from "@/lib/content/sections";
 import { articlePage, breadcrumbList } from "@/lib/seo/structured-data";
 
 export const dynamicParams = false;
+// Prerendered, and rendered again from the catalogue cache: the related treatment's name and price
+// follow the database (invalidateCatalog() at once, otherwise within CATALOG_REVALIDATE_SECONDS).
+export const revalidate = 60;
 
 export async function generateStaticParams() {
   return (await getArticles()).map((article) => ({ slug: article.slug }));
@@ -54,7 +59,9 @@ export default async function ArticlePage({ params }: Props) {
   const article = await getArticle((await params).slug);
   if (!article) notFound();
   const section = findSection(article.section);
-  const related = await getRelatedArticles(article);
+  const [related, services] = await Promise.all([getRelatedArticles(article), listActiveServices()]);
+  const relatedService = services.find((service) => service.slug === article.service) ?? null;
+  const html = unlinkRetiredServices(article.html, new Set(services.map((service) => service.slug)));
   const showToc = article.headings.filter((h) => h.depth === 2).length >= TOC_MIN_SECTIONS;
 
   return (
@@ -119,13 +126,10 @@ export default async function ArticlePage({ params }: Props) {
 
           {showToc ? <TableOfContentsDisclosure headings={article.headings} /> : null}
 
-          <div
-            className="article-body prose prose-lg mt-8 max-w-3xl"
-            dangerouslySetInnerHTML={{ __html: article.html }}
-          />
+          <div className="article-body prose prose-lg mt-8 max-w-3xl" dangerouslySetInnerHTML={{ __html: html }} />
 
           <div className="mt-12 max-w-3xl space-y-8">
-            <BookCta serviceSlug={article.service} />
+            <BookCta service={relatedService} />
             <aside aria-label="About the author" className="rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
               <p className="font-semibold">{article.author.name}</p>
               <p className="text-sm text-muted">{article.author.title}</p>

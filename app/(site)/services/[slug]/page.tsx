@@ -11,7 +11,14 @@ import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { breadcrumbList } from "@/lib/seo/structured-data";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache; the service comes from the catalogue cache (see lib/catalog/cache.ts).
+export const revalidate = 60;
+
+// None at build time (the build does not read the database): each page is rendered on its first
+// request and cached from then on.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string }> };
 

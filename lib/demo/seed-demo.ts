@@ -1,9 +1,9 @@
 // Demo data for a living site: the catalogue, three therapists with their weekly hours, and the
 // demo accounts. Idempotent: running it twice changes nothing the second time.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { SERVICE_CATALOG } from "@/lib/catalog/service-catalog";
-import { TEAM } from "@/lib/catalog/team";
 import { hashPassword } from "@/lib/auth/password";
+import { DEMO_SERVICES } from "./services";
+import { DEMO_THERAPISTS } from "./therapists";
 
 export const DEMO_PASSWORD = "calf-demo-2026";
 
@@ -32,7 +32,7 @@ function minutesOf(time: string): number {
 export async function seedDemoData(prisma: PrismaClient): Promise<{ accounts: string[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  for (const [index, service] of SERVICE_CATALOG.entries()) {
+  for (const [index, service] of DEMO_SERVICES.entries()) {
     const data = { ...service, sortOrder: index, active: true };
     await prisma.service.upsert({ where: { slug: service.slug }, create: data, update: {} });
   }
@@ -46,7 +46,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ accounts: st
     });
   }
 
-  for (const member of TEAM) {
+  for (const member of DEMO_THERAPISTS) {
     const user = await prisma.user.upsert({
       where: { email: member.email },
       create: { email: member.email, name: member.name, role: member.role, passwordHash },

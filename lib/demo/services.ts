@@ -1,5 +1,6 @@
-// The clinic's starting catalogue: the demo seed writes it to the database, where staff manage it
-// from then on. Prices are in minor units (cents).
+// The demo clinic's starting catalogue: the demo seed writes it to the database, where staff manage
+// it from then on. Only the seed (and tests that check content against it) read this list; pages
+// read the catalogue from the database (lib/catalog). Prices are in minor units (cents).
 
 export interface ServiceSeed {
   slug: string;
@@ -28,7 +29,7 @@ const CLOT_WARNINGS = [
   "Diabetes with reduced feeling in the feet: tell us before we start.",
 ];
 
-export const SERVICE_CATALOG: ServiceSeed[] = [
+export const DEMO_SERVICES: ServiceSeed[] = [
   {
     slug: "calf-reset-30",
     name: "Calf Reset",
@@ -160,7 +161,3 @@ export const SERVICE_CATALOG: ServiceSeed[] = [
     aftercareSlug: "aftercare-long-haul-legs",
   },
 ];
-
-export function findCatalogService(slug: string): ServiceSeed | undefined {
-  return SERVICE_CATALOG.find((service) => service.slug === slug);
-}

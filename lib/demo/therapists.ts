@@ -1,12 +1,11 @@
-// The clinic's therapists: the demo seed creates their accounts, and the education hub credits
-// them as authors. One list so an article can never name a therapist the clinic does not have.
+// The demo clinic's therapists, as the demo seed writes them to the database (accounts, profiles,
+// weekly hours, services). Only the seed reads this list: the site shows therapists from the
+// database, where staff manage them. The demo team are the article authors, so their names, titles
+// and bios start as the bylines' words.
+import { findAuthor, type Author } from "@/lib/content/authors";
 
-export interface TeamMember {
-  slug: string;
-  name: string;
+export interface DemoTherapist extends Author {
   email: string;
-  title: string;
-  bio: string;
   specialties: string[];
   role: "THERAPIST" | "ADMIN";
   // Weekly hours in the clinic's zone: weekday 0 = Sunday … 6 = Saturday, times as "HH:MM".
@@ -19,13 +18,16 @@ const weekdays = (days: number[], start: string, end: string) => days.map((weekd
 const lunch = (days: number[], start: string, end: string) =>
   days.map((weekday) => ({ weekday, start, end, label: "Lunch" }));
 
-export const TEAM: TeamMember[] = [
+function byline(slug: string): Author {
+  const author = findAuthor(slug);
+  if (!author) throw new Error(`No author "${slug}" in lib/content/authors.ts`);
+  return author;
+}
+
+export const DEMO_THERAPISTS: DemoTherapist[] = [
   {
-    slug: "maya-lindqvist",
-    name: "Maya Lindqvist",
+    ...byline("maya-lindqvist"),
     email: "therapist@clinic.test",
-    title: "Licensed massage therapist, clinic lead",
-    bio: "Maya founded the clinic after a decade of venous and lymphatic work alongside vascular nurses. She leads the clinic's screening standards and writes most of the circulation guides.",
     specialties: ["Venous and lymphatic work", "Heavy, swollen legs", "Older adults"],
     role: "THERAPIST",
     // Monday to Thursday, long days; Friday to Sunday off.
@@ -34,11 +36,8 @@ export const TEAM: TeamMember[] = [
     services: ["calf-reset-30", "second-heart-massage-60", "lymphatic-drainage-legs", "long-haul-legs"],
   },
   {
-    slug: "daniel-okafor",
-    name: "Daniel Okafor",
+    ...byline("daniel-okafor"),
     email: "daniel@clinic.test",
-    title: "Licensed massage therapist, sports recovery",
-    bio: "Daniel works with runners, cyclists and court players. He pairs deeper calf work with stretching and a plan for the days after a race.",
     specialties: ["Sports recovery", "Runners and cyclists", "Achilles and calf tightness"],
     role: "THERAPIST",
     // Tuesday to Saturday, later hours for people who train before work; Sunday and Monday off.
@@ -47,11 +46,8 @@ export const TEAM: TeamMember[] = [
     services: ["calf-reset-30", "second-heart-massage-60", "sports-recovery-calves", "long-haul-legs"],
   },
   {
-    slug: "priya-raman",
-    name: "Priya Raman",
+    ...byline("priya-raman"),
     email: "priya@clinic.test",
-    title: "Licensed massage therapist, pregnancy and desk-worker care",
-    bio: "Priya looks after people whose legs spend the day under a desk or on a shop floor, and clients in pregnancy with their midwife's go-ahead. She helps clients build the self-care routines on this site into their week.",
     specialties: ["Pregnancy (with clearance)", "Desk and shift workers", "Self-massage coaching"],
     role: "THERAPIST",
     // Monday, Wednesday, Friday and Sunday; Tuesday, Thursday and Saturday off.
@@ -60,7 +56,3 @@ export const TEAM: TeamMember[] = [
     services: ["calf-reset-30", "second-heart-massage-60", "lymphatic-drainage-legs", "long-haul-legs"],
   },
 ];
-
-export function findTeamMember(slug: string): TeamMember | undefined {
-  return TEAM.find((member) => member.slug === slug);
-}
