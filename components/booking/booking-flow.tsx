@@ -48,6 +48,8 @@ export interface BookingFlowProps {
   testMode: boolean;
   review?: { details: ReviewDetails; formFields: Record<string, string>; checkoutReturn?: CheckoutReturn };
   payAction: PayBookingAction;
+  /** Records (server-side, without the answers) that the screening stopped this booking. */
+  onScreeningStop: () => Promise<void>;
 }
 
 export function BookingFlow(props: BookingFlowProps) {
@@ -129,6 +131,7 @@ export function BookingFlow(props: BookingFlowProps) {
       case "health":
         return (
           <HealthStep
+            onStop={props.onScreeningStop}
             continueLabel={signedIn ? "Continue to review" : "Continue"}
             onContinue={() => go(bookingHref({ ...choice, step: signedIn ? "review" : "account" }))}
           />

@@ -3,7 +3,7 @@
 // The health screening: the red-flag questions first, then the history. A "yes" to any red flag ends
 // the online booking at once (no continue, no payment); history answers show what the therapist
 // will check. Answers are kept in this tab only (intake-storage.ts); the server screens them again.
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -143,7 +143,15 @@ function TextArea({
   );
 }
 
-export function HealthStep({ onContinue, continueLabel }: { onContinue: () => void; continueLabel: string }) {
+export function HealthStep({
+  onContinue,
+  onStop,
+  continueLabel,
+}: {
+  onContinue: () => void;
+  onStop: () => Promise<void>;
+  continueLabel: string;
+}) {
   const { draft } = useIntakeDraft();
   const [errors, setErrors] = useState<Partial<Record<keyof IntakeAnswers, string[]>> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -153,6 +161,21 @@ export function HealthStep({ onContinue, continueLabel }: { onContinue: () => vo
   const screening = screenDraft(draft);
   const blocked = screening.outcome === "blocked" ? screening : null;
   const cautions = screening.outcome === "proceed" ? screening.cautions : [];
+
+  // Once per stop shown: the clinic keeps a record that screening turned a booking away.
+  const stopReported = useRef(false);
+  const isBlocked = blocked !== null;
+  useEffect(() => {
+    if (!isBlocked) {
+      stopReported.current = false;
+      return;
+    }
+    if (stopReported.current) return;
+    stopReported.current = true;
+    onStop().catch(() => {
+      // The guidance on screen matters; a missing log line must not disturb it.
+    });
+  }, [isBlocked, onStop]);
 
   const update = (patch: IntakeDraft) => {
     saveIntakeDraft({ ...draft, ...patch });

@@ -13,6 +13,16 @@ export interface BookingView {
   currency: string;
   amountPaidCents: number;
   amountRefundedCents: number;
+  /** While awaiting payment: when its checkout closes and the time is let go. Otherwise null. */
+  holdExpiresAt: string | null;
+}
+
+// The hold outlasts its checkout by a short grace period (see create-booking.ts); a client is told
+// when the checkout closes, the moment that matters to them.
+export const HOLD_GRACE_MINUTES = 3;
+
+export function checkoutExpiryOf(holdExpiresAt: Date): Date {
+  return new Date(holdExpiresAt.getTime() - HOLD_GRACE_MINUTES * 60_000);
 }
 
 export const bookingViewSelect = {
@@ -23,6 +33,7 @@ export const bookingViewSelect = {
   serviceName: true,
   priceCents: true,
   currency: true,
+  holdExpiresAt: true,
   service: { select: { slug: true } },
   therapist: { select: { id: true, displayName: true } },
   payments: { select: { status: true, amountCents: true, amountRefundedCents: true } },
@@ -36,6 +47,7 @@ export interface BookingViewRow {
   serviceName: string;
   priceCents: number;
   currency: string;
+  holdExpiresAt: Date | null;
   service: { slug: string };
   therapist: { id: string; displayName: string };
   payments: { status: PaymentStatus; amountCents: number; amountRefundedCents: number }[];
@@ -57,5 +69,7 @@ export function toBookingView(row: BookingViewRow): BookingView {
     currency: row.currency,
     amountPaidCents: paid.reduce((sum, payment) => sum + payment.amountCents, 0),
     amountRefundedCents: paid.reduce((sum, payment) => sum + payment.amountRefundedCents, 0),
+    holdExpiresAt:
+      row.status === "PENDING_PAYMENT" && row.holdExpiresAt ? checkoutExpiryOf(row.holdExpiresAt).toISOString() : null,
   };
 }

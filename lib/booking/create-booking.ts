@@ -28,7 +28,13 @@ import {
 } from "@/lib/payments/checkout";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { clinicToday, addDays, toWallTime } from "@/lib/time/clinic-time";
-import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
+import {
+  bookingViewSelect,
+  checkoutExpiryOf,
+  HOLD_GRACE_MINUTES,
+  toBookingView,
+  type BookingView,
+} from "./booking-view";
 import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
 import { screenIntake, type IntakeAnswers } from "./intake";
 
@@ -90,11 +96,6 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
 // seconds still finds its slot held; and the checkout gets a minute more than Stripe's 30-minute
 // minimum, counted from now, because the session is created a moment after this insert.
 const CHECKOUT_EXTRA_MINUTES = 1;
-const HOLD_GRACE_MINUTES = 3;
-
-export function checkoutExpiryOf(holdExpiresAt: Date): Date {
-  return new Date(holdExpiresAt.getTime() - HOLD_GRACE_MINUTES * MINUTE_MS);
-}
 
 async function holdSlot(
   input: CreateBookingInput,
@@ -290,7 +291,6 @@ async function openCheckout(
     where: { id: bookingId },
     select: {
       ...bookingViewSelect,
-      holdExpiresAt: true,
       payments: {
         select: { ...bookingViewSelect.payments.select, stripeCheckoutSessionId: true },
         orderBy: { createdAt: "desc" },

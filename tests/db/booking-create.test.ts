@@ -42,6 +42,10 @@ describe(`createBooking (${ENGINE})`, () => {
       amountPaidCents: 0,
     });
     expect(result.checkoutUrl).toMatch(new RegExp(`^${harness.emulator.url}/checkout/cs_test_`));
+    // The client is told when the checkout closes: the 30-minute hold, give or take the margin.
+    const closesInMinutes = (Date.parse(result.booking.holdExpiresAt as string) - Date.now()) / 60_000;
+    expect(closesInMinutes).toBeGreaterThan(30);
+    expect(closesInMinutes).toBeLessThanOrEqual(31);
     const row = await prisma.booking.findUniqueOrThrow({
       where: { id: result.booking.id },
       include: { payments: true },

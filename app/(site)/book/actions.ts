@@ -3,13 +3,17 @@
 // Pay for the chosen time: guard → safeParse → createBooking → redirect to Stripe Checkout.
 // createBooking holds the time (PENDING_PAYMENT) and returns the same booking and checkout URL for a
 // repeated request, so a double click or a second try after "back" never makes a second booking.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ANY_THERAPIST, bookingHref, isValidInstant } from "@/components/booking/booking-url";
 import type { PayBookingState } from "@/components/booking/review-step";
-import { requireUser } from "@/lib/auth/guards";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create-booking";
 import { intakeSchema } from "@/lib/booking/intake";
+import { recordScreeningStop } from "@/lib/booking/record-screening-stop";
+import { getEnv } from "@/lib/env";
 import { DomainError, IntakeBlocked, NotFound, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
 import { listTherapistsOffering } from "./booking-data";
 
@@ -94,4 +98,11 @@ export async function payForBookingAction(_previous: PayBookingState, formData: 
     throw error;
   }
   redirect(checkoutUrl);
+}
+
+// The health step stopped a booking in the browser: record that it happened, with no answers.
+export async function recordScreeningStopAction(): Promise<void> {
+  const user = await getCurrentUser();
+  const clientIp = clientIpFrom(await headers(), getEnv().TRUST_PROXY_HOPS);
+  await recordScreeningStop({ userId: user?.id ?? null, clientIp });
 }

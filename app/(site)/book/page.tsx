@@ -19,7 +19,7 @@ import { getClientBooking } from "@/lib/booking/get-client-booking";
 import { listActiveServices } from "@/lib/catalog/services";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDate, formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
-import { payForBookingAction } from "./actions";
+import { payForBookingAction, recordScreeningStopAction } from "./actions";
 import { bookingSettings, listActiveTherapists, listTherapistsOffering } from "./booking-data";
 
 export const dynamic = "force-dynamic";
@@ -209,6 +209,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         testMode={settings.testMode}
         review={review}
         payAction={payForBookingAction}
+        onScreeningStop={recordScreeningStopAction}
       />
     </div>
   );
