@@ -226,21 +226,10 @@ async function findBookableSlot(input: CreateBookingInput, now: Date): Promise<B
   const reject = (message: string): never => {
     throw new Unprocessable(message, { start: [message] });
   };
-  if (start.getTime() <= now.getTime()) reject("That time has already passed. Please choose a later time.");
-  if (start.getTime() < now.getTime() + rules.minNoticeMinutes * MINUTE_MS) {
-    reject(
-      `Online bookings need at least ${formatNotice(rules.minNoticeMinutes)} notice. Please choose a later time, or call us.`,
-    );
-  }
   const wall = toWallTime(start, rules.timeZone);
-  if (wall.minute % rules.gridMinutes !== 0 || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
-    reject(`Appointments start every ${rules.gridMinutes} minutes. Please choose one of the times offered.`);
-  }
   const day = `${wall.year}-${String(wall.month).padStart(2, "0")}-${String(wall.day).padStart(2, "0")}`;
-  if (day > addDays(clinicToday(rules.timeZone, now), rules.horizonDays)) {
-    reject(`Online booking opens ${rules.horizonDays} days ahead. Please choose an earlier date.`);
-  }
-
+  // First what is asked for: an unknown treatment, or a therapist who does not offer it, is a 404
+  // whatever the time.
   const inputs = await loadAvailabilityInputs({
     serviceSlug: input.serviceSlug,
     therapistId: input.therapistId,
@@ -248,6 +237,18 @@ async function findBookableSlot(input: CreateBookingInput, now: Date): Promise<B
     to: day,
     now,
   });
+  if (start.getTime() <= now.getTime()) reject("That time has already passed. Please choose a later time.");
+  if (start.getTime() < now.getTime() + rules.minNoticeMinutes * MINUTE_MS) {
+    reject(
+      `Online bookings need at least ${formatNotice(rules.minNoticeMinutes)} notice. Please choose a later time, or call us.`,
+    );
+  }
+  if (wall.minute % rules.gridMinutes !== 0 || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
+    reject(`Appointments start every ${rules.gridMinutes} minutes. Please choose one of the times offered.`);
+  }
+  if (day > addDays(clinicToday(rules.timeZone, now), rules.horizonDays)) {
+    reject(`Online booking opens ${rules.horizonDays} days ahead. Please choose an earlier date.`);
+  }
   const base = { service: inputs.service, therapists: inputs.therapists, from: day, to: day, now, rules };
   const atStart = (slots: Slot[]) => slots.find((slot) => slot.start.getTime() === start.getTime());
   // The client's own earlier hold is released when this one is made, so it does not count against it.

@@ -218,6 +218,12 @@ describe(`createBooking (${ENGINE})`, () => {
     expect(
       (await refusal(createBooking({ client, serviceSlug: "no-such-service", start, intake: CLEAR_INTAKE }))).kind,
     ).toBe("not_found");
+    // Whatever the time asked for, even one long past.
+    const past = new Date("2020-01-07T15:00:00Z");
+    expect(
+      (await refusal(createBooking({ client, serviceSlug: "no-such-service", start: past, intake: CLEAR_INTAKE })))
+        .kind,
+    ).toBe("not_found");
     const wrongTherapist = other.therapists[0]?.id;
     expect(
       (
