@@ -1,33 +1,19 @@
 // GET /api/availability and the one read behind it, on a real database: what it loads, what it
 // refuses, and how many SQL statements a request costs (counted at the driver, where every
 // statement Prisma sends has to pass).
-import pg from "pg";
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/availability/route";
 import { loadAvailabilityInputs } from "@/lib/availability/load-availability-inputs";
-import { getDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { addDays, clinicToday, wallTimeToUtc } from "@/lib/time/clinic-time";
+import { countStatements } from "../support/count-statements";
 import { ENGINE } from "../support/db-setup";
 import { bookingData, createService, createTherapist, createUser } from "../support/factories";
 
 const NY = "America/New_York"; // CLINIC_TIME_ZONE's default, which these tests run with
 const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
-
-/** Runs `work` and counts the SQL statements that reach the database driver meanwhile. */
-async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const { pglite } = getDatabase();
-  const spies = pglite
-    ? [vi.spyOn(pglite, "query"), vi.spyOn(pglite, "exec"), vi.spyOn(pglite, "transaction")]
-    : [vi.spyOn(pg.Client.prototype, "query")];
-  try {
-    const result = await work();
-    return { result, statements: spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0) };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
 
 /** A wall-clock time in the clinic's zone, `days` from today. */
 function clinicTime(days: number, hour: number, minute = 0): Date {
@@ -85,8 +71,11 @@ describe(`availability inputs (${ENGINE})`, () => {
     });
     const make = (therapistId: string, startsAt: Date, status: Parameters<typeof bookingData>[0]["status"]) =>
       bookingData({ clientId: client.id, therapistId, service, startsAt, status });
+    // Another client's: a client holds one unpaid time at most (Booking_one_hold_per_client).
+    const otherClient = await createUser();
     const lapsedHold = {
       ...make(ana.id, clinicTime(3, 15), "PENDING_PAYMENT"),
+      clientId: otherClient.id,
       holdExpiresAt: new Date(now.getTime() - 1000),
     };
     await prisma.booking.createMany({
