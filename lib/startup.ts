@@ -2,7 +2,7 @@
 // it, never a stack trace), prepare the embedded database, and with no STRIPE_SECRET_KEY start the
 // local Stripe emulator, so `npm run dev` and `npm start` stay one command each.
 import { ConfigurationError, getEnv } from "@/lib/env";
-import { prepareEmbeddedDatabase } from "@/lib/db/prepare";
+import { prepareEmbeddedDatabase } from "@/lib/demo/prepare-embedded-database";
 import { ensureStripeEmulatorRunning } from "@/lib/payments/emulator/ensure-stripe-emulator-running";
 
 export async function startServer(): Promise<void> {

@@ -6,7 +6,7 @@ import { parseEnv } from "@/lib/env";
 import { createDatabase } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgliteConnection } from "@/lib/db/sql-connection";
-import { DEMO_PASSWORD, demoSeedRefusal, seedDemoData } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD, demoDataNotice, demoSeedRefusal, seedDemoData } from "@/lib/demo/seed-demo";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "force-demo-data": { type: "boolean", default: false } } });
@@ -21,8 +21,8 @@ async function main(): Promise<void> {
   try {
     if (pglite) await applyMigrations(pgliteConnection(pglite));
     const { accounts } = await seedDemoData(prisma);
-    console.log("Demo data is in place. Accounts (password " + DEMO_PASSWORD + "):");
-    for (const account of accounts) console.log(`  ${account}`);
+    // The same notice as the server's start: the password only outside production.
+    console.log(demoDataNotice(env, accounts, DEMO_PASSWORD));
   } finally {
     await prisma.$disconnect();
     await pglite?.close();

@@ -52,3 +52,14 @@ export function openPglite(dataDir: string): PGlite {
   }
   return new PGlite(dataDir, { extensions: { btree_gist } });
 }
+
+/** Closes an embedded database this process opened and gives its directory back to other processes. */
+export async function closePglite(db: PGlite, dataDir: string): Promise<void> {
+  await db.close();
+  const lockFile = `${path.resolve(dataDir)}.lock`;
+  try {
+    if (readFileSync(lockFile, "utf8").trim() === String(process.pid)) unlinkSync(lockFile);
+  } catch {
+    // No lock file: nothing to give back.
+  }
+}

@@ -1,5 +1,6 @@
 // Demo data for a living site: the catalogue, three therapists with their weekly hours, and the
 // demo accounts. Idempotent: running it twice changes nothing the second time.
+import type { Env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_SERVICES } from "./services";
@@ -88,4 +89,12 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ accounts: st
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.user.count()) === 0 && (await prisma.service.count()) === 0;
+}
+
+// Production logs are collected and kept: the demo password never goes into one, even in demo mode.
+export function demoDataNotice(env: Pick<Env, "NODE_ENV">, accounts: readonly string[], password: string): string {
+  const who = `[db] demo data loaded. Sign in as ${accounts.join(", ")}`;
+  return env.NODE_ENV === "production"
+    ? `${who} with the demo password from the README`
+    : `${who} with password ${password}`;
 }

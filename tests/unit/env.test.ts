@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError, parseEnv, shouldSeedDemoDataOnStart } from "@/lib/env";
-import { demoDataNotice } from "@/lib/db/prepare";
+import { demoDataNotice } from "@/lib/demo/seed-demo";
 
 const memory = { PGLITE_DATA_DIR: "memory://" };
 const secret = "s".repeat(40);

@@ -1,0 +1,56 @@
+// Imports flow one way: app → components → lib, and lib/db depends on nothing above it but the
+// settings and the generated client. A file that reaches back up fails here, naming the import.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = process.cwd();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name))
+    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith(path.join("lib", "generated")));
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']/g)].map(
+    (match) => match[1] as string,
+  );
+}
+
+function offending(dir: string, allowed: (specifier: string, file: string) => boolean): string[] {
+  return sourceFiles(dir).flatMap((file) =>
+    importsOf(file)
+      .filter((specifier) => !allowed(specifier, file))
+      .map((specifier) => `${file} imports ${specifier}`),
+  );
+}
+
+describe("layering", () => {
+  it("components never import from app/", () => {
+    expect(offending("components", (specifier) => !specifier.startsWith("@/app/"))).toEqual([]);
+  });
+
+  it("lib never imports from app/ or components/", () => {
+    expect(
+      offending("lib", (specifier) => !specifier.startsWith("@/app/") && !specifier.startsWith("@/components/")),
+    ).toEqual([]);
+  });
+
+  it("lib/db depends on nothing above it but the settings and the generated client", () => {
+    const allowed = (specifier: string) =>
+      !specifier.startsWith("@/") ||
+      specifier.startsWith("@/lib/db") ||
+      specifier === "@/lib/env" ||
+      specifier.startsWith("@/lib/generated/");
+    expect(offending(path.join("lib", "db"), allowed)).toEqual([]);
+  });
+
+  it("pages and components reach the database only through lib/<domain> functions", () => {
+    const direct = (specifier: string) =>
+      specifier === "@/lib/db" || specifier.startsWith("@/lib/generated/prisma/client");
+    expect([...offending("app", (s) => !direct(s)), ...offending("components", (s) => !direct(s))]).toEqual([]);
+  });
+});
