@@ -17,6 +17,13 @@ import autocannon from "autocannon";
 import { loadArticles } from "@/lib/content/articles";
 import { SECTIONS } from "@/lib/content/sections";
 import { formatMoney } from "@/lib/money";
+import {
+  benchBookingEndpoints,
+  benchSlotComputation,
+  seedBenchDatabase,
+  statementCounts,
+  TARGETS,
+} from "./bench-booking";
 
 const BUDGET_KB = 150;
 const BUILD = path.join(process.cwd(), ".next");
@@ -110,6 +117,7 @@ async function choosePort(): Promise<number> {
 
 interface Server {
   origin: string;
+  clients: { email: string; password: string }[];
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -119,6 +127,9 @@ async function startServer(): Promise<Server> {
   const port = await choosePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
   const origin = `http://127.0.0.1:${port}`;
+  const dataDir = path.join(dataRoot, "pglite");
+  const clients = await seedBenchDatabase(dataDir);
+  const stripeEmulatorPort = await choosePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
@@ -128,8 +139,10 @@ async function startServer(): Promise<Server> {
         NODE_ENV: "production",
         DEMO_MODE: "true",
         DATABASE_URL: "",
-        PGLITE_DATA_DIR: path.join(dataRoot, "pglite"),
+        PGLITE_DATA_DIR: dataDir,
         APP_URL: origin,
+        STRIPE_SECRET_KEY: "",
+        STRIPE_EMULATOR_PORT: String(stripeEmulatorPort),
         NEXT_TELEMETRY_DISABLED: "1",
       },
       detached: true,
@@ -156,7 +169,7 @@ async function startServer(): Promise<Server> {
     const healthy = await fetch(`${origin}/api/health`)
       .then((response) => response.ok)
       .catch(() => false);
-    if (healthy) return { origin, output: () => output, stop };
+    if (healthy) return { origin, clients, output: () => output, stop };
     await sleep(250);
   }
   await stop();
@@ -199,8 +212,7 @@ async function requestsPerSecond(url: string, seconds: number): Promise<{ rps: n
 }
 
 /** Failures of the throughput comparison; prints its table. */
-async function compareThroughput(): Promise<string[]> {
-  const server = await startServer();
+async function compareThroughput(server: Server): Promise<string[]> {
   try {
     const failures = await checkCatalogueIsLive(server.origin);
     const routes = [STATIC_ROUTE, ...CATALOGUE_ROUTES];
@@ -247,9 +259,39 @@ async function compareThroughput(): Promise<string[]> {
   } catch (error) {
     console.error(server.output());
     throw error;
-  } finally {
-    await server.stop();
   }
+}
+
+/** Failures of the booking figures that must hold; prints every figure beside its target. */
+async function benchBooking(server: Server): Promise<string[]> {
+  const rows = [benchSlotComputation()];
+  const endpoints = await benchBookingEndpoints(server.origin, server.clients, SECONDS);
+  rows.push(...endpoints.rows);
+  const counts = statementCounts();
+  if (counts) {
+    rows.push(
+      {
+        label: "SQL statements per availability request",
+        figure: String(counts.availability),
+        target: `≤ ${TARGETS.statementsPerRequest}`,
+        met: counts.availability <= TARGETS.statementsPerRequest,
+      },
+      {
+        label: "SQL statements per booking request",
+        figure: String(counts.booking),
+        target: `≤ ${TARGETS.statementsPerRequest}`,
+        met: counts.booking <= TARGETS.statementsPerRequest,
+      },
+    );
+  }
+  console.log("\nBooking figures (ratios to a trivial JSON route on the same server, same run)");
+  const width = Math.max(...rows.map((row) => row.label.length));
+  for (const row of rows) {
+    console.log(
+      `  ${row.label.padEnd(width)}  ${row.figure}  target ${row.target}${row.met ? "" : "  (above target)"}`,
+    );
+  }
+  return endpoints.failures;
 }
 
 async function main(): Promise<void> {
@@ -257,7 +299,13 @@ async function main(): Promise<void> {
     console.error("No production build found: run `npm run build` first.");
     process.exit(1);
   }
-  const failures = [...(await checkFirstLoadBudget()), ...(await compareThroughput())];
+  const failures = await checkFirstLoadBudget();
+  const server = await startServer();
+  try {
+    failures.push(...(await compareThroughput(server)), ...(await benchBooking(server)));
+  } finally {
+    await server.stop();
+  }
   if (failures.length > 0) {
     console.error(`\nBench failures:\n  ${failures.join("\n  ")}`);
     process.exit(1);
