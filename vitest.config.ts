@@ -40,6 +40,8 @@ export default defineConfig({
             STRIPE_EMULATOR_PORT: String(20_000 + (process.pid % 20_000)),
             STRIPE_WEBHOOK_SECRET: "whsec_test_payments_harness_0123456789",
             STRIPE_SECRET_KEY: "",
+            // Tests change bookings behind the app's back and read availability straight after.
+            AVAILABILITY_CACHE_SECONDS: "0",
           },
           setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/db-setup.ts"],
         },

@@ -83,6 +83,8 @@ const envSchema = z.object({
     .min(30)
     .max(24 * 60)
     .default(30),
+  // How long one instance may answer availability from memory; 0 reads the database every time.
+  AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).default(2),
 
   // Payments: with no STRIPE_SECRET_KEY the app talks to the local Stripe emulator (test mode).
   STRIPE_SECRET_KEY: optionalString.refine((value) => value === undefined || /^sk_(test|live)_/.test(value), {

@@ -11,6 +11,7 @@
 //  5. the Checkout Session is created with the booking's idempotency key, outside the transaction.
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { computeSlots, type Slot } from "@/lib/availability/compute-slots";
 import { slotRulesFromEnv } from "@/lib/availability/get-availability";
 import { loadAvailabilityInputs } from "@/lib/availability/load-availability-inputs";
@@ -81,6 +82,7 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
   let held: { bookingId: string; released: string[] };
   try {
     held = await holdSlot(input, slot);
+    invalidateAvailability();
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;
     // The same client's own request may have won the race a moment ago: that is a repeat, not a loss.
@@ -355,4 +357,5 @@ async function releaseHold(bookingId: string): Promise<void> {
       });
     }
   });
+  invalidateAvailability();
 }

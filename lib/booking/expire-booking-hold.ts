@@ -3,6 +3,7 @@
 // meantime is CONFIRMED and stays so.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { recordStripeEvent } from "@/lib/payments/record-stripe-event";
@@ -32,6 +33,9 @@ export async function expireCheckoutHold(
       data: { checkoutSessionId, eventId: event?.id ?? null },
     });
     return "expired";
+  }).then((outcome) => {
+    if (outcome === "expired") invalidateAvailability();
+    return outcome;
   });
 }
 
