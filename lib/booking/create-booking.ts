@@ -12,9 +12,6 @@
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
-import { computeSlots, type Slot } from "@/lib/availability/compute-slots";
-import { slotRulesFromEnv } from "@/lib/availability/get-availability";
-import { loadAvailabilityInputs } from "@/lib/availability/load-availability-inputs";
 import { prisma } from "@/lib/db";
 import { isExclusionViolation, isUniqueViolation, violatedConstraint } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
@@ -28,7 +25,6 @@ import {
   retrieveCheckoutSession,
 } from "@/lib/payments/checkout";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
-import { clinicToday, addDays, toWallTime } from "@/lib/time/clinic-time";
 import {
   bookingViewSelect,
   checkoutExpiryOf,
@@ -37,6 +33,7 @@ import {
   type BookingView,
 } from "./booking-view";
 import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
+import { findBookableSlot, type BookableSlot } from "./find-bookable-slot";
 import { screenIntake, type IntakeAnswers } from "./intake";
 
 export interface CreateBookingInput {
@@ -78,7 +75,7 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
   const repeat = await reuseLiveRepeat(input, now);
   if (repeat) return repeat;
 
-  const slot = await findBookableSlot(input, now);
+  const slot = await findSlotFor(input, now);
   let held: { bookingId: string; released: string[] };
   try {
     held = await holdSlot(input, slot);
@@ -217,70 +214,23 @@ async function reuseLiveRepeat(input: CreateBookingInput, now: Date): Promise<Cr
   return { ...(await openCheckout(live.id, input.client, { createdNow: false })), reused: true };
 }
 
-interface BookableSlot extends Slot {
-  blockedUntil: Date;
-  service: { id: string; name: string; durationMinutes: number; priceCents: number; currency: string };
-}
-
-async function findBookableSlot(input: CreateBookingInput, now: Date): Promise<BookableSlot> {
-  const rules = slotRulesFromEnv();
-  const start = input.start;
-  const reject = (message: string): never => {
-    throw new Unprocessable(message, { start: [message] });
-  };
-  const wall = toWallTime(start, rules.timeZone);
-  const day = `${wall.year}-${String(wall.month).padStart(2, "0")}-${String(wall.day).padStart(2, "0")}`;
-  // First what is asked for: an unknown treatment, or a therapist who does not offer it, is a 404
-  // whatever the time.
-  const inputs = await loadAvailabilityInputs({
-    serviceSlug: input.serviceSlug,
-    therapistId: input.therapistId,
-    from: day,
-    to: day,
-    now,
-  });
-  if (start.getTime() <= now.getTime()) reject("That time has already passed. Please choose a later time.");
-  if (start.getTime() < now.getTime() + rules.minNoticeMinutes * MINUTE_MS) {
-    reject(
-      `Online bookings need at least ${formatNotice(rules.minNoticeMinutes)} notice. Please choose a later time, or call us.`,
-    );
-  }
-  if (wall.minute % rules.gridMinutes !== 0 || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
-    reject(`Appointments start every ${rules.gridMinutes} minutes. Please choose one of the times offered.`);
-  }
-  if (day > addDays(clinicToday(rules.timeZone, now), rules.horizonDays)) {
-    reject(`Online booking opens ${rules.horizonDays} days ahead. Please choose an earlier date.`);
-  }
-  const base = { service: inputs.service, therapists: inputs.therapists, from: day, to: day, now, rules };
-  const atStart = (slots: Slot[]) => slots.find((slot) => slot.start.getTime() === start.getTime());
-  // The client's own earlier hold is released when this one is made, so it does not count against it.
+// The client's own earlier hold is released when this one is made, so it does not count against it.
+async function findSlotFor(input: CreateBookingInput, now: Date): Promise<BookableSlot> {
   const ownHolds = await prisma.booking.findMany({
     where: { clientId: input.client.id, status: "PENDING_PAYMENT" },
     select: { therapistId: true, startsAt: true },
   });
-  const isOwnHold = (booking: { therapistId: string; status: string; startsAt: Date }) =>
-    booking.status === "PENDING_PAYMENT" &&
-    ownHolds.some(
-      (own) => own.therapistId === booking.therapistId && own.startsAt.getTime() === booking.startsAt.getTime(),
-    );
-  const others = inputs.bookings.filter((booking) => !isOwnHold(booking));
-  const slot = atStart(computeSlots({ ...base, bookings: others }));
-  if (!slot) {
-    // Free of bookings it would fit: someone else holds it. Otherwise it was never bookable.
-    if (atStart(computeSlots({ ...base, bookings: [] }))) throw new SlotTaken();
-    reject("That time is outside our opening hours for this treatment. Please choose one of the times offered.");
-  }
-  const found = slot as Slot;
-  return {
-    ...found,
-    blockedUntil: new Date(found.end.getTime() + inputs.service.bufferMinutes * MINUTE_MS),
-    service: inputs.service,
-  };
-}
-
-function formatNotice(minutes: number): string {
-  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}'`;
-  return `${minutes} minutes'`;
+  return findBookableSlot({
+    serviceSlug: input.serviceSlug,
+    therapistId: input.therapistId,
+    start: input.start,
+    now,
+    ignore: (booking) =>
+      booking.status === "PENDING_PAYMENT" &&
+      ownHolds.some(
+        (own) => own.therapistId === booking.therapistId && own.startsAt.getTime() === booking.startsAt.getTime(),
+      ),
+  });
 }
 
 // The Checkout Session of a held booking: created once, with parameters taken only from the

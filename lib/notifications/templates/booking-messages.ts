@@ -52,3 +52,50 @@ export function slotLostRefundMessage(facts: BookingFacts): { subject: string; t
     ].join("\n"),
   };
 }
+
+export function bookingCancelledMessage(
+  facts: BookingFacts & { refundCents: number; feeWaivedForCalfSymptoms: boolean },
+): { subject: string; text: string } {
+  const when = formatClinicDateTime(facts.startsAt, facts.timeZone);
+  const refund =
+    facts.refundCents > 0
+      ? `We are refunding ${formatMoney(facts.refundCents, facts.currency)}. It usually reaches your card within 5 to 10 business days.`
+      : "Under our cancellation policy this payment is not refunded.";
+  return {
+    subject: `Cancelled: ${facts.serviceName}, ${when}`,
+    text: [
+      greeting(facts.clientName),
+      "",
+      `Your ${facts.serviceName} with ${facts.therapistName} on ${when} is cancelled.`,
+      refund,
+      ...(facts.feeWaivedForCalfSymptoms
+        ? [
+            "",
+            "You told us about new pain, swelling, warmth or redness in a calf, so we have waived the fee. Please see a doctor today: these can be signs of a blood clot. If you have chest pain or trouble breathing, call 911.",
+          ]
+        : []),
+      "",
+      signature,
+    ].join("\n"),
+  };
+}
+
+export function bookingRescheduledMessage(facts: BookingFacts & { previousStartsAt: Date }): {
+  subject: string;
+  text: string;
+} {
+  const when = formatClinicDateTime(facts.startsAt, facts.timeZone);
+  const before = formatClinicDateTime(facts.previousStartsAt, facts.timeZone);
+  return {
+    subject: `Moved: ${facts.serviceName}, now ${when}`,
+    text: [
+      greeting(facts.clientName),
+      "",
+      `Your ${facts.serviceName} has moved from ${before} to ${when}, with ${facts.therapistName}.`,
+      `Your payment of ${formatMoney(facts.priceCents, facts.currency)} carries over; there is nothing more to pay.`,
+      `You can still cancel free of charge up to ${facts.cancellationCutoffHours} hours before the new time from your account.`,
+      "",
+      signature,
+    ].join("\n"),
+  };
+}

@@ -1,0 +1,185 @@
+// Cancels an appointment, for the client who booked it or for staff: one function, the role decides
+// what may be asked. In one transaction: a guarded update (CONFIRMED or PENDING_PAYMENT → CANCELLED),
+// the refund the policy gives (decided with a key derived from the booking, so it is decided once),
+// an audit entry and the client's message. The refund is sent to Stripe after the commit, since a
+// call to Stripe must never hold database locks. A second cancel finds the booking CANCELLED and is
+// refused as an invalid transition (409): one cancellation, one refund.
+import { recordAudit } from "@/lib/audit/record-audit";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { prisma } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
+import { getEnv } from "@/lib/env";
+import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { enqueueEmail } from "@/lib/notifications/enqueue-email";
+import { bookingCancelledMessage } from "@/lib/notifications/templates/booking-messages";
+import { describeStripeError, expireCheckoutSession } from "@/lib/payments/checkout";
+import { decideRefund, executeRefund } from "@/lib/payments/refund-payment";
+import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
+import { decideCancellationRefund } from "./cancellation-policy";
+
+export interface BookingActor {
+  id: string;
+  role: Role;
+}
+
+export interface CancelBookingInput {
+  bookingId: string;
+  actor: BookingActor;
+  reason?: string;
+  /** The client cancels because of new calf pain, swelling, warmth or redness: the fee is waived. */
+  newCalfSymptoms?: boolean;
+  /** Staff only: the amount to refund instead of the policy's. */
+  refundOverrideCents?: number;
+  now?: Date;
+}
+
+export interface CancelledBooking {
+  booking: BookingView;
+  refundCents: number;
+}
+
+export const isStaffActor = (actor: BookingActor) => actor.role === "THERAPIST" || actor.role === "ADMIN";
+
+const CANCELLABLE = ["CONFIRMED", "PENDING_PAYMENT"] as const;
+const REFUNDABLE_PAYMENT = ["SUCCEEDED", "PARTIALLY_REFUNDED"] as const;
+
+export const cancelRefundKey = (bookingId: string) => `cancel-${bookingId}`;
+
+export async function cancelBooking(input: CancelBookingInput): Promise<CancelledBooking> {
+  const now = input.now ?? new Date();
+  const env = getEnv();
+  const staff = isStaffActor(input.actor);
+  if (input.refundOverrideCents !== undefined && !staff) {
+    throw new Unprocessable("Only the clinic can choose a refund amount.");
+  }
+  // A client reaches only their own bookings: anyone else's id is the same 404 as no booking at all.
+  const scope = staff ? { id: input.bookingId } : { id: input.bookingId, clientId: input.actor.id };
+
+  const decided = await runTransaction(prisma, async (tx) => {
+    const booking = await tx.booking.findFirst({
+      where: scope,
+      select: {
+        id: true,
+        status: true,
+        startsAt: true,
+        serviceName: true,
+        priceCents: true,
+        currency: true,
+        client: { select: { email: true, name: true } },
+        therapist: { select: { displayName: true } },
+      },
+    });
+    if (!booking) throw new NotFound("We couldn't find that appointment.");
+    if (!staff && booking.startsAt.getTime() <= now.getTime() && booking.status === "CONFIRMED") {
+      throw new Unprocessable("This appointment has already started. Please call the clinic.");
+    }
+    const cancelled = await tx.booking.updateMany({
+      where: { id: booking.id, status: { in: [...CANCELLABLE] } },
+      data: {
+        status: "CANCELLED",
+        cancelledAt: now,
+        cancelledById: input.actor.id,
+        cancelReason: input.reason?.trim() || (input.newCalfSymptoms ? "New calf symptoms" : null),
+      },
+    });
+    if (cancelled.count !== 1) throw new InvalidTransition("This appointment is already cancelled or has finished.");
+
+    // An unpaid hold has a checkout still open: close it (after the commit) so it can't be paid.
+    const pendingSessions = await tx.payment.findMany({
+      where: { bookingId: booking.id, status: "PENDING" },
+      select: { stripeCheckoutSessionId: true },
+    });
+    await tx.payment.updateMany({ where: { bookingId: booking.id, status: "PENDING" }, data: { status: "EXPIRED" } });
+
+    const paid = await tx.payment.findFirst({
+      where: { bookingId: booking.id, status: { in: [...REFUNDABLE_PAYMENT] } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        amountCents: true,
+        refunds: { where: { status: { not: "FAILED" } }, select: { amountCents: true } },
+      },
+    });
+    const refundableCents = paid
+      ? paid.amountCents - paid.refunds.reduce((sum, refund) => sum + refund.amountCents, 0)
+      : 0;
+    let policy;
+    try {
+      policy = decideCancellationRefund({
+        startsAt: booking.startsAt,
+        now,
+        cutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+        refundableCents,
+        newCalfSymptoms: input.newCalfSymptoms,
+        overrideCents: input.refundOverrideCents,
+      });
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new Unprocessable(error.message, { refundCents: [error.message] });
+      }
+      throw error;
+    }
+
+    let refundId: string | null = null;
+    if (paid && policy.refundCents > 0) {
+      refundId = await decideRefund(tx, {
+        paymentId: paid.id,
+        amountCents: policy.refundCents,
+        reason: `cancellation:${policy.rule}`,
+        idempotencyKey: cancelRefundKey(booking.id),
+        createdById: input.actor.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "booking.cancelled",
+      entityType: "Booking",
+      entityId: booking.id,
+      // The rule and amount only: a reason typed by the client may hold health details.
+      data: { by: staff ? "staff" : "client", rule: policy.rule, refundCents: policy.refundCents, refundId },
+    });
+    await enqueueEmail(tx, {
+      toAddress: booking.client.email,
+      template: "booking-cancelled",
+      bookingId: booking.id,
+      ...bookingCancelledMessage({
+        clientName: booking.client.name,
+        serviceName: booking.serviceName,
+        therapistName: booking.therapist.displayName,
+        startsAt: booking.startsAt,
+        priceCents: booking.priceCents,
+        currency: booking.currency,
+        timeZone: env.CLINIC_TIME_ZONE,
+        cancellationCutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+        refundCents: policy.refundCents,
+        feeWaivedForCalfSymptoms: policy.rule === "calf_symptoms_waiver",
+      }),
+    });
+    return {
+      refundId,
+      refundCents: policy.refundCents,
+      sessions: pendingSessions.map((payment) => payment.stripeCheckoutSessionId),
+    };
+  });
+
+  invalidateAvailability();
+  for (const sessionId of decided.sessions) {
+    try {
+      await expireCheckoutSession(sessionId);
+    } catch (error) {
+      // A payment that still lands is refunded in full by confirmPaidBooking (the slot was released).
+      console.warn("[booking] could not close a cancelled hold's checkout", sessionId, describeStripeError(error));
+    }
+  }
+  if (decided.refundId) {
+    try {
+      await executeRefund(decided.refundId);
+    } catch (error) {
+      // The cancellation stands and the refund stays PENDING, decided once: it is sent again later.
+      console.warn("[booking] refund not sent yet", decided.refundId, describeStripeError(error));
+    }
+  }
+  const booking = await prisma.booking.findUniqueOrThrow({ where: { id: input.bookingId }, select: bookingViewSelect });
+  return { booking: toBookingView(booking), refundCents: decided.refundCents };
+}

@@ -1,0 +1,135 @@
+// Moves a confirmed appointment to another free time of the same service, for the client (until the
+// cancellation cut-off) or for staff. The booking row itself moves: one guarded update of its times
+// and therapist in one transaction, so the old time is given up exactly when the new one is taken.
+// If the new time was taken meanwhile, the exclusion constraint refuses the update (23P01 →
+// SlotTaken, 409) and the transaction rolls back: the booking stays exactly as it was.
+// The price snapshot stays on the row, and a reschedule is always to the same service, so the
+// payment carries over as it is: no price difference can arise, and nothing is charged or refunded.
+import { recordAudit } from "@/lib/audit/record-audit";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { prisma } from "@/lib/db";
+import { isExclusionViolation } from "@/lib/db/errors";
+import { runTransaction } from "@/lib/db/transaction";
+import { getEnv } from "@/lib/env";
+import { InvalidTransition, NotFound, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
+import { enqueueEmail } from "@/lib/notifications/enqueue-email";
+import { bookingRescheduledMessage } from "@/lib/notifications/templates/booking-messages";
+import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
+import { isStaffActor, type BookingActor } from "./cancel-booking";
+import { canRescheduleOnline } from "./cancellation-policy";
+import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
+import { findBookableSlot } from "./find-bookable-slot";
+
+export interface RescheduleBookingInput {
+  bookingId: string;
+  actor: BookingActor;
+  start: Date;
+  /** Another therapist who offers the service; by default the same therapist. */
+  therapistId?: string;
+  now?: Date;
+}
+
+export async function rescheduleBooking(input: RescheduleBookingInput): Promise<{ booking: BookingView }> {
+  const now = input.now ?? new Date();
+  const env = getEnv();
+  const staff = isStaffActor(input.actor);
+  const booking = await prisma.booking.findFirst({
+    where: staff ? { id: input.bookingId } : { id: input.bookingId, clientId: input.actor.id },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      therapistId: true,
+      service: { select: { slug: true } },
+    },
+  });
+  if (!booking) throw new NotFound("We couldn't find that appointment.");
+  if (booking.status !== "CONFIRMED") {
+    throw new InvalidTransition("Only a confirmed appointment can be moved.");
+  }
+  if (!staff && !canRescheduleOnline(booking.startsAt, now, env.BOOKING_CANCELLATION_CUTOFF_HOURS)) {
+    throw new Unprocessable(
+      `Appointments can be moved online up to ${env.BOOKING_CANCELLATION_CUTOFF_HOURS} hours before they start. Please call the clinic.`,
+    );
+  }
+  if (
+    input.start.getTime() === booking.startsAt.getTime() &&
+    (input.therapistId ?? booking.therapistId) === booking.therapistId
+  ) {
+    throw new Unprocessable("That is the time you already have. Please choose another time.", {
+      start: ["Choose a different time."],
+    });
+  }
+
+  // The appointment being moved does not stand in its own way (a move by 15 minutes overlaps it).
+  const slot = await findBookableSlot({
+    serviceSlug: booking.service.slug,
+    therapistId: input.therapistId ?? booking.therapistId,
+    start: input.start,
+    now,
+    ignore: (other) =>
+      other.therapistId === booking.therapistId && other.startsAt.getTime() === booking.startsAt.getTime(),
+  });
+
+  try {
+    await runTransaction(prisma, async (tx) => {
+      await expireLapsedHoldsOverlapping(tx, slot.therapistId, slot.start, slot.blockedUntil);
+      // Guarded on the status and the old time: a cancel or another move in between wins, this loses.
+      const moved = await tx.booking.updateMany({
+        where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, therapistId: booking.therapistId },
+        data: {
+          startsAt: slot.start,
+          endsAt: slot.end,
+          blockedUntil: slot.blockedUntil,
+          therapistId: slot.therapistId,
+        },
+      });
+      if (moved.count !== 1) throw new InvalidTransition();
+      const row = await tx.booking.findUniqueOrThrow({
+        where: { id: booking.id },
+        select: {
+          serviceName: true,
+          priceCents: true,
+          currency: true,
+          client: { select: { email: true, name: true } },
+          therapist: { select: { displayName: true } },
+        },
+      });
+      await recordAudit(tx, {
+        actorId: input.actor.id,
+        action: "booking.rescheduled",
+        entityType: "Booking",
+        entityId: booking.id,
+        data: {
+          by: staff ? "staff" : "client",
+          from: booking.startsAt.toISOString(),
+          to: slot.start.toISOString(),
+          fromTherapistId: booking.therapistId,
+          toTherapistId: slot.therapistId,
+        },
+      });
+      await enqueueEmail(tx, {
+        toAddress: row.client.email,
+        template: "booking-rescheduled",
+        bookingId: booking.id,
+        ...bookingRescheduledMessage({
+          clientName: row.client.name,
+          serviceName: row.serviceName,
+          therapistName: row.therapist.displayName,
+          startsAt: slot.start,
+          previousStartsAt: booking.startsAt,
+          priceCents: row.priceCents,
+          currency: row.currency,
+          timeZone: env.CLINIC_TIME_ZONE,
+          cancellationCutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+        }),
+      });
+    });
+  } catch (error) {
+    if (isExclusionViolation(error)) throw new SlotTaken();
+    throw error;
+  }
+  invalidateAvailability();
+  const row = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
+  return { booking: toBookingView(row) };
+}
