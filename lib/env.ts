@@ -94,6 +94,22 @@ const envSchema = z.object({
     message: "must be the endpoint's signing secret (whsec_…)",
   }),
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
+
+  // Email: with SMTP_URL the outbox is delivered over SMTP; without it, messages are kept in the
+  // outbox (readable by staff and by each client) and sent nowhere.
+  SMTP_URL: optionalString.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        const url = new URL(value);
+        return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be an smtp://user:password@host:587 or smtps://user:password@host:465 URL, or unset" },
+  ),
+  EMAIL_FROM: optionalString,
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "TRUST_PROXY_HOPS" | "NEXT_PHASE"> & {

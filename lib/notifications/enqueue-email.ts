@@ -9,10 +9,15 @@ export interface OutgoingEmail {
   html?: string;
   template: string;
   bookingId?: string;
+  // One message per event ("booking-confirmed:<bookingId>"): a second enqueue of the key is a no-op.
+  dedupeKey?: string;
 }
 
 export type OutboxWriter = Pick<Prisma.TransactionClient, "emailOutbox">;
 
-export async function enqueueEmail(tx: OutboxWriter, email: OutgoingEmail): Promise<void> {
-  await tx.emailOutbox.create({ data: email });
+/** Returns false when a message with the same dedupeKey was already written (nothing is added). */
+export async function enqueueEmail(tx: OutboxWriter, email: OutgoingEmail): Promise<boolean> {
+  // skipDuplicates is INSERT … ON CONFLICT DO NOTHING: a repeat never aborts the caller's transaction.
+  const { count } = await tx.emailOutbox.createMany({ data: [email], skipDuplicates: true });
+  return count === 1;
 }
