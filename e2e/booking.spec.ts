@@ -2,36 +2,28 @@
 // Stripe emulator: book and pay end to end (by mouse, and by keyboard on a phone), a red flag that
 // stops the booking, a time taken meanwhile, and leaving checkout without paying. Free times are
 // found through the availability API, never hard-coded, so the specs pass on any day.
-import { randomInt } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { HISTORY_QUESTIONS, RED_FLAG_QUESTIONS } from "../lib/booking/intake";
 import { expect, test } from "./fixtures";
-import { newClient, signUp } from "./helpers";
+import {
+  expectNoSeriousA11yViolations,
+  newClient,
+  ownNetwork,
+  payOnEmulatorCheckout,
+  showDay,
+  signUp,
+  timeLabel,
+} from "./helpers";
 
 const SERVICE = "second-heart-massage-60";
 const SERVICE_NAME = "Second Heart Calf Massage";
 const CLINIC_PHONE = "(718) 555-0142";
-
-// Each browser here is its own client network for the sign-up throttle (10 accounts an hour per
-// address), so these specs do not use up the budget of the rest of the suite. Without a proxy in
-// front, the app reads the address from X-Forwarded-For, as lib/auth/client-ip.ts explains.
-const ownNetwork = () => ({ "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
 
 interface Slot {
   start: string;
   end: string;
   therapistId: string;
   therapistName: string;
-}
-
-async function expectNoSeriousA11yViolations(page: Page, step: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `accessibility on the ${step} step`,
-  ).toEqual([]);
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -67,17 +59,6 @@ async function bookableSlot(request: APIRequestContext, { leavesOthers = false }
   return { timeZone, slot: chosen, date: chosen.start.slice(0, 10), time: timeLabel(chosen.start, timeZone) };
 }
 
-/** "9:00 AM EST", as the page writes it (any whitespace, since ICU versions differ). */
-function timeLabel(instant: string, timeZone: string): RegExp {
-  const text = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(instant));
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s")}`);
-}
-
 async function expectStep(page: Page, heading: string) {
   await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   await expect(page.locator('[aria-current="step"]')).toContainText(stepName(heading));
@@ -96,17 +77,6 @@ function stepName(heading: string): string {
   return names[heading] ?? heading;
 }
 
-/** Waits for the calendar to know which days are free, moving on a month until the day shows. */
-async function showDay(page: Page, date: string): Promise<Locator> {
-  await expect(page.locator(".booking-day-available").first()).toBeVisible();
-  const day = page.locator(`[data-day="${date}"]`).getByRole("button");
-  for (let months = 0; months < 3 && (await day.count()) === 0; months += 1) {
-    await page.getByRole("button", { name: "Go to the Next Month" }).click();
-  }
-  await expect(day).toBeEnabled();
-  return day;
-}
-
 const question = (page: Page, text: string) => page.getByRole("group", { name: text });
 
 async function answerScreening(page: Page, yes: string[] = []) {
@@ -115,13 +85,6 @@ async function answerScreening(page: Page, yes: string[] = []) {
       .getByRole("radio", { name: yes.includes(text) ? "Yes" : "No" })
       .check();
   }
-}
-
-async function payOnEmulatorCheckout(page: Page, email: string) {
-  await expect(page.getByText(/TEST MODE/)).toBeVisible();
-  const receipt = page.getByLabel("Email for the receipt");
-  if (await receipt.isVisible()) await receipt.fill(email);
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
 }
 
 async function expectConfirmedWithCalendarFile(page: Page) {

@@ -1,6 +1,7 @@
-import type { Page } from "@playwright/test";
+import { randomInt, randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures";
-import { randomUUID } from "node:crypto";
 
 export const DEMO_PASSWORD = "calf-demo-2026";
 
@@ -32,4 +33,47 @@ export async function signIn(
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(landing);
+}
+
+// Each browser here is its own client network for the sign-up throttle (10 accounts an hour per
+// address), so these specs do not use up the budget of the rest of the suite. Without a proxy in
+// front, the app reads the address from X-Forwarded-For, as lib/auth/client-ip.ts explains.
+export const ownNetwork = () => ({ "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
+
+export async function expectNoSeriousA11yViolations(page: Page, step: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `accessibility on the ${step} step`,
+  ).toEqual([]);
+}
+
+/** "9:00 AM EST", as the page writes it (any whitespace, since ICU versions differ). */
+export function timeLabel(instant: string, timeZone: string): RegExp {
+  const text = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(new Date(instant));
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s")}`);
+}
+
+/** Waits for the calendar to know which days are free, moving on a month until the day shows. */
+export async function showDay(page: Page, date: string): Promise<Locator> {
+  await expect(page.locator(".booking-day-available").first()).toBeVisible();
+  const day = page.locator(`[data-day="${date}"]`).getByRole("button");
+  for (let months = 0; months < 3 && (await day.count()) === 0; months += 1) {
+    await page.getByRole("button", { name: "Go to the Next Month" }).click();
+  }
+  await expect(day).toBeEnabled();
+  return day;
+}
+
+export async function payOnEmulatorCheckout(page: Page, email: string) {
+  await expect(page.getByText(/TEST MODE/)).toBeVisible();
+  const receipt = page.getByLabel("Email for the receipt");
+  if (await receipt.isVisible()) await receipt.fill(email);
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
 }

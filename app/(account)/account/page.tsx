@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { StatusBadge } from "@/components/booking/status-badge";
@@ -43,7 +44,13 @@ export default async function AccountPage() {
             {upcoming.map((booking) => (
               <li key={booking.id} className="rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p className="font-semibold">{booking.serviceName}</p>
+                  <Link
+                    href={`/account/bookings/${encodeURIComponent(booking.id)}`}
+                    className="font-semibold text-teal-800 underline"
+                  >
+                    {booking.serviceName}
+                    <span className="sr-only">, {formatClinicDateTime(booking.startsAt, timeZone)}</span>
+                  </Link>
                   <StatusBadge status={booking.status} />
                 </div>
                 <p className="mt-1">{formatClinicDateTime(booking.startsAt, timeZone)}</p>
@@ -64,9 +71,9 @@ export default async function AccountPage() {
           <ul className="mt-4 divide-y divide-teal-600/10 rounded-2xl bg-white ring-1 ring-teal-600/15">
             {past.map((booking) => (
               <li key={booking.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
-                <span>
+                <Link href={`/account/bookings/${encodeURIComponent(booking.id)}`} className="text-teal-800 underline">
                   {booking.serviceName} · {formatClinicDateTime(booking.startsAt, timeZone)}
-                </span>
+                </Link>
                 <StatusBadge status={booking.status} />
               </li>
             ))}

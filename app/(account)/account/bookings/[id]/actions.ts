@@ -1,0 +1,114 @@
+"use server";
+
+// Cancel and reschedule from the account page: guard → safeParse → domain call → form state or redirect.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { BookingActionState } from "@/components/account/booking-action-state";
+import { requireUser } from "@/lib/auth/guards";
+import { cancelBooking } from "@/lib/booking/cancel-booking";
+import { decideCancellationRefund } from "@/lib/booking/cancellation-policy";
+import { getClientBookingDetails } from "@/lib/booking/get-client-booking-details";
+import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
+import { getEnv } from "@/lib/env";
+import { DomainError, SlotTaken } from "@/lib/errors/domain-errors";
+import { formatMoney } from "@/lib/money";
+
+const bookingId = z.string().trim().min(1).max(100);
+
+const cancelFormSchema = z.object({
+  bookingId,
+  newCalfSymptoms: z.literal("yes").optional(),
+  reason: z.string().trim().max(500, "Use at most 500 characters.").optional(),
+  expectedRefundCents: z.coerce.number().int().min(0),
+});
+
+const rescheduleFormSchema = z.object({
+  bookingId,
+  start: z.iso.datetime({ offset: true }),
+  date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal("")]).optional(),
+});
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" && value !== "" ? value : undefined;
+};
+
+const detailsPath = (id: string) => `/account/bookings/${encodeURIComponent(id)}`;
+
+export async function cancelBookingAction(
+  _previous: BookingActionState,
+  formData: FormData,
+): Promise<BookingActionState> {
+  const submitted = {
+    bookingId: field(formData, "bookingId"),
+    newCalfSymptoms: field(formData, "newCalfSymptoms"),
+    reason: field(formData, "reason"),
+    expectedRefundCents: field(formData, "expectedRefundCents"),
+  };
+  const user = await requireUser(submitted.bookingId ? detailsPath(submitted.bookingId) : "/account");
+  const parsed = cancelFormSchema.safeParse(submitted);
+  if (!parsed.success) return { ok: false, formError: "Please reload the page and try again." };
+  const { bookingId: id, newCalfSymptoms, reason, expectedRefundCents } = parsed.data;
+
+  // The client confirmed an amount: if the policy now gives another (the cut-off passed while the
+  // page was open), they see the new amount and confirm again, rather than being surprised.
+  const details = await getClientBookingDetails(user.id, id);
+  if (!details) return { ok: false, formError: "We couldn't find that appointment." };
+  const now = new Date();
+  const refund = decideCancellationRefund({
+    startsAt: new Date(details.booking.startsAt),
+    now,
+    cutoffHours: getEnv().BOOKING_CANCELLATION_CUTOFF_HOURS,
+    refundableCents: details.refundableCents,
+    newCalfSymptoms: newCalfSymptoms === "yes",
+  });
+  if (refund.refundCents !== expectedRefundCents) {
+    return {
+      ok: false,
+      formError: `The refund for this appointment is now ${formatMoney(refund.refundCents, details.booking.currency)}. Reload the page to see why, and confirm again if you still want to cancel.`,
+    };
+  }
+
+  try {
+    await cancelBooking({
+      bookingId: id,
+      actor: { id: user.id, role: user.role },
+      reason,
+      newCalfSymptoms: newCalfSymptoms === "yes",
+      now,
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, formError: error.message };
+    throw error;
+  }
+  revalidatePath("/account");
+  redirect(`${detailsPath(id)}?cancelled=1`);
+}
+
+export async function rescheduleBookingAction(
+  _previous: BookingActionState,
+  formData: FormData,
+): Promise<BookingActionState> {
+  const submitted = {
+    bookingId: field(formData, "bookingId"),
+    start: field(formData, "start"),
+    date: field(formData, "date"),
+  };
+  const user = await requireUser(submitted.bookingId ? detailsPath(submitted.bookingId) : "/account");
+  const parsed = rescheduleFormSchema.safeParse(submitted);
+  if (!parsed.success) return { ok: false, formError: "Please choose a time again." };
+  const { bookingId: id, start, date } = parsed.data;
+  try {
+    await rescheduleBooking({ bookingId: id, actor: { id: user.id, role: user.role }, start: new Date(start) });
+  } catch (error) {
+    // Taken meanwhile: fresh times for the same day, with a note, and the appointment unchanged.
+    if (error instanceof SlotTaken && date) {
+      redirect(`${detailsPath(id)}?reschedule=1&date=${date}&taken=${encodeURIComponent(start)}`);
+    }
+    if (error instanceof DomainError) return { ok: false, formError: error.message };
+    throw error;
+  }
+  revalidatePath("/account");
+  redirect(`${detailsPath(id)}?moved=1`);
+}
