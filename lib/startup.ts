@@ -4,6 +4,7 @@
 import { ConfigurationError, getEnv } from "@/lib/env";
 import { prepareEmbeddedDatabase } from "@/lib/demo/prepare-embedded-database";
 import { ensureStripeEmulatorRunning } from "@/lib/payments/emulator/ensure-stripe-emulator-running";
+import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 
 export async function startServer(): Promise<void> {
   try {
@@ -17,4 +18,5 @@ export async function startServer(): Promise<void> {
   }
   await prepareEmbeddedDatabase();
   await ensureStripeEmulatorRunning();
+  startBackgroundJobs();
 }

@@ -1,0 +1,64 @@
+// npm run worker: the background jobs (outbox delivery, payment reconciliation, hold expiry, refund
+// retries) as their own process, for deployments on PostgreSQL. Run one or several: they share the
+// work safely. SIGTERM or SIGINT finishes the tick under way, then exits.
+import { register } from "node:module";
+
+// The library marks its database module "server-only"; outside Next.js that import must be a no-op.
+register(
+  "data:text/javascript," +
+    encodeURIComponent(
+      `export async function resolve(specifier, context, next) {
+        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
+        return next(specifier, context);
+      }`,
+    ),
+);
+
+async function main(): Promise<void> {
+  const { ConfigurationError, getEnv } = await import("@/lib/env");
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { getDatabase } = await import("@/lib/db");
+  const { pglite } = getDatabase();
+  if (pglite) {
+    const { applyMigrations } = await import("@/lib/db/migrate");
+    const { pgliteConnection } = await import("@/lib/db/sql-connection");
+    await applyMigrations(pgliteConnection(pglite));
+  }
+  const { startJobRunner } = await import("@/lib/jobs/run-jobs");
+  const runner = startJobRunner();
+  const target = env.DATABASE_URL ? new URL(env.DATABASE_URL).host : env.PGLITE_DATA_DIR;
+  console.log(
+    `Worker ${process.pid}: jobs running on ${target}; email ${env.SMTP_URL ? "over SMTP" : "kept in the outbox"}.`,
+  );
+
+  const shutdown = (signal: string) => {
+    console.log(`Worker ${process.pid}: ${signal}, finishing the current tick.`);
+    runner
+      .stop()
+      .then(async () => {
+        await getDatabase().prisma.$disconnect();
+        await pglite?.close();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      });
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
