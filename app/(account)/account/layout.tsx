@@ -1,12 +1,7 @@
 import type { ReactNode } from "react";
-import { PublicShell } from "@/components/layout/public-shell";
 import { requireUser } from "@/lib/auth/guards";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   await requireUser("/account");
-  return (
-    <PublicShell>
-      <div className="mx-auto w-full max-w-4xl px-4 py-10">{children}</div>
-    </PublicShell>
-  );
+  return <div className="mx-auto w-full max-w-4xl px-4 py-10">{children}</div>;
 }
