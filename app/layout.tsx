@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { CLINIC } from "@/lib/clinic";
 import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
@@ -19,13 +17,8 @@ export const viewport: Viewport = { themeColor: "#1d6b67", width: "device-width"
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-US">
-      <body className="flex min-h-dvh flex-col">
-        <SiteHeader />
-        <main id="main" className="flex-1">
-          {children}
-        </main>
-        <SiteFooter />
-      </body>
+      {/* Each route group brings its own frame: the public shell, or the staff shell (no marketing footer). */}
+      <body className="flex min-h-dvh flex-col">{children}</body>
     </html>
   );
 }

@@ -23,7 +23,7 @@ test.describe("accounts", () => {
     const staff = await page.goto("/staff");
     expect(staff?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
-    await expect(page.getByText("Who is working")).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Staff" })).toHaveCount(0);
   });
 
   test("a bad sign-up keeps what was typed and explains each field", async ({ page }) => {
@@ -69,8 +69,8 @@ test.describe("accounts", () => {
 
   test("a therapist lands on the staff schedule after signing in", async ({ page }) => {
     await signIn(page, "therapist@clinic.test", DEMO_PASSWORD, /\/staff$/);
-    await expect(page.getByRole("heading", { name: "Who is working" })).toBeVisible();
-    await expect(page.getByText("Maya Lindqvist")).toBeVisible();
+    await expect(page.getByRole("banner").getByText("Signed in as Therapist")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Maya Lindqvist" })).toBeVisible();
   });
 
   test("a visitor sent to the staff area is asked to sign in first", async ({ page }) => {

@@ -1,4 +1,5 @@
-// GET /api/bookings: the signed-in client's bookings.
+// GET /api/bookings: the signed-in client's bookings; staff with ?day=YYYY-MM-DD[&therapist=id] get
+// that clinic day's bookings (a therapist only their own, whatever `therapist` says).
 // POST /api/bookings: screen, hold the slot and open a Stripe Checkout Session for it.
 import { NextResponse } from "next/server";
 import { z } from "zod";
@@ -6,7 +7,12 @@ import { requireApiUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create-booking";
 import { listClientBookingViews } from "@/lib/booking/get-client-booking";
 import { intakeSchema } from "@/lib/booking/intake";
+import { getEnv } from "@/lib/env";
 import { apiHandler } from "@/lib/http/api-error";
+import { listStaffDayBookings } from "@/lib/staff/day-bookings";
+import { staffRouteAllows } from "@/lib/staff/staff-routes";
+import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { isSchedulableDate } from "@/lib/time/clinic-time";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +24,25 @@ const createBookingSchema = z.object({
   intake: intakeSchema,
 });
 
-export const GET = apiHandler(async () => {
+const staffDayQuerySchema = z.object({
+  day: z.string().refine(isSchedulableDate, { message: "must be a date written YYYY-MM-DD" }),
+  therapist: z.string().trim().max(64).optional(),
+});
+
+export const GET = apiHandler(async (request: Request) => {
   const user = await requireApiUser();
+  const search = new URL(request.url).searchParams;
+  if (search.has("day") && staffRouteAllows("GET /api/bookings?day", user.role)) {
+    const query = staffDayQuerySchema.parse({
+      day: search.get("day"),
+      therapist: search.get("therapist") ?? undefined,
+    });
+    const bookings = await listStaffDayBookings(await loadStaffViewer(user), {
+      ...query,
+      timeZone: getEnv().CLINIC_TIME_ZONE,
+    });
+    return NextResponse.json({ bookings }, { headers: { "Cache-Control": "private, no-store" } });
+  }
   const bookings = await listClientBookingViews(user.id);
   return NextResponse.json({ bookings }, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { VisitList } from "@/components/staff/visit-list";
+import { getEnv } from "@/lib/env";
+import { NotFound } from "@/lib/errors/domain-errors";
+import { getClientForStaff } from "@/lib/staff/clients";
+import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+
+export const metadata: Metadata = { title: "Staff: client", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }> };
+
+// A client's contact details and bookings; a therapist may open only clients they have seen or will see.
+export default async function StaffClientPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireStaffRoute("/staff/clients/[id]", `/staff/clients/${encodeURIComponent(id)}`);
+  const viewer = await loadStaffViewer(user);
+  const client = await getClientForStaff(viewer, id).catch((error: unknown) => {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  });
+  const timeZone = getEnv().CLINIC_TIME_ZONE;
+
+  return (
+    <>
+      <p className="text-sm font-semibold uppercase tracking-wide text-teal-700">Client</p>
+      <h1 className="text-3xl font-semibold text-teal-800">{client.name ?? client.email}</h1>
+      <dl className="mt-4 grid max-w-xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
+        <dt className="font-semibold">Email</dt>
+        <dd>
+          <a href={`mailto:${client.email}`} className="underline">
+            {client.email}
+          </a>
+        </dd>
+        <dt className="font-semibold">Phone</dt>
+        <dd>
+          {client.phone ? (
+            <a href={`tel:${client.phone}`} className="underline">
+              {client.phone}
+            </a>
+          ) : (
+            "Not given"
+          )}
+        </dd>
+      </dl>
+      <section aria-labelledby="bookings-heading" className="mt-8">
+        <h2 id="bookings-heading" className="mb-3 text-xl font-semibold">
+          Bookings
+        </h2>
+        <VisitList visits={client.bookings} timeZone={timeZone} empty="No bookings yet." />
+      </section>
+    </>
+  );
+}

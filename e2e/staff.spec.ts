@@ -1,0 +1,159 @@
+// The staff area in the browser: a therapist sees the day, opens an appointment of theirs (booked
+// and paid first through the API and the Stripe emulator: the demo seed has no bookings), checks the
+// client in and completes the visit; another therapist's appointment and the admin pages are 404s;
+// the role × page matrix comes from lib/staff/staff-routes.ts; axe is clean on every staff page.
+import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "../lib/staff/staff-routes";
+import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, newClient, signIn, signUp } from "./helpers";
+
+const SERVICE = "calf-reset-30";
+const THERAPIST = { email: "therapist@clinic.test", name: "Maya Lindqvist" };
+const CLEAR_INTAKE = {
+  chestPainOrBreathlessness: false,
+  suddenPainOrSwelling: false,
+  warmthOrRedness: false,
+  recentSurgeryOrImmobility: false,
+  clotHistoryOrBloodThinners: false,
+  pregnant: false,
+  varicoseVeins: true,
+  recentInjury: false,
+  skinCondition: false,
+};
+
+interface Slot {
+  start: string;
+  therapistId: string;
+  therapistName: string;
+}
+
+async function expectAxeClean(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `accessibility of ${what}`,
+  ).toEqual([]);
+}
+
+// A signed-up client books one time with Maya (paid through the emulator) and holds one with
+// another therapist: the therapist's appointment and someone else's.
+async function bookAsClient(browser: Browser) {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` },
+  });
+  const page = await context.newPage();
+  const client = newClient();
+  await signUp(page, client);
+  const from = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const availability = await page.request.get(
+    `/api/availability?${new URLSearchParams({ service: SERVICE, from, to })}`,
+  );
+  expect(availability.status()).toBe(200);
+  const { slots } = (await availability.json()) as { slots: Slot[] };
+  const later = slots.filter((slot) => Date.parse(slot.start) > Date.now() + 4 * 3_600_000);
+  const mine = later.find((slot) => slot.therapistName === THERAPIST.name);
+  const theirs = later.find((slot) => slot.therapistName !== THERAPIST.name);
+  expect(mine && theirs, "the demo seed offers times with Maya and with another therapist").toBeTruthy();
+
+  const book = async (slot: Slot) => {
+    const response = await page.request.post("/api/bookings", {
+      data: JSON.stringify({ service: SERVICE, therapist: slot.therapistId, start: slot.start, intake: CLEAR_INTAKE }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(response.status()).toBe(201);
+    return (await response.json()) as { booking: { id: string; startsAt: string }; checkoutUrl: string };
+  };
+  const own = await book(mine as Slot);
+  await page.goto(own.checkoutUrl);
+  await expect(page.getByText(/TEST MODE/)).toBeVisible();
+  const receipt = page.getByLabel("Email for the receipt");
+  if (await receipt.isVisible()) await receipt.fill(client.email);
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "You're booked" })).toBeVisible({ timeout: 30_000 });
+  const other = await book(theirs as Slot);
+  await context.close();
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date(own.booking.startsAt));
+  return { client, own: own.booking, other: other.booking, day };
+}
+
+test("a therapist runs a visit: sees the day, checks the client in and completes it", async ({
+  page,
+  browser,
+  browserErrors,
+}) => {
+  browserErrors.allow(/status of 404/); // the other therapist's appointment, opened on purpose
+  const { client, own, other, day } = await bookAsClient(browser);
+
+  await signIn(page, THERAPIST.email, DEMO_PASSWORD, /\/staff$/);
+  const header = page.getByRole("banner");
+  await expect(header.getByText(THERAPIST.name)).toBeVisible();
+  await expect(header.getByText("Signed in as Therapist")).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Team" })).toHaveCount(0);
+  await expectAxeClean(page, "the day view");
+
+  await page.goto(`/staff?day=${day}`);
+  await expect(page.getByRole("heading", { level: 2, name: THERAPIST.name })).toBeVisible();
+  await expect(page.getByText(/All times in Eastern Time/)).toBeVisible();
+  // Earlier runs may have left visits of other "Robin Test"s on this day: open this test's own.
+  const visit = page.locator(`a[href="/staff/appointments/${own.id}"]`);
+  await expect(visit).toContainText(client.name);
+  await expect(visit).toContainText("Confirmed");
+  await visit.click();
+  await expect(page).toHaveURL(new RegExp(`/staff/appointments/${own.id}$`), { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.name);
+  await expect(page.getByText(client.email).first()).toBeVisible();
+  await expect(page.getByText(/Caution: Do you have varicose veins\?/)).toBeVisible();
+  await expect(page.getByText(/\d{1,2}:\d{2}\s[AP]M\s[A-Z]{2,5}/).first()).toBeVisible();
+  await expectAxeClean(page, "the appointment page");
+
+  await page.getByRole("button", { name: "Check in" }).click();
+  await expect(page.getByText("Checked in.")).toBeVisible();
+  await expect(page.getByText("Checked in", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Complete visit" }).click();
+  await expect(page.getByText("Visit completed.")).toBeVisible();
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible();
+  await expect(page.getByText("No further steps for this appointment.")).toBeVisible();
+
+  for (const path of ["/staff/week", "/staff/clients", `/staff/clients?q=${encodeURIComponent(client.email)}`]) {
+    await page.goto(path);
+    await expectAxeClean(page, path);
+  }
+  await expect(page.getByRole("link", { name: client.name })).toBeVisible();
+
+  // The staff API: a therapist gets their own bookings of the day, whatever therapist is asked for.
+  const api = await page.request.get(`/api/bookings?day=${day}&therapist=${encodeURIComponent("someone-else")}`);
+  expect(api.status()).toBe(200);
+  const ids = ((await api.json()).bookings as { id: string }[]).map((b) => b.id);
+  expect(ids).toContain(own.id);
+  expect(ids).not.toContain(other.id);
+
+  const someoneElses = await page.goto(`/staff/appointments/${other.id}`);
+  expect(someoneElses?.status()).toBe(404);
+});
+
+// One row per role, generated from the list every staff guard reads.
+const PAGES = (Object.keys(STAFF_ROUTES) as StaffRouteKey[]).filter(
+  (key) => STAFF_ROUTES[key].kind === "page" && !key.includes("["),
+);
+const ROLES = [
+  { role: "THERAPIST", email: "therapist@clinic.test", landing: /\/staff$/ },
+  { role: "ADMIN", email: "admin@clinic.test", landing: /\/staff$/ },
+  { role: "CLIENT", email: "client@clinic.test", landing: /\/account$/ },
+] as const;
+
+for (const { role, email, landing } of ROLES) {
+  test(`role × staff page matrix: ${role}`, async ({ page, browserErrors }) => {
+    browserErrors.allow(/status of 404/);
+    await signIn(page, email, DEMO_PASSWORD, landing);
+    for (const path of PAGES) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${role} on ${path}`).toBe(staffRouteAllows(path, role) ? 200 : 404);
+      if (role === "ADMIN") await expectAxeClean(page, path);
+    }
+  });
+}

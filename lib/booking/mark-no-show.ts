@@ -1,0 +1,21 @@
+// Staff record that a paid client did not come: CONFIRMED → NO_SHOW, only once the start has
+// passed (before that the client may still arrive, or cancel under the policy).
+import { Unprocessable } from "@/lib/errors/domain-errors";
+import { applyStaffTransition, type StaffActor } from "./apply-staff-transition";
+import type { BookingView } from "./booking-view";
+
+export function markNoShow(input: { bookingId: string; actor: StaffActor; now?: Date }): Promise<BookingView> {
+  return applyStaffTransition(
+    {
+      to: "NO_SHOW",
+      action: "booking.no_show",
+      stamp: () => ({ status: "NO_SHOW" }),
+      check: (booking, now) => {
+        if (booking.startsAt.getTime() > now.getTime()) {
+          throw new Unprocessable("A client can be marked as a no-show only once their appointment has started.");
+        }
+      },
+    },
+    input,
+  );
+}

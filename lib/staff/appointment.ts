@@ -1,0 +1,81 @@
+// One appointment as staff see it: client, treatment, therapist, time, money, the health screening
+// and the client's earlier visits. The intake answers are health data: every time staff open them
+// an audit entry records who and when (the client sees these entries in their account).
+import { recordAudit } from "@/lib/audit/record-audit";
+import { toBookingView, bookingViewSelect, type BookingView } from "@/lib/booking/booking-view";
+import { intakeSchema, screenIntake, type IntakeAnswers, type ScreeningResult } from "@/lib/booking/intake";
+import { prisma } from "@/lib/db";
+import { NotFound } from "@/lib/errors/domain-errors";
+import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import { bookingScopeOf, seesEveryone, type StaffViewer } from "./staff-viewer";
+
+export interface StaffAppointment {
+  booking: BookingView;
+  client: { id: string; name: string | null; email: string; phone: string | null };
+  /** Null when the stored answers are not a complete screening (e.g. a booking made by hand). */
+  intake: IntakeAnswers | null;
+  screening: ScreeningResult | null;
+  pastVisits: {
+    id: string;
+    startsAt: Date;
+    serviceName: string;
+    therapistName: string;
+    status: BookingStatus;
+    openable: boolean;
+  }[];
+}
+
+export const INTAKE_VIEWED_ACTION = "booking.intake_viewed";
+
+export async function openStaffAppointment(
+  viewer: StaffViewer,
+  bookingId: string,
+  now = new Date(),
+): Promise<StaffAppointment> {
+  const row = await prisma.booking.findFirst({
+    where: { id: bookingId, ...bookingScopeOf(viewer) },
+    select: {
+      ...bookingViewSelect,
+      intake: true,
+      client: { select: { id: true, name: true, email: true, phone: true } },
+    },
+  });
+  if (!row) throw new NotFound("We couldn't find that appointment.");
+
+  await recordAudit(prisma, {
+    actorId: viewer.userId,
+    action: INTAKE_VIEWED_ACTION,
+    entityType: "Booking",
+    entityId: row.id,
+    data: { clientId: row.client.id },
+  });
+
+  const parsed = intakeSchema.safeParse(row.intake);
+  const past = await prisma.booking.findMany({
+    where: { clientId: row.client.id, id: { not: row.id }, startsAt: { lt: now }, status: { not: "EXPIRED" } },
+    orderBy: { startsAt: "desc" },
+    take: 20,
+    select: {
+      id: true,
+      startsAt: true,
+      serviceName: true,
+      status: true,
+      therapist: { select: { id: true, displayName: true } },
+    },
+  });
+
+  return {
+    booking: toBookingView(row),
+    client: row.client,
+    intake: parsed.success ? parsed.data : null,
+    screening: parsed.success ? screenIntake(parsed.data) : null,
+    pastVisits: past.map((visit) => ({
+      id: visit.id,
+      startsAt: visit.startsAt,
+      serviceName: visit.serviceName,
+      therapistName: visit.therapist.displayName,
+      status: visit.status,
+      openable: seesEveryone(viewer) || visit.therapist.id === viewer.therapistId,
+    })),
+  };
+}

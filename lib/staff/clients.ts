@@ -1,0 +1,89 @@
+// Clients as staff find them: an admin any client, a therapist only those they have seen or will see
+// (someone else's client is the same 404 as no client at all).
+import { prisma } from "@/lib/db";
+import { NotFound } from "@/lib/errors/domain-errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import { seesEveryone, type StaffViewer } from "./staff-viewer";
+
+export interface ClientSummary {
+  id: string;
+  name: string | null;
+  email: string;
+  phone: string | null;
+}
+
+function clientScopeOf(viewer: StaffViewer): Prisma.UserWhereInput {
+  return seesEveryone(viewer)
+    ? { role: "CLIENT" }
+    : { role: "CLIENT", bookings: { some: { therapist: { userId: viewer.userId }, status: { not: "EXPIRED" } } } };
+}
+
+export const CLIENT_SEARCH_LIMIT = 50;
+
+/** Clients whose name, email or phone contains the text (phone compared by its digits). */
+export async function searchClients(viewer: StaffViewer, text: string): Promise<ClientSummary[]> {
+  const query = text.trim().slice(0, 100);
+  const digits = query.replace(/\D/g, "");
+  const matches: Prisma.UserWhereInput[] = query
+    ? [
+        { name: { contains: query, mode: "insensitive" } },
+        { email: { contains: query, mode: "insensitive" } },
+        { phone: { contains: query } },
+        ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : []),
+      ]
+    : [];
+  return prisma.user.findMany({
+    where: { ...clientScopeOf(viewer), ...(matches.length ? { OR: matches } : {}) },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+    take: CLIENT_SEARCH_LIMIT,
+    select: { id: true, name: true, email: true, phone: true },
+  });
+}
+
+export interface StaffClient extends ClientSummary {
+  bookings: {
+    id: string;
+    startsAt: Date;
+    serviceName: string;
+    therapistName: string;
+    status: BookingStatus;
+    openable: boolean;
+  }[];
+}
+
+export async function getClientForStaff(viewer: StaffViewer, clientId: string): Promise<StaffClient> {
+  const client = await prisma.user.findFirst({
+    where: { id: clientId, ...clientScopeOf(viewer) },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      bookings: {
+        where: { status: { not: "EXPIRED" } },
+        orderBy: { startsAt: "desc" },
+        take: 100,
+        select: {
+          id: true,
+          startsAt: true,
+          serviceName: true,
+          status: true,
+          therapist: { select: { id: true, displayName: true } },
+        },
+      },
+    },
+  });
+  if (!client) throw new NotFound("We couldn't find that client.");
+  return {
+    ...client,
+    bookings: client.bookings.map((booking) => ({
+      id: booking.id,
+      startsAt: booking.startsAt,
+      serviceName: booking.serviceName,
+      therapistName: booking.therapist.displayName,
+      status: booking.status,
+      openable: seesEveryone(viewer) || booking.therapist.id === viewer.therapistId,
+    })),
+  };
+}

@@ -1,0 +1,46 @@
+// Every staff page, Server Action and API route, with who may use it: the one list the guards read
+// (requireStaffRoute) and the role × route matrix tests are generated from. A staff page or action
+// with no entry here fails tests/unit/staff-routes.test.ts.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type StaffRouteKind = "page" | "action" | "api";
+
+export interface StaffRoute {
+  kind: StaffRouteKind;
+  roles: readonly Role[];
+  /** What a therapist sees of it, when not everything. */
+  scope?: string;
+}
+
+const STAFF = ["THERAPIST", "ADMIN"] as const satisfies readonly Role[];
+const ADMIN = ["ADMIN"] as const satisfies readonly Role[];
+
+export const STAFF_ROUTES = {
+  "/staff": { kind: "page", roles: STAFF, scope: "a therapist sees their own day" },
+  "/staff/week": { kind: "page", roles: STAFF, scope: "a therapist sees their own week" },
+  "/staff/appointments/[id]": { kind: "page", roles: STAFF, scope: "a therapist opens only their own appointments" },
+  "/staff/clients": { kind: "page", roles: STAFF, scope: "a therapist finds only clients they have seen or will see" },
+  "/staff/clients/[id]": {
+    kind: "page",
+    roles: STAFF,
+    scope: "a therapist opens only clients they have seen or will see",
+  },
+  "/staff/team": { kind: "page", roles: ADMIN },
+  "action:checkInAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "action:completeVisitAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "action:markNoShowAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "GET /api/bookings?day": { kind: "api", roles: STAFF, scope: "a therapist gets only their own bookings" },
+} as const satisfies Record<string, StaffRoute>;
+
+export type StaffRouteKey = keyof typeof STAFF_ROUTES;
+
+export function staffRouteAllows(key: StaffRouteKey, role: Role): boolean {
+  return (STAFF_ROUTES[key].roles as readonly Role[]).includes(role);
+}
+
+/** The staff navigation: the pages without parameters that a role may open. */
+export function staffPagesFor(role: Role): StaffRouteKey[] {
+  return (Object.keys(STAFF_ROUTES) as StaffRouteKey[]).filter(
+    (key) => STAFF_ROUTES[key].kind === "page" && !key.includes("[") && staffRouteAllows(key, role),
+  );
+}

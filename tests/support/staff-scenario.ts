@@ -1,0 +1,56 @@
+// Builders for staff tests: two therapists with a booking each for one client, an admin, and the
+// viewers and actors the lib/staff and lib/booking functions take.
+import { prisma } from "@/lib/db";
+import type { StaffActor } from "@/lib/booking/apply-staff-transition";
+import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { CLEAR_INTAKE } from "./booking-scenario";
+import { bookingData, createService, createTherapist, createUser } from "./factories";
+
+export async function createStaffScenario(options: { startsAt?: Date } = {}) {
+  const service = await createService({ durationMinutes: 60, bufferMinutes: 15 });
+  const [mine, theirs] = [await createTherapist(), await createTherapist()];
+  const admin = await createUser({ role: "ADMIN" });
+  const client = await createUser();
+  const otherClient = await createUser();
+  const startsAt = options.startsAt ?? new Date(Date.now() - 10 * 60_000);
+  const booking = await prisma.booking.create({
+    data: {
+      ...bookingData({ clientId: client.id, therapistId: mine.id, service, startsAt }),
+      intake: { ...CLEAR_INTAKE, varicoseVeins: true },
+    },
+  });
+  const othersBooking = await prisma.booking.create({
+    data: bookingData({ clientId: otherClient.id, therapistId: theirs.id, service, startsAt }),
+  });
+  const actor = (userId: string, role: StaffActor["role"]): StaffActor => ({ id: userId, role });
+  return {
+    service,
+    mine,
+    theirs,
+    admin,
+    client,
+    otherClient,
+    booking,
+    othersBooking,
+    actors: {
+      therapist: actor(mine.userId, "THERAPIST"),
+      otherTherapist: actor(theirs.userId, "THERAPIST"),
+      admin: actor(admin.id, "ADMIN"),
+    },
+    viewers: {
+      therapist: () => loadStaffViewer({ id: mine.userId, role: "THERAPIST" }),
+      otherTherapist: () => loadStaffViewer({ id: theirs.userId, role: "THERAPIST" }),
+      admin: () => loadStaffViewer({ id: admin.id, role: "ADMIN" }),
+    },
+  };
+}
+
+/** What a rejected promise threw (or fails the test when it resolved). */
+export async function caught(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (error: unknown) => error,
+  );
+}
