@@ -116,11 +116,13 @@ describe(`no overlapping active bookings (${ENGINE})`, () => {
   it("lets only one of two simultaneous bookings of the same slot through", async () => {
     const therapist = await createTherapist();
     const startsAt = at("2027-03-05T14:00:00Z");
+    // Two clients: one client holds one unpaid time at most (Booking_one_hold_per_client).
+    const clients = await Promise.all([createUser(), createUser()]);
     const attempts = await Promise.allSettled(
-      [0, 1].map(() =>
+      clients.map((racer) =>
         prisma.booking.create({
           data: bookingData({
-            clientId: client.id,
+            clientId: racer.id,
             therapistId: therapist.id,
             service,
             startsAt,
