@@ -22,10 +22,10 @@ export interface ServiceSeed {
 const CLOT_WARNINGS = [
   "Sudden, one-sided calf pain or swelling, warmth or redness: get medical care now, not a massage.",
   "Chest pain, sudden breathlessness or coughing up blood: call 911.",
-  "A known or suspected blood clot, or recent surgery, until your doctor clears you.",
+  "A past or suspected blood clot, blood thinners, or surgery or long immobility in the last 12 weeks: we need your doctor's go-ahead first, then call us to book.",
   "Varicose veins: we never press on them. A vein that is hard, painful, red or warm needs a doctor first.",
   "Pregnant or recently gave birth: with your midwife's or doctor's go-ahead.",
-  "Blood thinners or a bleeding disorder: tell us, and we keep the pressure light.",
+  "A bleeding disorder or easy bruising: tell us, and we keep the pressure light.",
   "Diabetes with reduced feeling in the feet: tell us before we start.",
 ];
 
@@ -72,7 +72,6 @@ export const DEMO_SERVICES: ServiceSeed[] = [
     contraindications: [
       ...CLOT_WARNINGS,
       "Open wounds, infection or a rash on the lower leg",
-      "Severe varicose veins: light work only, after a chat",
     ],
     durationMinutes: 60,
     priceCents: 9500,

@@ -22,12 +22,23 @@ export function bookingUid(bookingId: string): string {
   return `booking-${bookingId}@second-heart-clinic`;
 }
 
-export function buildBookingCalendar(booking: CalendarBooking, appUrl: string): string {
+/**
+ * PUBLISH for a file the client downloads and adds themselves (calendars import it as an event, not
+ * as an invitation to answer); REQUEST and CANCEL are for messages that update an event already
+ * in the client's calendar, matched by the UID.
+ */
+export type CalendarMethod = "PUBLISH" | "REQUEST" | "CANCEL";
+
+export function buildBookingCalendar(
+  booking: CalendarBooking,
+  appUrl: string,
+  method: CalendarMethod = "PUBLISH",
+): string {
   const cancelled = booking.status === "CANCELLED";
   const attributes: EventAttributes = {
     uid: bookingUid(booking.id),
     sequence: booking.sequence ?? 0,
-    method: cancelled ? "CANCEL" : "REQUEST",
+    method: cancelled && method === "REQUEST" ? "CANCEL" : method,
     productId: "second-heart-clinic/booking",
     start: utcParts(booking.startsAt),
     startInputType: "utc",
