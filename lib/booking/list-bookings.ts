@@ -54,7 +54,15 @@ function toSummary(row: SummaryRow): BookingSummary {
 
 export async function listClientBookings(clientId: string): Promise<BookingSummary[]> {
   const rows = await prisma.booking.findMany({
-    where: { clientId },
+    // A hold that lapsed unpaid is nothing to the client (no visit, no charge): leave it out. One
+    // that was paid too late and refunded stays, so the client can see the refund.
+    where: {
+      clientId,
+      OR: [
+        { status: { not: "EXPIRED" } },
+        { payments: { some: { status: { in: ["REFUNDED", "SUCCEEDED", "PARTIALLY_REFUNDED"] } } } },
+      ],
+    },
     orderBy: { startsAt: "desc" },
     take: 100,
     select: summarySelect,
