@@ -2,7 +2,7 @@
 
 // Sign-up, sign-in and sign-out. Guard → safeParse → domain call → form state or redirect.
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirect, RedirectType } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
 import { CredentialsSignin } from "next-auth";
@@ -41,7 +41,9 @@ async function signInOrExplain(email: string, password: string, requested: strin
     if (error instanceof CredentialsSignin) return "Email or password is incorrect.";
     throw error;
   }
-  redirect(requested ?? (await homePathFor(email)));
+  // Replace, not push: the sign-in or sign-up page leaves the history, so Back from where the client
+  // lands goes to the page before the form, not to a form that would only bounce a signed-in client.
+  redirect(requested ?? (await homePathFor(email)), RedirectType.replace);
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { hoursInWords } from "./cancellation-policy";
 import { CLINIC } from "@/lib/clinic";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { ClearIntakeDraft } from "./clear-intake-draft";
@@ -15,6 +16,11 @@ export interface ConfirmationDetails {
   serviceName: string;
   therapistName: string;
   when: string; // with its zone
+  where: string; // the clinic's address
+  cutoffHours: number;
+  freeUntil?: string; // the end of free cancellation, with its zone, while it is still ahead
+  emailTo?: string; // where the confirmation email goes, when email is delivered at all
+  detailsHref: string; // the appointment's own page in the account
   endsAt: string;
   price: string;
   paid?: string; // amount paid, once paid
@@ -70,6 +76,10 @@ export function BookingConfirmation({ booking }: { booking: ConfirmationDetails 
             </dd>
           </div>
           <div className="flex flex-col gap-0.5 py-2 sm:flex-row sm:gap-4">
+            <dt className="font-semibold sm:w-28 sm:shrink-0">Where</dt>
+            <dd>{booking.where}</dd>
+          </div>
+          <div className="flex flex-col gap-0.5 py-2 sm:flex-row sm:gap-4">
             <dt className="font-semibold sm:w-28 sm:shrink-0">Therapist</dt>
             <dd>{booking.therapistName}</dd>
           </div>
@@ -80,7 +90,24 @@ export function BookingConfirmation({ booking }: { booking: ConfirmationDetails 
               {booking.refunded ? ` (${booking.refunded} refunded)` : ""}
             </dd>
           </div>
+          {confirmed ? (
+            <div className="flex flex-col gap-0.5 py-2 sm:flex-row sm:gap-4">
+              <dt className="font-semibold sm:w-28 sm:shrink-0">Free cancellation</dt>
+              <dd>
+                {booking.cutoffHours === 0
+                  ? "Any time before your appointment starts"
+                  : booking.freeUntil
+                    ? `Until ${booking.freeUntil} (${hoursInWords(booking.cutoffHours)} before)`
+                    : `Ended: your appointment is less than ${hoursInWords(booking.cutoffHours)} away, so this payment can't be refunded if you cancel`}
+              </dd>
+            </div>
+          ) : null}
         </dl>
+        {confirmed && booking.emailTo ? (
+          <p className="mt-3">
+            A confirmation email is on its way to <strong className="break-all">{booking.emailTo}</strong>.
+          </p>
+        ) : null}
         {confirmed ? (
           <div className="mt-5 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
             {/* A file download, not a page: a plain link so the browser saves or opens it. */}
@@ -104,7 +131,13 @@ export function BookingConfirmation({ booking }: { booking: ConfirmationDetails 
             Before and after your visit
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
-            <li>Your appointment is in your account, where you can see it any time.</li>
+            <li>
+              Your appointment is in your account, where you can see it any time:{" "}
+              <Link href={booking.detailsHref} className="font-semibold text-teal-800 underline">
+                see, move or cancel this appointment
+              </Link>
+              .
+            </li>
             <li>
               New pain, swelling, warmth or redness in a calf before your visit? Call us on{" "}
               <a href={`tel:${CLINIC.phone}`} className="font-semibold text-teal-800 underline">

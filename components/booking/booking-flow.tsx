@@ -17,7 +17,8 @@ import {
 } from "./booking-url";
 import { ServiceStep, TherapistStep, type ServiceOption, type TherapistOption } from "./choice-steps";
 import { DateStep } from "./date-step";
-import { HealthStep } from "./health-step";
+import { completeIntake, HealthStep } from "./health-step";
+import { useIntakeDraft } from "./intake-storage";
 import { ReviewStep, type CheckoutReturn, type PayBookingAction, type ReviewDetails } from "./review-step";
 import { StepIndicator } from "./step-indicator";
 import { STEP_HEADING_ID } from "./step-heading";
@@ -56,6 +57,9 @@ export function BookingFlow(props: BookingFlowProps) {
   const { step, choice, notices, signedIn, therapists, summary, timeZone, timeZoneName } = props;
   const router = useRouter();
   const [navigating, startNavigation] = useTransition();
+  // The answers live in this tab only: a new tab (or a cleared one) has not done that step.
+  const { draft, ready } = useIntakeDraft();
+  const healthAnswered = ready && completeIntake(draft) !== null;
   const go = (href: string) => startNavigation(() => router.push(href, { scroll: false }));
 
   // A new step: take focus to its heading (which also scrolls it into view), not on first load.
@@ -165,11 +169,12 @@ export function BookingFlow(props: BookingFlowProps) {
     { step: "date", term: "Day", value: summary.date },
     { step: "time", term: "Time", value: summary.time },
   ];
-  const chosen = rows.filter((row) => row.value);
+  // The review lists the whole appointment itself: a second summary beside it only repeats it.
+  const chosen = step === "review" ? [] : rows.filter((row) => row.value);
 
   return (
     <div>
-      <StepIndicator current={step} hrefFor={hrefFor} signedIn={signedIn} />
+      <StepIndicator current={step} hrefFor={hrefFor} signedIn={signedIn} healthAnswered={healthAnswered} />
       <p role="status" aria-live="polite" className="min-h-6 text-sm text-muted">
         {navigating ? "Loading the next step…" : ""}
       </p>

@@ -10,10 +10,19 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { StepHeading } from "./step-heading";
 import { addMonths, isoDateOf, localDateOf, monthBounds, slotsByDay } from "./slot-times";
-import { useAvailability } from "./use-availability";
+import { availabilityUrl, useAvailability } from "./use-availability";
 
 const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric" });
 const longDate = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric" });
+
+interface LoadedDays {
+  scope: string; // the service and therapist the days are for
+  mergedKey?: string; // the last availability answer merged in
+  months: string[]; // YYYY-MM, every month whose free days are known
+  days: Record<string, number>; // YYYY-MM-DD → free times that day (days without any are absent)
+}
+
+const emptyLoaded = (scope: string): LoadedDays => ({ scope, months: [], days: {} });
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -41,25 +50,48 @@ export function DateStep({
   const [month, setMonth] = useState(() => localDateOf(selected && selected >= today ? selected : today));
   const bounds = monthBounds(month);
   const nextMonth = addMonths(month, 1);
-  // The shown month and the next (at most 62 days, the API's limit): arrow keys and Page Down can
-  // then move into next month's free days, which the calendar only allows onto enabled days.
-  const from = bounds.first < today ? today : bounds.first;
-  const windowEnd = monthBounds(nextMonth).last;
-  const to = windowEnd > lastDay ? lastDay : windowEnd;
-  const { state, previous, retry } = useAvailability(from <= to ? { service, therapistId, from, to } : null);
-  // While another window loads, the last one still answers for the days it covered.
-  const shown = state.status === "ready" ? state : previous;
-  const days = shown ? slotsByDay(shown.slots, shown.timeZone) : new Map<string, unknown[]>();
-  const daysThisMonth = [...days.keys()].filter((date) => date >= bounds.first && date <= bounds.last).length;
+  const previousMonth = addMonths(month, -1);
+
+  // Every month already loaded keeps its free days, so arrow keys and Page Up/Down can move back and
+  // forth between them (the calendar only moves onto enabled days). The shown month and the next are
+  // fetched together (at most 62 days, the API's limit), then the month before the shown one.
+  const scope = `${service}|${therapistId ?? ""}`;
+  const [loaded, setLoaded] = useState<LoadedDays>(() => emptyLoaded(scope));
+  if (loaded.scope !== scope) setLoaded(emptyLoaded(scope));
+  const inRange = (first: string, last: string) => last >= today && first <= lastDay;
+  const needs = (local: Date) => {
+    const { first, last } = monthBounds(local);
+    return inRange(first, last) && !loaded.months.includes(first.slice(0, 7));
+  };
+  const fetchMonths =
+    needs(month) || needs(nextMonth) ? [month, nextMonth] : needs(previousMonth) ? [previousMonth] : [];
+  const windowFirst = fetchMonths[0] ? monthBounds(fetchMonths[0]).first : undefined;
+  const windowLast = fetchMonths.length > 0 ? monthBounds(fetchMonths[fetchMonths.length - 1] as Date).last : undefined;
+  const from = windowFirst && windowFirst < today ? today : windowFirst;
+  const to = windowLast && windowLast > lastDay ? lastDay : windowLast;
+  const query = from && to && from <= to ? { service, therapistId, from, to } : null;
+  const { state, retry } = useAvailability(query);
+  const queryKey = query ? availabilityUrl(query) : null;
+  if (state.status === "ready" && queryKey && loaded.mergedKey !== queryKey && loaded.scope === scope) {
+    const days = { ...loaded.days };
+    for (const [date, slots] of slotsByDay(state.slots, state.timeZone)) days[date] = slots.length;
+    const months = fetchMonths.map((local) => monthBounds(local).first.slice(0, 7));
+    setLoaded({ scope, mergedKey: queryKey, months: [...loaded.months, ...months], days });
+  }
+  const monthLoaded = (isoDate: string) => loaded.months.includes(isoDate.slice(0, 7));
+  const freeTimes = (date: Date) => loaded.days[isoDateOf(date)] ?? 0;
+  const shownLoaded = monthLoaded(bounds.first);
+  const daysThisMonth = Object.keys(loaded.days).filter((date) => date >= bounds.first && date <= bounds.last).length;
   const canGoNext = isoDateOf(nextMonth) <= lastDay;
   const name = monthName.format(month);
 
-  const footer =
-    state.status === "loading"
-      ? `Checking which days in ${name} have free times…`
-      : state.status === "ready" && daysThisMonth > 0
-        ? `${plural(daysThisMonth, "day", "days")} in ${name} ${daysThisMonth === 1 ? "has" : "have"} free times. Days without free times can't be chosen.`
-        : undefined;
+  const footer = !shownLoaded
+    ? state.status === "error"
+      ? undefined
+      : `Checking which days in ${name} have free times…`
+    : daysThisMonth > 0
+      ? `${plural(daysThisMonth, "day", "days")} in ${name} ${daysThisMonth === 1 ? "has" : "have"} free times. Days without free times can't be chosen.`
+      : undefined;
 
   return (
     <div>
@@ -78,7 +110,7 @@ export function DateStep({
         </div>
       ) : null}
 
-      {state.status === "ready" && daysThisMonth === 0 ? (
+      {shownLoaded && daysThisMonth === 0 ? (
         <div className="mb-4">
           <Alert tone="info" title={`No free times in ${name}`}>
             {canGoNext ? (
@@ -106,13 +138,13 @@ export function DateStep({
           startMonth={localDateOf(today)}
           endMonth={localDateOf(lastDay)}
           today={localDateOf(today)}
-          disabled={(date) => !days.has(isoDateOf(date))}
-          modifiers={{ available: (date) => days.has(isoDateOf(date)) }}
+          disabled={(date) => freeTimes(date) === 0}
+          modifiers={{ available: (date) => freeTimes(date) > 0 }}
           modifiersClassNames={{ available: "booking-day-available" }}
           labels={{
             labelDayButton: (date, modifiers) => {
-              const count = (days.get(isoDateOf(date)) ?? []).length;
-              const room = !shown
+              const count = freeTimes(date);
+              const room = !monthLoaded(isoDateOf(date))
                 ? ""
                 : count > 0
                   ? `, ${plural(count, "free time", "free times")}`

@@ -17,7 +17,7 @@ import {
   type RedFlag,
 } from "@/lib/booking/intake";
 import { saveIntakeDraft, useIntakeDraft, type IntakeDraft } from "./intake-storage";
-import { ScreeningStop } from "./screening-stop";
+import { SCREENING_STOP_HEADING_ID, ScreeningStop } from "./screening-stop";
 import { STEP_HEADING_ID, StepHeading } from "./step-heading";
 
 const RED_FLAGS = Object.keys(RED_FLAG_QUESTIONS) as RedFlag[];
@@ -172,6 +172,15 @@ export function HealthStep({
     }
     if (stopReported.current) return;
     stopReported.current = true;
+    // The stop box appears below the red-flag questions, out of sight on a phone: bring it into view
+    // and take focus to its heading, so the change is seen (and read out) where the client is.
+    requestAnimationFrame(() => {
+      const heading = document.getElementById(SCREENING_STOP_HEADING_ID);
+      if (!heading) return;
+      const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      heading.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
+      heading.focus({ preventScroll: true });
+    });
     onStop().catch(() => {
       // The guidance on screen matters; a missing log line must not disturb it.
     });
@@ -233,6 +242,15 @@ export function HealthStep({
             onChange={(value) => update({ [flag]: value })}
           />
         ))}
+        {blocked ? (
+          <p
+            className={`mt-3 rounded-lg px-3 py-2 font-semibold ${
+              blocked.urgency === "clearance" ? "bg-teal-50 text-teal-800" : "bg-alert-50 text-alert-700"
+            }`}
+          >
+            We can&apos;t book this online — see what to do below.
+          </p>
+        ) : null}
       </section>
 
       {blocked ? (

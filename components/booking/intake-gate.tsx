@@ -28,8 +28,8 @@ export function IntakeGate({ healthHref, children }: { healthHref: string; child
     return (
       <Alert tone="error" title="Your health answers are needed">
         <p>
-          We ask them before every booking, on this device only: they aren&apos;t saved in the link. Please answer them
-          to continue.
+          We ask them before every booking, and keep them in this browser tab only: they aren&apos;t saved in the link.
+          Please answer them to continue.
         </p>
         <Link href={healthHref} className="mt-1 inline-flex min-h-11 items-center font-semibold underline">
           Answer the health questions

@@ -154,7 +154,7 @@ export function ReviewStep({
           className="mt-2"
         />
         <p className="mt-3">
-          When you continue, we hold this time for you for {holdMinutes} minutes while you pay. If payment isn&apos;t
+          When you press Pay, we hold this time for you for {holdMinutes} minutes while you pay. If payment isn&apos;t
           finished by then, the time is released and nothing is charged.
         </p>
       </section>

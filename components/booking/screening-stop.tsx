@@ -1,8 +1,12 @@
 // What the booking page says when a screening answer is a red flag: where to get care, how soon, and
 // the clinic's number. It never offers a booking or a payment; the urgency comes from screenIntake.
+// Emergency and same-day stops are alarms; a doctor's go-ahead first ("clearance") is not urgent, so
+// it reads calmly, leads with the clinic's number, and keeps the "seek care now" list folded away.
 import { RedFlagBox } from "@/components/learn/red-flag-box";
 import type { Urgency } from "@/lib/booking/intake";
 import { CLINIC } from "@/lib/clinic";
+
+export const SCREENING_STOP_HEADING_ID = "screening-stop-heading";
 
 const GUIDANCE: Record<Urgency, { title: string; body: string }> = {
   emergency: {
@@ -21,33 +25,68 @@ const GUIDANCE: Record<Urgency, { title: string; body: string }> = {
 
 export function ScreeningStop({ urgency }: { urgency: Urgency }) {
   const { title, body } = GUIDANCE[urgency];
+  const calm = urgency === "clearance";
+  const clinicPhone = (
+    <p className={calm ? "mt-4" : "mt-3"}>
+      <span className={calm ? "block text-sm font-semibold text-teal-800" : ""}>Call the clinic:</span>{" "}
+      <a
+        href={`tel:${CLINIC.phone}`}
+        className={
+          calm
+            ? "mt-2 inline-flex min-h-11 items-center rounded-full bg-teal-700 px-5 text-lg font-semibold text-white"
+            : "inline-flex min-h-11 items-center font-semibold underline"
+        }
+      >
+        {CLINIC.phoneDisplay}
+      </a>
+    </p>
+  );
   return (
-    <section aria-labelledby="screening-stop-heading" className="flex flex-col gap-5">
-      <div role="alert" className="rounded-2xl border-2 border-alert-700 bg-alert-50 p-5 text-ink">
-        <h3 id="screening-stop-heading" className="font-sans text-xl font-bold text-alert-700">
-          {title}
-        </h3>
-        <p className="mt-2">{body}</p>
-        {urgency === "emergency" ? (
-          <a
-            href="tel:911"
-            className="mt-3 inline-flex min-h-11 items-center rounded-full bg-alert-700 px-5 font-semibold text-white"
-          >
-            Call 911
-          </a>
-        ) : null}
-        <p className="mt-3 font-semibold">
-          We can&apos;t take this booking online. Nothing has been booked and you have not been charged.
-        </p>
-        <p className="mt-3">
-          Questions about whether a massage is right for you? Call the clinic on{" "}
-          <a href={`tel:${CLINIC.phone}`} className="inline-flex min-h-11 items-center font-semibold underline">
-            {CLINIC.phoneDisplay}
-          </a>
-          .
-        </p>
-      </div>
-      <RedFlagBox headingLevel={3} />
+    <section aria-labelledby={SCREENING_STOP_HEADING_ID} className="flex flex-col gap-5">
+      {calm ? (
+        <div className="rounded-2xl border-2 border-teal-600 bg-teal-50 p-5 text-ink">
+          <h3 id={SCREENING_STOP_HEADING_ID} tabIndex={-1} className="font-sans text-xl font-bold text-teal-800">
+            {title}
+          </h3>
+          <p className="mt-2">{body}</p>
+          {clinicPhone}
+          <p className="mt-3">
+            We can&apos;t take this booking online. Nothing has been booked and you have not been charged.
+          </p>
+        </div>
+      ) : (
+        <div role="alert" className="rounded-2xl border-2 border-alert-700 bg-alert-50 p-5 text-ink">
+          <h3 id={SCREENING_STOP_HEADING_ID} tabIndex={-1} className="font-sans text-xl font-bold text-alert-700">
+            {title}
+          </h3>
+          <p className="mt-2">{body}</p>
+          {urgency === "emergency" ? (
+            <a
+              href="tel:911"
+              className="mt-3 inline-flex min-h-11 items-center rounded-full bg-alert-700 px-5 font-semibold text-white"
+            >
+              Call 911
+            </a>
+          ) : null}
+          <p className="mt-3 font-semibold">
+            We can&apos;t take this booking online. Nothing has been booked and you have not been charged.
+          </p>
+          <p className="mt-3">Questions about whether a massage is right for you?</p>
+          {clinicPhone}
+        </div>
+      )}
+      {calm ? (
+        <details className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-teal-800">
+            When to seek care now
+          </summary>
+          <div className="mt-3">
+            <RedFlagBox headingLevel={3} />
+          </div>
+        </details>
+      ) : (
+        <RedFlagBox headingLevel={3} />
+      )}
       <p className="text-sm text-muted">Answered by mistake? Change your answer above.</p>
     </section>
   );

@@ -17,11 +17,14 @@ export function StepIndicator({
   current,
   hrefFor,
   signedIn,
+  healthAnswered,
 }: {
   current: BookingStep;
   /** Where a finished step's link goes; null when the step can't be revisited. */
   hrefFor: (step: BookingStep) => string | null;
   signedIn: boolean;
+  /** This tab holds complete health answers that allow booking; until then that step is not done. */
+  healthAnswered: boolean;
 }) {
   const currentIndex = BOOKING_STEPS.indexOf(current);
   return (
@@ -32,7 +35,8 @@ export function StepIndicator({
       </p>
       <ol className="mt-1 flex flex-wrap items-center gap-y-2 sm:gap-x-1">
         {BOOKING_STEPS.map((step, index) => {
-          const done = index < currentIndex || (step === "account" && signedIn);
+          const done =
+            (index < currentIndex && (step !== "health" || healthAnswered)) || (step === "account" && signedIn);
           const isCurrent = step === current;
           const href = done && !isCurrent ? hrefFor(step) : null;
           const label = step === "account" && signedIn ? "Signed in" : STEP_LABELS[step];

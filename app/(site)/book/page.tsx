@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { redirect, RedirectType } from "next/navigation";
 import { BookingFlow, type ChoiceSummary } from "@/components/booking/booking-flow";
 import {
   ANY_THERAPIST,
@@ -72,8 +72,10 @@ function summarize(
   const therapist =
     choice.therapist === ANY_THERAPIST
       ? choice.start && nameOf(choice.with)
-        ? `${nameOf(choice.with)} (first free)`
-        : "Any therapist"
+        ? `${nameOf(choice.with)} — free at this time (you chose any therapist)`
+        : choice.start
+          ? "The first free therapist"
+          : "Any therapist"
       : nameOf(choice.therapist);
   return {
     service: service?.name,
@@ -98,13 +100,26 @@ function reviewDetails(
   return {
     serviceName: service.name,
     durationMinutes: service.durationMinutes,
-    // "Any therapist" names who the time was offered with; without that, whoever is free then.
-    therapist: named ? (any ? `${named} (first free)` : named) : "Whoever is free at that time",
+    // "Any therapist" names who the time was offered with; without that, the first free therapist.
+    therapist: named
+      ? any
+        ? `${named} — free at this time (you chose any therapist)`
+        : named
+      : "The first free therapist",
     when: formatClinicDateTime(start, settings.timeZone),
     endsAt: formatClinicTime(end, settings.timeZone),
     price: formatMoney(service.priceCents, service.currency),
     freeUntil: freeUntil > now ? formatClinicDateTime(freeUntil, settings.timeZone) : undefined,
   };
+}
+
+// "2:48 PM EST (about 25 minutes)" when the hold ends today, the full date otherwise.
+function holdEndInWords(heldUntil: Date, now: Date, settings: Settings): string {
+  if (clinicDateOf(heldUntil, settings.timeZone) !== settings.today) {
+    return formatClinicDateTime(heldUntil, settings.timeZone);
+  }
+  const minutes = Math.max(1, Math.round((heldUntil.getTime() - now.getTime()) / 60_000));
+  return `${formatClinicTime(heldUntil, settings.timeZone)} (about ${minutes === 1 ? "1 minute" : `${minutes} minutes`})`;
 }
 
 // Checkout's cancel_url brings the client back as /book?booking=<id>&cancelled=1. The held booking
@@ -139,12 +154,13 @@ async function checkoutReturnFor(
   if (!sameChoice) redirect(bookingHref(fromBooking, { booking: bookingId, cancelled: true }));
 
   const heldUntil = booking.holdExpiresAt ? new Date(booking.holdExpiresAt) : undefined;
-  const held = booking.status === "PENDING_PAYMENT" && (!heldUntil || heldUntil > new Date());
+  const now = new Date();
+  const held = booking.status === "PENDING_PAYMENT" && (!heldUntil || heldUntil > now);
   return {
     choice,
     checkoutReturn: {
       status: held ? "held" : "expired",
-      heldUntil: held && heldUntil ? formatClinicDateTime(heldUntil, settings.timeZone) : undefined,
+      heldUntil: held && heldUntil ? holdEndInWords(heldUntil, now, settings) : undefined,
     },
   };
 }
@@ -172,6 +188,11 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const service = serviceOptions.find((option) => option.slug === choice.service);
   const therapists = service ? await listTherapistsOffering(service.slug) : [];
   choice = validChoice(choice, service, therapists, settings, now);
+  // A signed-in client has nothing to do on the account step (Back from the review after signing
+  // in lands here): the URL itself becomes the review's, replacing the history entry.
+  if (user && choice.step === "account") {
+    redirect(bookingHref({ ...choice, step: "review" }, notices), RedirectType.replace);
+  }
   const step = currentStep(choice, user !== null);
 
   const review =

@@ -7,6 +7,7 @@ import { confirmCheckoutSession } from "@/lib/booking/confirm-paid-booking";
 import { getClientBookingByCheckoutSession } from "@/lib/booking/get-client-booking";
 import { getActiveService } from "@/lib/catalog/services";
 import { getEnv } from "@/lib/env";
+import { CLINIC } from "@/lib/clinic";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
 
@@ -40,7 +41,10 @@ export default async function BookingConfirmedPage({
     booking = (await getClientBookingByCheckoutSession(user.id, sessionId)) ?? booking;
   }
 
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const env = getEnv();
+  const timeZone = env.CLINIC_TIME_ZONE;
+  const startsAt = new Date(booking.startsAt);
+  const freeUntil = new Date(startsAt.getTime() - env.BOOKING_CANCELLATION_CUTOFF_HOURS * 3_600_000);
   const service = await getActiveService(booking.service.slug);
   const money = (cents: number) => formatMoney(cents, booking.currency);
   return (
@@ -50,7 +54,14 @@ export default async function BookingConfirmedPage({
         status: booking.status,
         serviceName: booking.service.name,
         therapistName: booking.therapist.name,
-        when: formatClinicDateTime(new Date(booking.startsAt), timeZone),
+        when: formatClinicDateTime(startsAt, timeZone),
+        where: `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
+        cutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+        freeUntil: freeUntil > new Date() ? formatClinicDateTime(freeUntil, timeZone) : undefined,
+        // The confirmation email is written to the outbox with the booking; it leaves only when mail
+        // delivery is configured, so the page mentions it only then.
+        emailTo: env.SMTP_URL ? user.email : undefined,
+        detailsHref: `/account/bookings/${encodeURIComponent(booking.id)}`,
         endsAt: formatClinicTime(new Date(booking.endsAt), timeZone),
         price: money(booking.priceCents),
         paid: booking.amountPaidCents > 0 ? money(booking.amountPaidCents) : undefined,
