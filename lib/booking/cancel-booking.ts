@@ -15,6 +15,7 @@ import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingCancelledMessage } from "@/lib/notifications/templates/booking-messages";
 import { describeStripeError, expireCheckoutSession } from "@/lib/payments/checkout";
 import { decideRefund, executeRefund } from "@/lib/payments/refund-payment";
+import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { decideCancellationRefund } from "./cancellation-policy";
 
@@ -53,8 +54,11 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
   if (input.refundOverrideCents !== undefined && !staff) {
     throw new Unprocessable("Only the clinic can choose a refund amount.");
   }
-  // A client reaches only their own bookings: anyone else's id is the same 404 as no booking at all.
-  const scope = staff ? { id: input.bookingId } : { id: input.bookingId, clientId: input.actor.id };
+  // A client reaches only their own bookings, a therapist only the ones they give (the same scope as
+  // check-in): anyone else's id is the same 404 as no booking at all.
+  const scope = staff
+    ? staffBookingScope(input.actor, input.bookingId)
+    : { id: input.bookingId, clientId: input.actor.id };
 
   const decided = await runTransaction(prisma, async (tx) => {
     const booking = await tx.booking.findFirst({

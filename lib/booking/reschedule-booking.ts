@@ -14,6 +14,7 @@ import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingRescheduledMessage } from "@/lib/notifications/templates/booking-messages";
+import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { isStaffActor, type BookingActor } from "./cancel-booking";
 import { canRescheduleOnline } from "./cancellation-policy";
@@ -33,8 +34,9 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
   const now = input.now ?? new Date();
   const env = getEnv();
   const staff = isStaffActor(input.actor);
+  // A client moves only their own bookings, a therapist only the ones they give: anyone else's is a 404.
   const booking = await prisma.booking.findFirst({
-    where: staff ? { id: input.bookingId } : { id: input.bookingId, clientId: input.actor.id },
+    where: staff ? staffBookingScope(input.actor, input.bookingId) : { id: input.bookingId, clientId: input.actor.id },
     select: {
       id: true,
       status: true,

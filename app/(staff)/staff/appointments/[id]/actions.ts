@@ -1,16 +1,21 @@
 "use server";
 
-// Check-in, complete and no-show for one appointment. Guard (its entry in lib/staff/staff-routes.ts)
-// → safeParse → domain call → a result the buttons show. Whatever happens the page is revalidated,
-// so the person who lost a race sees the message and the state the winner left.
+// Check-in, complete, no-show, cancel and reschedule for one appointment. Guard (its entry in
+// lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows. Whatever happens the
+// page is revalidated, so the person who lost a race sees the message and the state the winner left.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { StaffFormState } from "@/components/staff/staff-form-state";
 import type { StaffActor } from "@/lib/booking/apply-staff-transition";
 import type { BookingView } from "@/lib/booking/booking-view";
+import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { checkInBooking } from "@/lib/booking/check-in-booking";
 import { completeBooking } from "@/lib/booking/complete-booking";
 import { markNoShow } from "@/lib/booking/mark-no-show";
-import { DomainError } from "@/lib/errors/domain-errors";
+import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
+import { DomainError, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
+import { formatMoney } from "@/lib/money";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import type { StaffRouteKey } from "@/lib/staff/staff-routes";
 
@@ -54,4 +59,106 @@ export async function completeVisitAction(_previous: TransitionState, formData: 
 
 export async function markNoShowAction(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
   return runTransition("action:markNoShowAction", markNoShow, "Marked as a no-show.", formData);
+}
+
+const appointmentPath = (id: string) => `/staff/appointments/${encodeURIComponent(id)}`;
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+};
+
+const bookingIdSchema = z.string().trim().min(1).max(64);
+const reasonSchema = z.string().trim().max(500, "Use at most 500 characters.").optional();
+
+// A typed amount in the currency's main unit ("40", "40.5", "40.00") to cents; whether it is more
+// than is left to refund is the domain's rule (a 422), not the form's.
+const amountSchema = z
+  .string({ error: "Enter the amount to refund." })
+  .trim()
+  .regex(/^\d{1,6}(\.\d{1,2})?$/, "Enter an amount such as 40 or 40.00.")
+  .transform((value) => Math.round(Number(value) * 100));
+
+const cancelSchema = z.discriminatedUnion("refund", [
+  z.object({ bookingId: bookingIdSchema, refund: z.literal("policy"), reason: reasonSchema }),
+  z.object({ bookingId: bookingIdSchema, refund: z.literal("amount"), amount: amountSchema, reason: reasonSchema }),
+]);
+
+export async function cancelAppointmentAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:cancelAppointmentAction");
+  const parsed = cancelSchema.safeParse({
+    bookingId: field(formData, "bookingId"),
+    refund: field(formData, "refund"),
+    amount: field(formData, "amount"),
+    reason: field(formData, "reason"),
+  });
+  if (!parsed.success) {
+    const fields: Record<string, string[] | undefined> = z.flattenError(parsed.error).fieldErrors;
+    if (fields.amount) return { ok: false, fieldErrors: { amount: fields.amount } };
+    if (fields.reason) return { ok: false, formError: fields.reason.join(" ") };
+    return { ok: false, formError: "That cancellation could not be read. Reload the page." };
+  }
+  const input = parsed.data;
+  try {
+    const { booking, refundCents } = await cancelBooking({
+      bookingId: input.bookingId,
+      actor: { id: user.id, role: user.role },
+      reason: input.reason,
+      refundOverrideCents: input.refund === "amount" ? input.amount : undefined,
+    });
+    return {
+      ok: true,
+      message:
+        refundCents > 0
+          ? `Cancelled. ${formatMoney(refundCents, booking.currency)} is being refunded to the client's card, and they have been emailed.`
+          : "Cancelled without a refund. The client has been emailed.",
+    };
+  } catch (error) {
+    // More than is left to refund (422): the domain's words, under the amount typed.
+    if (error instanceof Unprocessable && input.refund === "amount" && error.fields) {
+      return { ok: false, fieldErrors: { amount: [error.message] } };
+    }
+    if (error instanceof DomainError) return { ok: false, formError: error.message };
+    throw error;
+  } finally {
+    revalidatePath(appointmentPath(input.bookingId));
+  }
+}
+
+const rescheduleSchema = z.object({
+  bookingId: bookingIdSchema,
+  start: z.iso.datetime({ offset: true }),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+
+// Staff are not held to the client's online cut-off: rescheduleBooking lets a staff actor move any
+// confirmed appointment they may act on.
+export async function rescheduleAppointmentAction(
+  _previous: StaffFormState,
+  formData: FormData,
+): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:rescheduleAppointmentAction");
+  const parsed = rescheduleSchema.safeParse({
+    bookingId: field(formData, "bookingId"),
+    start: field(formData, "start"),
+    date: field(formData, "date"),
+  });
+  if (!parsed.success) return { ok: false, formError: "Please choose a time again." };
+  const { bookingId, start, date } = parsed.data;
+  const path = appointmentPath(bookingId);
+  try {
+    await rescheduleBooking({ bookingId, actor: { id: user.id, role: user.role }, start: new Date(start) });
+  } catch (error) {
+    // Taken meanwhile: the same day again with fresh times and a note; the appointment is unchanged.
+    if (error instanceof SlotTaken && date) {
+      redirect(`${path}?reschedule=1&date=${date}&taken=${encodeURIComponent(start)}`);
+    }
+    if (error instanceof DomainError) return { ok: false, formError: error.message };
+    throw error;
+  }
+  revalidatePath(path);
+  redirect(`${path}?moved=1`);
 }

@@ -1,22 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { hoursInWords } from "@/components/booking/cancellation-policy";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { AppointmentActions } from "@/components/staff/appointment-actions";
+import { CancelAppointmentForm } from "@/components/staff/cancel-appointment-form";
 import { IntakeAnswersPanel } from "@/components/staff/intake-answers";
+import { RescheduleAppointmentForm } from "@/components/staff/reschedule-appointment-form";
 import { VisitList } from "@/components/staff/visit-list";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { cancellationDeadline, decideCancellationRefund } from "@/lib/booking/cancellation-policy";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
 import { openStaffAppointment } from "@/lib/staff/appointment";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
-import { formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
-import { checkInAction, completeVisitAction, markNoShowAction } from "./actions";
+import { addDays, clinicToday, formatClinicDateTime, formatClinicTime, formatZoneName } from "@/lib/time/clinic-time";
+import {
+  cancelAppointmentAction,
+  checkInAction,
+  completeVisitAction,
+  markNoShowAction,
+  rescheduleAppointmentAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Staff: appointment", robots: { index: false } };
 
-type Props = { params: Promise<{ id: string }> };
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 async function openOr404(...args: Parameters<typeof openStaffAppointment>) {
   try {
@@ -29,15 +43,36 @@ async function openOr404(...args: Parameters<typeof openStaffAppointment>) {
 
 // One appointment: who, what, when, money, the health screening (each view audited) and the
 // client's earlier visits, with the steps the status allows.
-export default async function StaffAppointmentPage({ params }: Props) {
+export default async function StaffAppointmentPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireStaffRoute("/staff/appointments/[id]", `/staff/appointments/${encodeURIComponent(id)}`);
+  const query = await searchParams;
+  const path = `/staff/appointments/${encodeURIComponent(id)}`;
+  const user = await requireStaffRoute("/staff/appointments/[id]", path);
   const viewer = await loadStaffViewer(user);
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const env = getEnv();
+  const timeZone = env.CLINIC_TIME_ZONE;
+  const cutoffHours = env.BOOKING_CANCELLATION_CUTOFF_HOURS;
   const now = new Date();
   const { booking, client, intake, pastVisits } = await openOr404(viewer, id, now);
   const startsAt = new Date(booking.startsAt);
   const money = (cents: number) => formatMoney(cents, booking.currency);
+
+  // The refund is decided again by cancelBooking when staff confirm; this is what they read first.
+  const refundableCents = Math.max(0, booking.amountPaidCents - booking.amountRefundedCents);
+  const policyRefund = decideCancellationRefund({ startsAt, now, cutoffHours, refundableCents });
+  const deadline = cancellationDeadline(startsAt, cutoffHours);
+  const policyNote =
+    policyRefund.rule === "nothing_paid"
+      ? "nothing has been paid, so there is nothing to refund"
+      : policyRefund.rule === "full_notice"
+        ? `full refund until ${formatClinicDateTime(deadline, timeZone)}, ${hoursInWords(cutoffHours)} before the start`
+        : `no refund: less than ${hoursInWords(cutoffHours)} before the start`;
+  const canCancel = booking.status === "CONFIRMED" || booking.status === "PENDING_PAYMENT";
+  // Staff are not held to the client's online cut-off: any confirmed appointment can be moved.
+  const canMove = booking.status === "CONFIRMED";
+  const rescheduling = canMove && one(query.reschedule) === "1";
+  const chosenDay = one(query.date)?.match(/^\d{4}-\d{2}-\d{2}$/) ? one(query.date) : undefined;
+  const today = clinicToday(timeZone, now);
 
   return (
     <>
@@ -65,10 +100,65 @@ export default async function StaffAppointmentPage({ params }: Props) {
             actions={{ checkIn: checkInAction, complete: completeVisitAction, noShow: markNoShowAction }}
           />
         </div>
-        {/* CANCEL / RESCHEDULE: wire cancelBooking and rescheduleBooking (lib/booking/cancel-booking.ts,
-            reschedule-booking.ts) here, as Server Actions listed in lib/staff/staff-routes.ts. */}
-        <div data-slot="cancel-reschedule" className="mt-4 text-sm text-muted">
-          To cancel or move this appointment, call the front desk for now.
+        <div data-slot="cancel-reschedule" className="mt-6 flex flex-col gap-6 border-t border-teal-600/15 pt-5">
+          {one(query.moved) ? (
+            <Alert title="Appointment moved">
+              It is now {formatClinicDateTime(startsAt, timeZone)}. The client has been emailed the new time.
+            </Alert>
+          ) : null}
+          {canMove ? (
+            <section aria-labelledby="reschedule-heading">
+              <h3 id="reschedule-heading" className="text-lg font-semibold">
+                Move this appointment
+              </h3>
+              {rescheduling ? (
+                <div className="mt-3">
+                  <RescheduleAppointmentForm
+                    bookingId={booking.id}
+                    service={booking.service.slug}
+                    therapistId={booking.therapist.id}
+                    therapistName={booking.therapist.name}
+                    date={chosenDay}
+                    taken={one(query.taken)}
+                    today={today}
+                    lastDay={addDays(today, env.BOOKING_HORIZON_DAYS)}
+                    timeZone={timeZone}
+                    timeZoneName={formatZoneName(timeZone, now)}
+                    basePath={`${path}?reschedule=1`}
+                    action={rescheduleAppointmentAction}
+                  />
+                </div>
+              ) : (
+                <>
+                  <p className="mt-1">
+                    Another free time with {booking.therapist.name} for the same treatment; the payment carries over.
+                  </p>
+                  <ButtonLink href={`${path}?reschedule=1`} variant="secondary" className="mt-3 min-h-12">
+                    Choose a new time
+                  </ButtonLink>
+                </>
+              )}
+            </section>
+          ) : null}
+          <section aria-labelledby="cancel-heading">
+            <h3 id="cancel-heading" className="text-lg font-semibold">
+              Cancel
+            </h3>
+            <div className="mt-1">
+              {/* Rendered whatever the status, so the outcome of a cancellation stays shown after it. */}
+              <CancelAppointmentForm
+                bookingId={booking.id}
+                cancellable={canCancel}
+                refund={{
+                  policy: money(policyRefund.refundCents),
+                  policyNote,
+                  refundable: money(refundableCents),
+                  currencySymbol: money(0).replace(/[\d.,\s]/g, ""),
+                }}
+                action={cancelAppointmentAction}
+              />
+            </div>
+          </section>
         </div>
       </section>
 
