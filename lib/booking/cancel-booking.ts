@@ -117,6 +117,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         refundableCents,
         newCalfSymptoms: input.newCalfSymptoms,
         overrideCents: input.refundOverrideCents,
+        currency: booking.currency,
       });
     } catch (error) {
       if (error instanceof RangeError) {

@@ -5,6 +5,8 @@
 //  - cancelled because of new calf pain, swelling, warmth or redness: the fee is always waived (full
 //    refund), whenever it happens, because that needs a doctor, not a massage;
 //  - staff may override the amount (a goodwill refund, say), never above what is left to refund.
+import { formatMoney } from "@/lib/money";
+
 const HOUR_MS = 3_600_000;
 
 export type RefundRule = "full_notice" | "late_no_refund" | "calf_symptoms_waiver" | "staff_override" | "nothing_paid";
@@ -18,6 +20,8 @@ export interface CancellationRefundInput {
   newCalfSymptoms?: boolean;
   /** An amount staff chose; the caller checks that the actor may choose one. */
   overrideCents?: number;
+  /** For the message when a chosen amount is out of range. */
+  currency?: string;
 }
 
 export interface CancellationRefund {
@@ -39,7 +43,9 @@ export function decideCancellationRefund(input: CancellationRefundInput): Cancel
   const refundable = Math.max(0, input.refundableCents);
   if (input.overrideCents !== undefined) {
     if (!Number.isInteger(input.overrideCents) || input.overrideCents < 0 || input.overrideCents > refundable) {
-      throw new RangeError(`A refund must be a whole number of cents from 0 to ${refundable}.`);
+      throw new RangeError(
+        `A refund can be from ${formatMoney(0, input.currency ?? "usd")} to ${formatMoney(refundable, input.currency ?? "usd")}.`,
+      );
     }
     return { refundCents: input.overrideCents, rule: "staff_override" };
   }

@@ -49,6 +49,16 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
   if (booking.status !== "CONFIRMED") {
     throw new InvalidTransition("Only a confirmed appointment can be moved.");
   }
+  // Handing a visit to a colleague is the clinic's decision: a therapist moves only their own time.
+  if (
+    input.actor.role === "THERAPIST" &&
+    input.therapistId !== undefined &&
+    input.therapistId !== booking.therapistId
+  ) {
+    throw new Unprocessable("Only an admin can give this appointment to another therapist.", {
+      therapist: ["Only an admin can change the therapist."],
+    });
+  }
   if (!staff && !canRescheduleOnline(booking.startsAt, now, env.BOOKING_CANCELLATION_CUTOFF_HOURS)) {
     throw new Unprocessable(
       `Appointments can be moved online up to ${env.BOOKING_CANCELLATION_CUTOFF_HOURS} hours before they start. Please call the clinic.`,

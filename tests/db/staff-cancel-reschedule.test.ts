@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelBooking, cancelRefundKey } from "@/lib/booking/cancel-booking";
 import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
 import { prisma } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import { createBookableService } from "../support/booking-scenario";
 import { clinicTimeAhead, confirmedBooking } from "../support/confirmed-booking";
@@ -109,8 +110,9 @@ describe(`staff cancel and reschedule (${ENGINE})`, () => {
 
     expect(error).toBeInstanceOf(Unprocessable);
     expect((error as Unprocessable).kind).toBe("unprocessable");
+    // In money, as staff type it: "A refund can be from $0.00 to $95.00."
     expect((error as Unprocessable).message).toBe(
-      `A refund must be a whole number of cents from 0 to ${service.priceCents}.`,
+      `A refund can be from $0.00 to ${formatMoney(service.priceCents, "usd")}.`,
     );
     expect((error as Unprocessable).fields).toEqual({ refundCents: [(error as Unprocessable).message] });
     expect(await snapshot(bookingId)).toEqual(before);
@@ -157,5 +159,27 @@ describe(`staff cancel and reschedule (${ENGINE})`, () => {
       await prisma.auditLog.findFirstOrThrow({ where: { entityId: bookingId, action: "booking.rescheduled" } }),
     ).toMatchObject({ actorId: ownTherapist.id, data: expect.objectContaining({ by: "staff" }) });
     expect(await prisma.emailOutbox.count({ where: { bookingId, template: "booking-rescheduled" } })).toBe(1);
+  });
+
+  it("lets only an admin give an appointment to another therapist", async () => {
+    const bookable = await createBookableService({ therapists: 2 });
+    const [own, colleague] = bookable.therapists as [
+      (typeof bookable.therapists)[number],
+      (typeof bookable.therapists)[number],
+    ];
+    const start = clinicTimeAhead(20, 10);
+    const { bookingId } = await confirmedBooking(harness, { bookable, start });
+    const error = await caught(
+      rescheduleBooking({
+        bookingId,
+        actor: { id: own.userId, role: "THERAPIST" },
+        start: clinicTimeAhead(20, 12),
+        therapistId: colleague.id,
+      }),
+    );
+    expect(error).toBeInstanceOf(Unprocessable);
+    const row = await prisma.booking.findUniqueOrThrow({ where: { id: bookingId } });
+    expect(row.therapistId).toBe(own.id);
+    expect(row.startsAt.getTime()).toBe(start.getTime());
   });
 });
