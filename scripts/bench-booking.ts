@@ -15,22 +15,13 @@ import {
   type ComputeSlotsInput,
   type TherapistSchedule,
 } from "@/lib/availability/compute-slots";
+import { ALL_NO_ANSWERS } from "@/lib/booking/intake";
 import { addDays, clinicToday } from "@/lib/time/clinic-time";
 
 export const BENCH_CLIENT_PASSWORD = "bench-harbour-lantern-2026";
 export const BENCH_CLIENTS = 20;
 const SERVICE = "second-heart-massage-60";
-const CLEAR_INTAKE = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: false,
-  recentInjury: false,
-  skinCondition: false,
-};
+const CLEAR_INTAKE = ALL_NO_ANSWERS;
 
 export const TARGETS = {
   computeMonthMs: 2,

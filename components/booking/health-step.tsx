@@ -8,6 +8,7 @@ import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
+  ALL_NO_ANSWERS,
   HISTORY_QUESTIONS,
   RED_FLAG_QUESTIONS,
   intakeSchema,
@@ -24,17 +25,7 @@ const RED_FLAGS = Object.keys(RED_FLAG_QUESTIONS) as RedFlag[];
 const HISTORY = Object.keys(HISTORY_QUESTIONS) as HistoryItem[];
 type YesNoQuestion = RedFlag | HistoryItem;
 
-const NO_ANSWERS: IntakeAnswers = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: false,
-  recentInjury: false,
-  skinCondition: false,
-};
+const NO_ANSWERS = ALL_NO_ANSWERS;
 
 /** The screening result of the answers so far: one rule (screenIntake), unanswered counted as "no". */
 export function screenDraft(draft: IntakeDraft) {

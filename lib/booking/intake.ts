@@ -40,6 +40,19 @@ export const intakeSchema = z.object({
 });
 export type IntakeAnswers = z.infer<typeof intakeSchema>;
 
+/** Every question answered "no": the screening's starting point, and what tests and the bench send. */
+export const ALL_NO_ANSWERS: IntakeAnswers = {
+  chestPainOrBreathlessness: false,
+  suddenPainOrSwelling: false,
+  warmthOrRedness: false,
+  recentSurgeryOrImmobility: false,
+  clotHistoryOrBloodThinners: false,
+  pregnant: false,
+  varicoseVeins: false,
+  recentInjury: false,
+  skinCondition: false,
+};
+
 /**
  * How soon care is needed, most urgent first: `emergency` is 911 now; `same_day` is a doctor today
  * (urgent care or an emergency room if none can see you); `clearance` is a doctor's go-ahead first.

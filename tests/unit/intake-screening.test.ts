@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { intakeSchema, screenIntake, type IntakeAnswers } from "@/lib/booking/intake";
+import { ALL_NO_ANSWERS, intakeSchema, screenIntake } from "@/lib/booking/intake";
 
-const clear: IntakeAnswers = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: false,
-  recentInjury: false,
-  skinCondition: false,
-};
+const clear = ALL_NO_ANSWERS;
 
 describe("health screening", () => {
   it("lets a clear screening go on with no cautions", () => {

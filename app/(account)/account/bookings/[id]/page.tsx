@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CancelBookingForm } from "@/components/account/cancel-booking-form";
 import { IntakeAnswersList } from "@/components/account/intake-answers";
-import { RescheduleBookingForm } from "@/components/account/reschedule-booking-form";
+import { RescheduleForm } from "@/components/booking/reschedule-form";
 import { hoursInWords } from "@/components/booking/cancellation-policy";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Alert } from "@/components/ui/alert";
@@ -137,7 +137,7 @@ export default async function AccountBookingPage({
           </h2>
           {rescheduling ? (
             <div className="mt-4">
-              <RescheduleBookingForm
+              <RescheduleForm
                 bookingId={booking.id}
                 service={booking.service.slug}
                 therapistId={booking.therapist.id}
@@ -150,6 +150,8 @@ export default async function AccountBookingPage({
                 timeZoneName={formatZoneName(timeZone, now)}
                 basePath={`${path}?reschedule=1`}
                 action={rescheduleBookingAction}
+                initialState={{ ok: false }}
+                carryOverNote="Same treatment and price: your payment carries over."
               />
             </div>
           ) : (

@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { AppointmentActions } from "@/components/staff/appointment-actions";
 import { CancelAppointmentForm } from "@/components/staff/cancel-appointment-form";
 import { IntakeAnswersPanel } from "@/components/staff/intake-answers";
-import { RescheduleAppointmentForm } from "@/components/staff/reschedule-appointment-form";
+import { RescheduleForm } from "@/components/booking/reschedule-form";
 import { VisitList } from "@/components/staff/visit-list";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -113,7 +113,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
               </h3>
               {rescheduling ? (
                 <div className="mt-3">
-                  <RescheduleAppointmentForm
+                  <RescheduleForm
                     bookingId={booking.id}
                     service={booking.service.slug}
                     therapistId={booking.therapist.id}
@@ -126,6 +126,8 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
                     timeZoneName={formatZoneName(timeZone, now)}
                     basePath={`${path}?reschedule=1`}
                     action={rescheduleAppointmentAction}
+                    initialState={{ ok: false }}
+                    carryOverNote="Same treatment and price: the payment carries over and the client is emailed."
                   />
                 </div>
               ) : (

@@ -1,8 +1,9 @@
 "use client";
 
-// Moving an appointment: the booking flow's own day and time steps for the same treatment and
-// therapist, then one button that states the new time. The chosen day lives in the URL (so "Choose
-// another day" is a link, as in the booking flow); the chosen time stays on this page until sent.
+// Moving an appointment, by the client from their account or by staff on their behalf: the booking
+// flow's own day and time steps for the same treatment and therapist, then one button that states
+// the new time. The chosen day lives in the URL (so "Choose another day" is a link, as in the
+// booking flow); the chosen time stays on this page until sent.
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { DateStep } from "@/components/booking/date-step";
@@ -10,9 +11,13 @@ import type { Slot } from "@/components/booking/slot-times";
 import { TimeStep } from "@/components/booking/time-step";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { BookingAction, BookingActionState } from "./booking-action-state";
 
-export function RescheduleBookingForm({
+/** Whatever the page's Server Action hands back; only its form-level refusal is shown here. */
+export interface RescheduleFormState {
+  formError?: string;
+}
+
+export function RescheduleForm<State extends RescheduleFormState>({
   bookingId,
   service,
   therapistId,
@@ -25,6 +30,8 @@ export function RescheduleBookingForm({
   timeZoneName,
   basePath,
   action,
+  initialState,
+  carryOverNote,
 }: {
   bookingId: string;
   service: string;
@@ -38,10 +45,13 @@ export function RescheduleBookingForm({
   timeZoneName: string;
   /** This page's path with the reschedule step open, without a day: "/account/bookings/x?reschedule=1". */
   basePath: string;
-  action: BookingAction;
+  action: (previous: State, formData: FormData) => Promise<State>;
+  initialState: State;
+  /** Said under the button: what happens to the payment, and who is told. */
+  carryOverNote: string;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<BookingActionState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<State, FormData>(action, initialState as Awaited<State>);
   const [slot, setSlot] = useState<Slot | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -104,10 +114,10 @@ export function RescheduleBookingForm({
           <input type="hidden" name="bookingId" value={bookingId} />
           <input type="hidden" name="start" value={slot.start} />
           <input type="hidden" name="date" value={date ?? ""} />
-          <Button ref={confirmRef} type="submit" disabled={pending}>
+          <Button ref={confirmRef} type="submit" disabled={pending} className="min-h-12">
             {pending ? "Moving…" : `Move to ${newTime}`}
           </Button>
-          <p className="text-muted">Same treatment and price: your payment carries over.</p>
+          <p className="text-muted">{carryOverNote}</p>
         </form>
       ) : null}
     </div>
