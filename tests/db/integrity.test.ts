@@ -81,7 +81,7 @@ describe(`integrity guards (${ENGINE})`, () => {
     });
     await prisma.bookingNote.create({ data: { bookingId: visit.id, authorId: author.id, body: "Left calf tight." } });
     await expectDatabaseError(prisma.booking.delete({ where: { id: visit.id } }), {
-      sqlState: "23001",
+      sqlState: ["23001", "23503"],
       constraint: "BookingNote_bookingId_fkey",
     });
     expect(await prisma.bookingNote.count({ where: { bookingId: visit.id } })).toBe(1);
