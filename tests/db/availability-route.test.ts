@@ -133,13 +133,14 @@ describe(`availability inputs (${ENGINE})`, () => {
     const load = (serviceSlug: string, therapistId?: string) =>
       loadAvailabilityInputs({ serviceSlug, therapistId, from: day, to: day });
 
+    // One at a time: a refusal started before the previous one is awaited would be unhandled.
     for (const attempt of [
-      load("no-such-treatment"),
-      load(service.slug, "no-such-therapist"),
-      load(service.slug, other.id),
-      load(service.slug, gone.id),
+      () => load("no-such-treatment"),
+      () => load(service.slug, "no-such-therapist"),
+      () => load(service.slug, other.id),
+      () => load(service.slug, gone.id),
     ]) {
-      const error = await refusal(attempt);
+      const error = await refusal(attempt());
       expect(error).toBeInstanceOf(NotFound);
     }
     await prisma.service.update({ where: { id: service.id }, data: { active: false } });
