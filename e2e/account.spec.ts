@@ -12,23 +12,14 @@ import {
   showDay,
   signUp,
   timeLabel,
+  CLEAR_INTAKE,
 } from "./helpers";
 
 const SERVICE = "second-heart-massage-60";
 const SERVICE_NAME = "Second Heart Calf Massage";
 const DAY_MS = 24 * 3_600_000;
 
-const clearIntake = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: false,
-  recentInjury: false,
-  skinCondition: false,
-};
+const clearIntake = CLEAR_INTAKE;
 
 interface Slot {
   start: string;

@@ -1,19 +1,9 @@
 // The booking API's answers to bad input, over HTTP against the production build: none of them
 // writes anything, and nobody reads another client's booking.
 import { expect, test } from "./fixtures";
-import { newClient, signUp } from "./helpers";
+import { newClient, signUp, CLEAR_INTAKE } from "./helpers";
 
-const clearIntake = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: false,
-  recentInjury: false,
-  skinCondition: false,
-};
+const clearIntake = CLEAR_INTAKE;
 
 test("the booking API refuses bad input with the documented status and writes nothing", async ({
   page,

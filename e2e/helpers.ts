@@ -77,3 +77,16 @@ export async function payOnEmulatorCheckout(page: Page, email: string) {
   if (await receipt.isVisible()) await receipt.fill(email);
   await page.getByRole("button", { name: "Pay", exact: true }).click();
 }
+
+/** Every screening question answered "no", as the API takes it. */
+export const CLEAR_INTAKE = {
+  chestPainOrBreathlessness: false,
+  suddenPainOrSwelling: false,
+  warmthOrRedness: false,
+  recentSurgeryOrImmobility: false,
+  clotHistoryOrBloodThinners: false,
+  pregnant: false,
+  varicoseVeins: false,
+  recentInjury: false,
+  skinCondition: false,
+};

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { hoursInWords } from "./cancellation-policy";
 import { CLINIC } from "@/lib/clinic";
-import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import type { BookingStatus } from "@/lib/booking/status";
 import { ClearIntakeDraft } from "./clear-intake-draft";
 import { ConfirmationRefresh } from "./confirmation-refresh";
 

@@ -1,4 +1,4 @@
-import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import type { BookingStatus } from "@/lib/booking/status";
 
 const LABELS: Record<BookingStatus, { label: string; className: string }> = {
   PENDING_PAYMENT: { label: "Awaiting payment", className: "bg-amber-100 text-amber-900" },

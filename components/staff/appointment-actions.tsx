@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { canTransition } from "@/lib/booking/status";
-import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import type { BookingStatus } from "@/lib/booking/status";
 
 export interface TransitionResult {
   ok: boolean;

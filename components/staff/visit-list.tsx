@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/booking/status-badge";
-import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import type { BookingStatus } from "@/lib/booking/status";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 export interface VisitRow {

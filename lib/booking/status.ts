@@ -3,6 +3,9 @@
 // list exactly ACTIVE_STATUSES (a database test compares them).
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 
+// UI code takes the type from here, not from the generated database client.
+export type { BookingStatus };
+
 /** Statuses that occupy the therapist's time: a hold, a confirmed or a checked-in visit. */
 export const ACTIVE_STATUSES = [
   "PENDING_PAYMENT",
