@@ -110,6 +110,15 @@ const envSchema = z.object({
     { message: "must be an smtp://user:password@host:587 or smtps://user:password@host:465 URL, or unset" },
   ),
   EMAIL_FROM: optionalString,
+
+  // Staff sign-in: "true" makes two-factor (TOTP) enrolment mandatory before any staff page opens.
+  REQUIRE_STAFF_MFA: z
+    .enum(["true", "false", ""], { message: 'must be "true", "false" or unset' })
+    .optional()
+    .transform((value) => value === "true"),
+  // Receipts: prices include this tax, shown as its own line when set (e.g. 8.875 and "Sales tax").
+  TAX_RATE_PERCENT: optionalString.pipe(z.coerce.number<string>().min(0).max(50).optional()),
+  TAX_LABEL: z.string().trim().min(1).max(40).default("Tax"),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "TRUST_PROXY_HOPS" | "NEXT_PHASE"> & {

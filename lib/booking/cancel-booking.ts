@@ -164,7 +164,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
     return {
       refundId,
       refundCents: policy.refundCents,
-      sessions: pendingSessions.map((payment) => payment.stripeCheckoutSessionId),
+      sessions: pendingSessions.flatMap((payment) => payment.stripeCheckoutSessionId ?? []),
     };
   });
 

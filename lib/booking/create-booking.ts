@@ -166,7 +166,7 @@ async function releaseEarlierHoldsOf(tx: Prisma.TransactionClient, clientId: str
       data: { reason: "replaced_by_new_hold" },
     })),
   });
-  return payments.map((payment) => payment.stripeCheckoutSessionId);
+  return payments.flatMap((payment) => payment.stripeCheckoutSessionId ?? []);
 }
 
 // Best effort: a released hold's checkout should not take money any more. If this fails, a payment
@@ -253,7 +253,7 @@ async function openCheckout(
   const recorded = booking.payments.find((payment) => payment.status === "PENDING");
   let session: Stripe.Checkout.Session;
   try {
-    session = recorded
+    session = recorded?.stripeCheckoutSessionId
       ? await retrieveCheckoutSession(recorded.stripeCheckoutSessionId)
       : await createCheckoutSession({
           id: booking.id,

@@ -37,6 +37,7 @@ export async function reconcilePendingPayments(
   const pending = await prisma.payment.findMany({
     where: {
       status: "PENDING",
+      method: "STRIPE_CHECKOUT",
       createdAt: { lte: new Date(Date.now() - (options.olderThanMs ?? RECONCILE_AFTER_MS)) },
     },
     orderBy: { createdAt: "asc" },
@@ -44,6 +45,7 @@ export async function reconcilePendingPayments(
     select: { stripeCheckoutSessionId: true },
   });
   for (const { stripeCheckoutSessionId } of pending) {
+    if (!stripeCheckoutSessionId) continue;
     try {
       report[await reconcileCheckoutSession(stripeCheckoutSessionId)]++;
     } catch (error) {

@@ -19,11 +19,15 @@ const HAND_WRITTEN_CONSTRAINTS = [
   "Payment_amounts_valid",
   "Refund_amount_positive",
   "Booking_hold_has_expiry",
+  "CalfRecord_scores_0_to_10",
+  "Service_cancellation_policy_valid",
+  "Payment_method_matches_stripe_ids",
 ].sort();
 
 const HAND_WRITTEN_INDEXES = [
   "Booking_no_overlapping_active",
   "Booking_one_hold_per_client",
+  "AccountToken_one_live_per_purpose",
   "Payment_one_live_per_booking",
   "User_email_lower_key",
 ].sort();
