@@ -46,8 +46,7 @@ export async function issueAccountToken(tx: AccountTokenWriter, input: IssueAcco
 }
 
 export type ConsumedAccountToken =
-  | { ok: true; userId: string; newEmail: string | null }
-  | { ok: false; reason: "invalid" | "expired" | "used" };
+  { ok: true; userId: string; newEmail: string | null } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 /**
  * Uses a link once. "invalid" covers a token that never existed or is of another kind; the caller
