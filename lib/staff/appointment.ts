@@ -1,6 +1,7 @@
 // One appointment as staff see it: client, treatment, therapist, time, money, the health screening
 // and the client's earlier visits. The intake answers are health data: every time staff open them
 // an audit entry records who and when (the client sees these entries in their account).
+import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { toBookingView, bookingViewSelect, type BookingView } from "@/lib/booking/booking-view";
 import { intakeSchema, screenIntake, type IntakeAnswers, type ScreeningResult } from "@/lib/booking/intake";
@@ -25,7 +26,7 @@ export interface StaffAppointment {
   }[];
 }
 
-export const INTAKE_VIEWED_ACTION = "booking.intake_viewed";
+export const INTAKE_VIEWED_ACTION = HEALTH_DATA_VIEW_ACTIONS.intake;
 
 export async function openStaffAppointment(
   viewer: StaffViewer,
