@@ -19,6 +19,7 @@ import { SECTIONS } from "@/lib/content/sections";
 import { formatMoney } from "@/lib/money";
 import {
   benchBookingEndpoints,
+  benchWeekView,
   benchSlotComputation,
   seedBenchDatabase,
   statementCounts,
@@ -266,7 +267,7 @@ async function compareThroughput(server: Server): Promise<string[]> {
 async function benchBooking(server: Server): Promise<string[]> {
   const rows = [benchSlotComputation()];
   const endpoints = await benchBookingEndpoints(server.origin, server.clients, SECONDS);
-  rows.push(...endpoints.rows);
+  rows.push(...endpoints.rows, await benchWeekView(server.origin, SECONDS));
   const counts = statementCounts();
   if (counts) {
     rows.push(
