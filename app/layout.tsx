@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { CLINIC } from "@/lib/clinic";
 import { siteUrl } from "@/lib/site-url";
+import { bodyFont, headingFont } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +17,7 @@ export const viewport: Viewport = { themeColor: "#1d6b67", width: "device-width"
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-US">
+    <html lang="en-US" className={`${headingFont.variable} ${bodyFont.variable}`}>
       {/* Each route group brings its own frame: the public shell, or the staff shell (no marketing footer). */}
       <body className="flex min-h-dvh flex-col">{children}</body>
     </html>

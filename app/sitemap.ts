@@ -14,6 +14,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: absoluteUrl("/learn"), changeFrequency: "weekly", priority: 0.9 },
     { url: absoluteUrl("/services"), changeFrequency: "monthly", priority: 0.9 },
     { url: absoluteUrl("/book"), changeFrequency: "monthly", priority: 0.8 },
+    { url: absoluteUrl("/privacy"), changeFrequency: "yearly", priority: 0.3 },
     ...SECTIONS.map((section) => ({
       url: absoluteUrl(`/learn/topics/${section.slug}`),
       changeFrequency: "monthly" as const,

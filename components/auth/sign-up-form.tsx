@@ -94,6 +94,13 @@ export function SignUpForm({
         hint="At least 10 characters. A short phrase of unrelated words is easy to remember and hard to guess."
         errors={errors.password}
       />
+      <p className="text-sm text-muted">
+        We keep your health answers only to treat you safely, and you can see who opened them. Read our{" "}
+        <Link className="font-semibold text-teal-800 underline" href="/privacy">
+          privacy notice and terms
+        </Link>
+        .
+      </p>
       <Button type="submit" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </Button>

@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { hoursInWords } from "./cancellation-policy";
-import { CLINIC } from "@/lib/clinic";
+import { ClinicPhoneLink, OpeningHours } from "@/components/layout/clinic-phone";
 import type { BookingStatus } from "@/lib/booking/status";
 import { ClearIntakeDraft } from "./clear-intake-draft";
 import { ConfirmationRefresh } from "./confirmation-refresh";
@@ -140,10 +140,8 @@ export function BookingConfirmation({ booking }: { booking: ConfirmationDetails 
             </li>
             <li>
               New pain, swelling, warmth or redness in a calf before your visit? Call us on{" "}
-              <a href={`tel:${CLINIC.phone}`} className="font-semibold text-teal-800 underline">
-                {CLINIC.phoneDisplay}
-              </a>{" "}
-              before you come: it may need a doctor instead.
+              <ClinicPhoneLink className="text-teal-800" /> before you come: it may need a doctor instead.{" "}
+              <OpeningHours />
             </li>
             <li>
               <Link href={booking.aftercareHref} className="font-semibold text-teal-800 underline">

@@ -4,6 +4,7 @@
 // it reads calmly, leads with the clinic's number, and keeps the "seek care now" list folded away.
 import { RedFlagBox } from "@/components/learn/red-flag-box";
 import type { Urgency } from "@/lib/booking/intake";
+import { OpeningHours } from "@/components/layout/clinic-phone";
 import { CLINIC } from "@/lib/clinic";
 
 export const SCREENING_STOP_HEADING_ID = "screening-stop-heading";
@@ -39,6 +40,7 @@ export function ScreeningStop({ urgency }: { urgency: Urgency }) {
       >
         {CLINIC.phoneDisplay}
       </a>
+      <OpeningHours className="mt-1 block" />
     </p>
   );
   return (

@@ -1,6 +1,14 @@
 import Link from "next/link";
 import { CLINIC } from "@/lib/clinic";
+import { ClinicPhoneLink, OpeningHours } from "./clinic-phone";
 import { MedicalDisclaimer } from "./medical-disclaimer";
+
+const FOOTER_LINKS = [
+  ["/learn", "Learn about your calves"],
+  ["/services", "Services and prices"],
+  ["/account", "Your appointments"],
+  ["/privacy", "Privacy and terms"],
+] as const;
 
 export function SiteFooter() {
   return (
@@ -13,25 +21,22 @@ export function SiteFooter() {
             <br />
             {CLINIC.locality}, {CLINIC.region} {CLINIC.postalCode}
             <br />
-            <a className="underline" href={`tel:${CLINIC.phone}`}>
-              {CLINIC.phoneDisplay}
-            </a>
+            <ClinicPhoneLink />
             <br />
-            <a className="underline" href={`mailto:${CLINIC.email}`}>
+            <a className="inline-flex min-h-11 items-center underline" href={`mailto:${CLINIC.email}`}>
               {CLINIC.email}
             </a>
           </address>
+          <p className="mt-2">
+            <OpeningHours />
+          </p>
         </div>
-        <nav aria-label="Footer" className="flex flex-col gap-2">
-          <Link className="underline" href="/learn">
-            Learn about your calves
-          </Link>
-          <Link className="underline" href="/services">
-            Services and prices
-          </Link>
-          <Link className="underline" href="/account">
-            Your appointments
-          </Link>
+        <nav aria-label="Footer" className="flex flex-col">
+          {FOOTER_LINKS.map(([href, label]) => (
+            <Link key={href} className="inline-flex min-h-11 items-center underline" href={href}>
+              {label}
+            </Link>
+          ))}
         </nav>
         <MedicalDisclaimer />
       </div>

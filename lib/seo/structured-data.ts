@@ -13,6 +13,12 @@ export function clinicBusiness(): Record<string, unknown> {
     telephone: CLINIC.phone,
     email: CLINIC.email,
     priceRange: "$$",
+    openingHoursSpecification: CLINIC.openingHours.map((hours) => ({
+      "@type": "OpeningHoursSpecification",
+      dayOfWeek: hours.dayOfWeek,
+      opens: hours.opens,
+      closes: hours.closes,
+    })),
     address: {
       "@type": "PostalAddress",
       streetAddress: CLINIC.street,

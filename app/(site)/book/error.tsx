@@ -4,7 +4,7 @@
 // that, offer a retry, and give the phone number as the way that always works.
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
-import { CLINIC } from "@/lib/clinic";
+import { ClinicPhoneLink, OpeningHours } from "@/components/layout/clinic-phone";
 
 export default function BookError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -15,10 +15,10 @@ export default function BookError({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-3xl font-semibold text-teal-800">Booking isn&apos;t loading</h1>
       <p className="mt-3">
         Sorry, something went wrong on our side. Nothing has been booked or charged. Please try again, or call us on{" "}
-        <a href={`tel:${CLINIC.phone}`} className="font-semibold underline">
-          {CLINIC.phoneDisplay}
-        </a>{" "}
-        and we&apos;ll book you by phone.
+        <ClinicPhoneLink /> and we&apos;ll book you by phone.
+      </p>
+      <p>
+        <OpeningHours />
       </p>
       {error.digest ? <p className="mt-2 text-sm text-muted">Reference: {error.digest}</p> : null}
       <Button className="mt-6" onClick={reset}>
