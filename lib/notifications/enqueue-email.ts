@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   html?: string;
   template: string;
   bookingId?: string;
+  // The account the message belongs to, so it shows among the client's messages.
+  userId?: string;
   // One message per event ("booking-confirmed:<bookingId>"): a second enqueue of the key is a no-op.
   dedupeKey?: string;
 }
