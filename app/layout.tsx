@@ -17,8 +17,13 @@ export const viewport: Viewport = { themeColor: "#1d6b67", width: "device-width"
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-US" className={`${headingFont.variable} ${bodyFont.variable}`}>
+    <html lang="en-US" className={`${headingFont.variable} ${bodyFont.variable}`} suppressHydrationWarning>
       {/* Each route group brings its own frame: the public shell, or the staff shell (no marketing footer). */}
+      <head>
+        {/* Marks that scripts run, before first paint: the header hides its not-yet-known account link
+            only then (without JavaScript it shows "Sign in"). */}
+        <script dangerouslySetInnerHTML={{ __html: "document.documentElement.classList.add('js')" }} />
+      </head>
       <body className="flex min-h-dvh flex-col">{children}</body>
     </html>
   );

@@ -11,6 +11,8 @@ interface NavItem {
   href: string;
   label: string;
   account?: boolean;
+  /** Who is signed in is not known yet. */
+  pending?: boolean;
 }
 
 const SECTIONS: NavItem[] = [
@@ -19,9 +21,11 @@ const SECTIONS: NavItem[] = [
   { href: "/book", label: "Book" },
 ];
 
-// Until /api/me answers (or without JavaScript) the header offers "Sign in"; the account pages send
-// a signed-in visitor on anyway.
+// Until /api/me answers the account link is kept invisible (its space reserved, so nothing shifts),
+// so a signed-in visitor never sees "Sign in" flash first; without JavaScript it stays "Sign in",
+// and the account pages send a signed-in visitor on anyway.
 function accountItems(user: SignedInUser | null | undefined): NavItem[] {
+  if (user === undefined) return [{ href: "/sign-in", label: "Sign in", account: true, pending: true }];
   if (!user) return [{ href: "/sign-in", label: "Sign in", account: true }];
   const account = { href: "/account", label: "Account", account: true };
   return user.role === "CLIENT" ? [account] : [{ href: "/staff", label: "Staff", account: true }, account];
@@ -45,9 +49,10 @@ export function HeaderNav() {
         key={item.href}
         href={item.href}
         aria-current={isCurrentSection(pathname, item.href) ? "page" : undefined}
-        className={`${shape} px-3 py-2 font-semibold underline-offset-[6px] hover:bg-teal-50 ${CURRENT} ${
+        data-pending={item.pending ? "" : undefined}
+        className={`${shape} inline-flex min-h-11 items-center px-3 py-2 font-semibold underline-offset-[6px] hover:bg-teal-50 ${CURRENT} ${
           item.account ? "text-teal-800" : "text-ink"
-        }`}
+        } ${item.pending ? "js-pending-account" : ""}`}
       >
         {item.label}
       </Link>

@@ -9,20 +9,26 @@ export interface SignedInUser {
   role: "CLIENT" | "THERAPIST" | "ADMIN";
 }
 
-/** `undefined` until the first answer arrives, then the user or `null` when nobody is signed in. */
+/**
+ * `undefined` until the first answer arrives, then the user or `null` when nobody is signed in.
+ * After a navigation from a signed-out page (which may follow a sign-in) it is `undefined` again
+ * until the new answer comes, so the header never shows "Sign in" flipping to "Account".
+ */
 export function useSignedInUser(pathname: string): SignedInUser | null | undefined {
-  const [user, setUser] = useState<SignedInUser | null | undefined>(undefined);
+  const [answer, setAnswer] = useState<{ pathname: string; user: SignedInUser | null }>();
 
   useEffect(() => {
     const controller = new AbortController();
     fetch("/api/me", { cache: "no-store", signal: controller.signal })
       .then((response) => (response.ok ? (response.json() as Promise<{ user: SignedInUser | null }>) : { user: null }))
-      .then((body) => setUser(body.user))
+      .then((body) => setAnswer({ pathname, user: body.user }))
       .catch(() => {
-        if (!controller.signal.aborted) setUser(null);
+        if (!controller.signal.aborted) setAnswer({ pathname, user: null });
       });
     return () => controller.abort();
   }, [pathname]);
 
-  return user;
+  if (!answer) return undefined;
+  if (answer.user === null && answer.pathname !== pathname) return undefined;
+  return answer.user;
 }

@@ -12,8 +12,14 @@ export function ServiceCard({ service, headingLevel = 3 }: { service: ServiceLis
         </Link>
       </Heading>
       <p className="mt-2 flex-1 text-muted">{service.summary}</p>
-      <p className="mt-4 font-semibold text-teal-800">
-        {service.durationMinutes} min · {formatMoney(service.priceCents, service.currency)}
+      <p className="mt-4 flex items-center justify-between gap-3 font-semibold text-teal-800">
+        <span>
+          {service.durationMinutes} min · {formatMoney(service.priceCents, service.currency)}
+        </span>
+        {/* Seen on touch screens too, where there is no hover to say the card opens. */}
+        <span aria-hidden="true" className="text-sm underline underline-offset-4">
+          Details →
+        </span>
       </p>
     </article>
   );

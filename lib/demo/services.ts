@@ -17,18 +17,8 @@ export interface ServiceSeed {
   aftercareSlug: string;
 }
 
-// Shared by every service: a massage is never the answer to a leg that may hold a clot, and these
-// are the conditions a therapist needs to know about before any pressure is used.
-const CLOT_WARNINGS = [
-  "Sudden, one-sided calf pain or swelling, warmth or redness: get medical care now, not a massage.",
-  "Chest pain, sudden breathlessness or coughing up blood: call 911.",
-  "A past or suspected blood clot, blood thinners, or surgery or long immobility in the last 12 weeks: we need your doctor's go-ahead first, then call us to book.",
-  "Varicose veins: we never press on them. A vein that is hard, painful, red or warm needs a doctor first.",
-  "Pregnant or recently gave birth: with your midwife's or doctor's go-ahead.",
-  "A bleeding disorder or easy bruising: tell us, and we keep the pressure light.",
-  "Diabetes with reduced feeling in the feet: tell us before we start.",
-];
-
+// Each service's own safety lines, labelled with the group they belong to (lib/catalog/safety.ts
+// adds the guidance that holds for every treatment, so it is not repeated here).
 export const DEMO_SERVICES: ServiceSeed[] = [
   {
     slug: "calf-reset-30",
@@ -46,7 +36,7 @@ export const DEMO_SERVICES: ServiceSeed[] = [
       "Lower legs uncovered only; shorts are welcome",
       "Moderate pressure that you can change at any time",
     ],
-    contraindications: [...CLOT_WARNINGS, "Open wounds, infection or a rash on the lower leg"],
+    contraindications: ["Tell your therapist: Mention calves that cramp at night, so we go gently at first."],
     durationMinutes: 30,
     priceCents: 5500,
     currency: "usd",
@@ -70,8 +60,7 @@ export const DEMO_SERVICES: ServiceSeed[] = [
       "Legs raised for the last few minutes; a glass of water after",
     ],
     contraindications: [
-      ...CLOT_WARNINGS,
-      "Open wounds, infection or a rash on the lower leg",
+      "Tell your therapist: Mention swollen ankles at the end of the day, so we can raise your legs longer.",
     ],
     durationMinutes: 60,
     priceCents: 9500,
@@ -96,9 +85,8 @@ export const DEMO_SERVICES: ServiceSeed[] = [
       "Legs elevated at the end; you may need the bathroom afterwards",
     ],
     contraindications: [
-      ...CLOT_WARNINGS,
-      "Swelling from heart, kidney or liver disease unless your doctor has said this treatment is fine",
-      "Active infection or cellulitis in the leg",
+      "Doctor's OK first: Get your doctor's go-ahead for swelling that comes from heart, kidney or liver disease.",
+      "We can't treat: We can't treat a leg with an active infection or cellulitis.",
     ],
     durationMinutes: 60,
     priceCents: 10500,
@@ -123,9 +111,9 @@ export const DEMO_SERVICES: ServiceSeed[] = [
       "Assisted stretches and a short return-to-training plan",
     ],
     contraindications: [
-      ...CLOT_WARNINGS,
-      "A suspected calf tear or Achilles injury: get it assessed first",
-      "Within 24 hours of a hard race if the calf is bruised",
+      "Get care now: Get a same-day check for a sudden 'pop' in the calf or Achilles, and call 911 for severe, worsening pain in a tight, swollen calf after exercise.",
+      "Doctor's OK first: Have a suspected calf tear or Achilles injury assessed before we work on it.",
+      "Tell your therapist: Wait 24 hours after a hard race if the calf is bruised, and tell us when you book.",
     ],
     durationMinutes: 45,
     priceCents: 8000,
@@ -149,10 +137,7 @@ export const DEMO_SERVICES: ServiceSeed[] = [
       "Calf, ankle and foot work with you lying down",
       "Ten minutes practising your take-home movement plan",
     ],
-    contraindications: [
-      ...CLOT_WARNINGS,
-      "Leg pain or swelling that started during or after a trip: see a doctor first",
-    ],
+    contraindications: ["Get care now: See a doctor first if leg pain or swelling started during or after a trip."],
     durationMinutes: 50,
     priceCents: 9000,
     currency: "usd",

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ServiceBookingPanel } from "@/components/booking/service-booking-panel";
+import { SafetyList } from "@/components/services/safety-list";
 import { ArticleCardSection } from "@/components/learn/article-card-section";
 import { JsonLd } from "@/components/seo/json-ld";
 import { ButtonLink } from "@/components/ui/button";
 import { getActiveService } from "@/lib/catalog/services";
 import { getArticlesForService } from "@/lib/content/articles";
-import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { breadcrumbList } from "@/lib/seo/structured-data";
 
@@ -97,7 +97,7 @@ export default async function ServicePage({ params }: Props) {
             <h2 id="not-right-heading" className="font-sans text-xl font-bold text-alert-700">
               Before you book: safety
             </h2>
-            <List items={service.contraindications} />
+            <SafetyList items={service.contraindications} />
             <p className="mt-3 text-sm">
               Booking asks a few screening questions. Signs of a possible clot mean we point you to a doctor instead of
               taking a booking; for everything else, tell us and we adapt the treatment.
@@ -116,7 +116,6 @@ export default async function ServicePage({ params }: Props) {
               name: therapist.displayName,
               title: therapist.title,
             }))}
-            cancellationCutoffHours={getEnv().BOOKING_CANCELLATION_CUTOFF_HOURS}
           />
           {aftercare ? (
             <p className="mt-6 text-sm">
