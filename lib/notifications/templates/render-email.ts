@@ -1,0 +1,48 @@
+// Turns a message component into what the outbox stores: the HTML, and a plain-text part made from
+// that same HTML (so the two never say different things). A template that throws must never stop
+// the change that sends it (a booking, a cancellation): the caller gets a short plain message that
+// points to the account instead, and the failure is logged for us to fix.
+import { render, toPlainText } from "@react-email/components";
+import type { ReactElement } from "react";
+import { CLINIC } from "@/lib/clinic";
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface EmailContent {
+  subject: string;
+  body: ReactElement;
+}
+
+export async function renderEmail(template: string, build: () => EmailContent, appUrl: string): Promise<RenderedEmail> {
+  try {
+    const { subject, body } = build();
+    const html = await render(body);
+    return { subject, html, text: toPlainText(html) };
+  } catch (error) {
+    console.warn(
+      `[email] the ${template} template failed; a plain message is sent instead:`,
+      error instanceof Error ? error.message : String(error),
+    );
+    return fallbackEmail(appUrl);
+  }
+}
+
+export function fallbackEmail(appUrl: string): RenderedEmail {
+  return {
+    subject: `A message from ${CLINIC.name}`,
+    text: [
+      "Hello,",
+      "",
+      "There is news about your appointment or account with us, but this message could not be put together in full.",
+      `Please sign in at ${appUrl.replace(/\/$/, "")}/account to see the details, or call us on ${CLINIC.phoneDisplay}.`,
+      "",
+      CLINIC.name,
+      `${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
+      CLINIC.phoneDisplay,
+    ].join("\n"),
+  };
+}
