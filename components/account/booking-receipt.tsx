@@ -1,9 +1,11 @@
 // A receipt for one appointment: the clinic's details, the treatment and its time, each payment and
-// each refund. Printable (receipt-print.css); every amount in the booking's currency.
+// each refund with its date, and the tax contained when prices include tax. Printable
+// (receipt-print.css); every amount in the booking's currency.
 import { StatusBadge } from "@/components/booking/status-badge";
 import type { ClientBookingDetails } from "@/lib/booking/get-client-booking-details";
 import { CLINIC } from "@/lib/clinic";
 import { formatMoney } from "@/lib/money";
+import { taxContainedCents } from "@/lib/payments/tax-contained";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import "./receipt-print.css";
 
@@ -14,16 +16,20 @@ export function BookingReceipt({
   clientName,
   clientEmail,
   timeZone,
+  tax,
 }: {
   details: ClientBookingDetails;
   clientName: string | null;
   clientEmail: string;
   timeZone: string;
+  /** Prices include tax at this rate: shown as its own line, under this label. */
+  tax?: { ratePercent: number; label: string };
 }) {
   const { booking } = details;
   const money = (cents: number, currency = booking.currency) => formatMoney(cents, currency);
   const paid = details.payments.reduce((sum, payment) => sum + payment.amountCents, 0);
   const refunded = details.payments.reduce((sum, payment) => sum + payment.amountRefundedCents, 0);
+  const kept = paid - refunded;
   return (
     <article className="receipt rounded-2xl bg-white p-6 ring-1 ring-teal-600/15" aria-labelledby="receipt-heading">
       <header className="receipt-header flex flex-wrap items-start justify-between gap-4">
@@ -115,8 +121,16 @@ export function BookingReceipt({
             <th scope="row" colSpan={2} className="font-semibold">
               Total kept
             </th>
-            <td className="text-right font-semibold">{money(paid - refunded)}</td>
+            <td className="text-right font-semibold">{money(kept)}</td>
           </tr>
+          {tax ? (
+            <tr>
+              <th scope="row" colSpan={2} className="font-normal">
+                Includes {tax.label} ({tax.ratePercent}%)
+              </th>
+              <td className="text-right">{money(taxContainedCents(kept, tax.ratePercent))}</td>
+            </tr>
+          ) : null}
         </tfoot>
       </table>
     </article>

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { hoursInWords } from "./cancellation-policy";
 import { ClinicPhoneLink, OpeningHours } from "@/components/layout/clinic-phone";
+import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import type { BookingStatus } from "@/lib/booking/status";
 import { ClearIntakeDraft } from "./clear-intake-draft";
 import { ConfirmationRefresh } from "./confirmation-refresh";
@@ -17,7 +18,7 @@ export interface ConfirmationDetails {
   therapistName: string;
   when: string; // with its zone
   where: string; // the clinic's address
-  cutoffHours: number;
+  cancellationTerms: CancellationTerms;
   freeUntil?: string; // the end of free cancellation, with its zone, while it is still ahead
   emailTo?: string; // where the confirmation email goes, when email is delivered at all
   detailsHref: string; // the appointment's own page in the account
@@ -34,6 +35,7 @@ const CONFIRMED: BookingStatus[] = ["CONFIRMED", "CHECKED_IN", "COMPLETED"];
 export function BookingConfirmation({ booking }: { booking: ConfirmationDetails }) {
   const confirmed = CONFIRMED.includes(booking.status);
   const pending = booking.status === "PENDING_PAYMENT";
+  const { freeCancellationHours: freeHours, lateCancellationRefundPercent: latePercent } = booking.cancellationTerms;
   const heading = confirmed
     ? "You're booked"
     : pending
@@ -94,11 +96,15 @@ export function BookingConfirmation({ booking }: { booking: ConfirmationDetails 
             <div className="flex flex-col gap-0.5 py-2 sm:flex-row sm:gap-4">
               <dt className="font-semibold sm:w-28 sm:shrink-0">Free cancellation</dt>
               <dd>
-                {booking.cutoffHours === 0
+                {freeHours === 0
                   ? "Any time before your appointment starts"
                   : booking.freeUntil
-                    ? `Until ${booking.freeUntil} (${hoursInWords(booking.cutoffHours)} before)`
-                    : `Ended: your appointment is less than ${hoursInWords(booking.cutoffHours)} away, so this payment can't be refunded if you cancel`}
+                    ? `Until ${booking.freeUntil} (${hoursInWords(freeHours)} before)`
+                    : `Ended: your appointment is less than ${hoursInWords(freeHours)} away, so ${
+                        latePercent > 0
+                          ? `a cancellation refunds ${latePercent}% of this payment`
+                          : "this payment can't be refunded if you cancel"
+                      }`}
               </dd>
             </div>
           ) : null}

@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
+import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import { AccountStep } from "./account-step";
 import {
   ANY_THERAPIST,
@@ -44,7 +45,8 @@ export interface BookingFlowProps {
   timeZoneName: string;
   today: string;
   lastDay: string;
-  cutoffHours: number;
+  /** The chosen service's cancellation terms, stated on the review. */
+  cancellationTerms: CancellationTerms;
   holdMinutes: number;
   testMode: boolean;
   review?: { details: ReviewDetails; formFields: Record<string, string>; checkoutReturn?: CheckoutReturn };
@@ -152,7 +154,7 @@ export function BookingFlow(props: BookingFlowProps) {
           <ReviewStep
             details={props.review.details}
             formFields={props.review.formFields}
-            cutoffHours={props.cutoffHours}
+            terms={props.cancellationTerms}
             holdMinutes={props.holdMinutes}
             testMode={props.testMode}
             checkoutReturn={props.review.checkoutReturn}

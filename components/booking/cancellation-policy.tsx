@@ -1,48 +1,56 @@
-// The cancellation policy in plain words: one component, shown on every service page and again
-// before payment, so the two can never say different things.
-export function hoursInWords(hours: number): string {
-  if (hours % 24 === 0 && hours >= 48) return `${hours / 24} days`;
-  return hours === 1 ? "1 hour" : `${hours} hours`;
-}
+// The cancellation policy in plain words: one component, shown on every service page, again before
+// payment and on each appointment, with its sentences from describeCancellationPolicy (which the
+// emails use too), so no two places can say different things.
+import {
+  describeCancellationPolicy,
+  hoursInWords,
+  lateRefundCents,
+  type CancellationTerms,
+} from "@/lib/booking/cancellation-policy";
+
+export { hoursInWords };
 
 export function CancellationPolicy({
-  cutoffHours,
+  terms,
   freeUntil,
   insideCutoff = false,
   className = "",
 }: {
-  cutoffHours: number;
+  terms: CancellationTerms;
   /** The last moment to cancel for a full refund, already formatted with its zone (on the review). */
   freeUntil?: string;
-  /** The appointment is already closer than the cut-off: say plainly that it can't be refunded. */
+  /** The appointment is already closer than the cut-off: say plainly what a cancellation gives now. */
   insideCutoff?: boolean;
   className?: string;
 }) {
-  const period = hoursInWords(cutoffHours);
+  const words = describeCancellationPolicy(terms);
+  const [freeHeadline, freeRest] = words.free.split(": ");
   return (
     <div className={className}>
-      {cutoffHours === 0 ? (
-        <p>You can cancel for a full refund at any time before your appointment starts.</p>
+      {terms.freeCancellationHours === 0 ? (
+        <p>{words.free}</p>
       ) : (
-        <>
-          <p>
-            <strong>Free cancellation up to {period} before your appointment</strong>
-            {freeUntil ? (
-              <>
-                {" "}
-                (until <span className="whitespace-nowrap">{freeUntil}</span>)
-              </>
-            ) : null}
-            : cancel by then and you get a full refund.
-          </p>
-          <p className="mt-1">If you cancel later than that, or miss the appointment, the payment is not refunded.</p>
-          {insideCutoff ? (
-            <p className="mt-1 font-semibold">
-              This appointment is less than {period} away, so this payment can&apos;t be refunded if you cancel.
-            </p>
+        <p>
+          <strong>{freeHeadline}</strong>
+          {freeUntil ? (
+            <>
+              {" "}
+              (until <span className="whitespace-nowrap">{freeUntil}</span>)
+            </>
           ) : null}
-        </>
+          : {freeRest}
+        </p>
       )}
+      <p className="mt-1">{words.late}</p>
+      <p className="mt-1">{words.symptoms}</p>
+      {insideCutoff && terms.freeCancellationHours > 0 ? (
+        <p className="mt-1 font-semibold">
+          This appointment is less than {hoursInWords(terms.freeCancellationHours)} away, so
+          {lateRefundCents(100, terms.lateCancellationRefundPercent) > 0
+            ? ` a cancellation refunds ${terms.lateCancellationRefundPercent}% of this payment.`
+            : " this payment can't be refunded if you cancel."}
+        </p>
+      ) : null}
     </div>
   );
 }

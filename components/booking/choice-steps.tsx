@@ -1,11 +1,12 @@
 // The first two steps, as lists of links: each choice is a URL, so the back button undoes it and
 // the page works before (or without) JavaScript.
 import Link from "next/link";
+import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import { formatMoney } from "@/lib/money";
 import { ANY_THERAPIST, bookingHref, type BookingChoice } from "./booking-url";
 import { StepHeading } from "./step-heading";
 
-export interface ServiceOption {
+export interface ServiceOption extends CancellationTerms {
   slug: string;
   name: string;
   summary: string;

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import { CancellationPolicy } from "./cancellation-policy";
 import { completeIntake, screenDraft } from "./health-step";
 import { IntakeGate } from "./intake-gate";
@@ -39,7 +40,7 @@ export interface CheckoutReturn {
 export function ReviewStep({
   details,
   formFields,
-  cutoffHours,
+  terms,
   holdMinutes,
   testMode,
   checkoutReturn,
@@ -48,7 +49,7 @@ export function ReviewStep({
 }: {
   details: ReviewDetails;
   formFields: Record<string, string>;
-  cutoffHours: number;
+  terms: CancellationTerms;
   holdMinutes: number;
   testMode: boolean;
   checkoutReturn?: CheckoutReturn;
@@ -148,9 +149,9 @@ export function ReviewStep({
           Cancellation and payment
         </h3>
         <CancellationPolicy
-          cutoffHours={cutoffHours}
+          terms={terms}
           freeUntil={details.freeUntil}
-          insideCutoff={cutoffHours > 0 && !details.freeUntil}
+          insideCutoff={terms.freeCancellationHours > 0 && !details.freeUntil}
           className="mt-2"
         />
         <p className="mt-3">

@@ -2,17 +2,23 @@
 // start /book with this service (and, if wanted, the therapist) already chosen.
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
+import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import { formatMoney } from "@/lib/money";
 import { ANY_THERAPIST, bookingHref } from "./booking-url";
 import { CancellationPolicy } from "./cancellation-policy";
 
 export interface ServiceBookingPanelProps {
-  service: { slug: string; name: string; durationMinutes: number; priceCents: number; currency: string };
+  service: CancellationTerms & {
+    slug: string;
+    name: string;
+    durationMinutes: number;
+    priceCents: number;
+    currency: string;
+  };
   therapists: { slug: string; name: string; title?: string }[];
-  cancellationCutoffHours: number;
 }
 
-export function ServiceBookingPanel({ service, therapists, cancellationCutoffHours }: ServiceBookingPanelProps) {
+export function ServiceBookingPanel({ service, therapists }: ServiceBookingPanelProps) {
   return (
     <div>
       <p className="text-3xl font-semibold text-teal-800">{formatMoney(service.priceCents, service.currency)}</p>
@@ -57,7 +63,7 @@ export function ServiceBookingPanel({ service, therapists, cancellationCutoffHou
         <h2 id="cancellation-heading" className="font-sans text-sm font-semibold">
           Cancellation
         </h2>
-        <CancellationPolicy cutoffHours={cancellationCutoffHours} className="mt-1 text-muted" />
+        <CancellationPolicy terms={service} className="mt-1 text-muted" />
       </section>
     </div>
   );

@@ -17,7 +17,7 @@ import { describeStripeError, expireCheckoutSession } from "@/lib/payments/check
 import { decideRefund, executeRefund } from "@/lib/payments/refund-payment";
 import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
-import { decideCancellationRefund } from "./cancellation-policy";
+import { cancellationTermsSelect, decideCancellationRefund } from "./cancellation-policy";
 
 export interface BookingActor {
   id: string;
@@ -30,6 +30,8 @@ export interface CancelBookingInput {
   reason?: string;
   /** The client cancels because of new calf pain, swelling, warmth or redness: the fee is waived. */
   newCalfSymptoms?: boolean;
+  /** The client is deleting their account: the clinic cancels on their request, refunding in full. */
+  accountDeletion?: boolean;
   /** Staff only: the amount to refund instead of the policy's. */
   refundOverrideCents?: number;
   now?: Date;
@@ -72,6 +74,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         currency: true,
         client: { select: { email: true, name: true } },
         therapist: { select: { displayName: true } },
+        service: { select: cancellationTermsSelect },
       },
     });
     if (!booking) throw new NotFound("We couldn't find that appointment.");
@@ -84,7 +87,9 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         status: "CANCELLED",
         cancelledAt: now,
         cancelledById: input.actor.id,
-        cancelReason: input.reason?.trim() || (input.newCalfSymptoms ? "New calf symptoms" : null),
+        cancelReason:
+          input.reason?.trim() ||
+          (input.newCalfSymptoms ? "New calf symptoms" : input.accountDeletion ? "Account deleted" : null),
       },
     });
     if (cancelled.count !== 1) throw new InvalidTransition("This appointment is already cancelled or has finished.");
@@ -113,9 +118,10 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
       policy = decideCancellationRefund({
         startsAt: booking.startsAt,
         now,
-        cutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+        terms: booking.service,
         refundableCents,
         newCalfSymptoms: input.newCalfSymptoms,
+        accountDeletion: input.accountDeletion,
         overrideCents: input.refundOverrideCents,
         currency: booking.currency,
       });
@@ -142,7 +148,13 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
       entityType: "Booking",
       entityId: booking.id,
       // The rule and amount only: a reason typed by the client may hold health details.
-      data: { by: staff ? "staff" : "client", rule: policy.rule, refundCents: policy.refundCents, refundId },
+      data: {
+        by: staff ? "staff" : "client",
+        ...(input.accountDeletion ? { onAccountDeletion: true } : {}),
+        rule: policy.rule,
+        refundCents: policy.refundCents,
+        refundId,
+      },
     });
     await enqueueEmail(tx, {
       toAddress: booking.client.email,
@@ -156,7 +168,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         priceCents: booking.priceCents,
         currency: booking.currency,
         timeZone: env.CLINIC_TIME_ZONE,
-        cancellationCutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+        cancellationTerms: booking.service,
         refundCents: policy.refundCents,
         feeWaivedForCalfSymptoms: policy.rule === "calf_symptoms_waiver",
       }),

@@ -13,6 +13,7 @@ import { bookingConfirmedMessage, slotLostRefundMessage } from "@/lib/notificati
 import { paymentIntentIdOf, retrieveCheckoutSession } from "@/lib/payments/checkout";
 import { recordStripeEvent } from "@/lib/payments/record-stripe-event";
 import { decideRefund, executePendingRefundsOfSession } from "@/lib/payments/refund-payment";
+import { cancellationTermsSelect } from "./cancellation-policy";
 
 export type ConfirmOutcome =
   | "amount_mismatch"
@@ -52,6 +53,7 @@ export async function confirmPaidBooking(
             currency: true,
             client: { select: { email: true, name: true } },
             therapist: { select: { displayName: true } },
+            service: { select: cancellationTermsSelect },
           },
         },
       },
@@ -82,7 +84,7 @@ export async function confirmPaidBooking(
       priceCents: booking.priceCents,
       currency: booking.currency,
       timeZone: env.CLINIC_TIME_ZONE,
-      cancellationCutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+      cancellationTerms: booking.service,
     };
 
     const confirmed = await tx.booking.updateMany({

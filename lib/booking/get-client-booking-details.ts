@@ -3,6 +3,7 @@
 // its refunds. Scoped to the client: anyone else's id is the same null as no booking.
 import { prisma } from "@/lib/db";
 import type { PaymentStatus, RefundStatus } from "@/lib/generated/prisma/enums";
+import { cancellationTermsSelect, type CancellationTerms } from "./cancellation-policy";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { intakeSchema, type IntakeAnswers } from "./intake";
 
@@ -29,6 +30,10 @@ export interface ClientBookingDetails {
   booking: BookingView;
   durationMinutes: number;
   aftercareSlug: string | null;
+  /** The service's cancellation terms, which decide the refund. */
+  cancellationTerms: CancellationTerms;
+  /** Confirmed without online payment: the client pays at the clinic. */
+  payAtDesk: boolean;
   intake: IntakeAnswers | null;
   cancelledAt: string | null;
   payments: ReceiptPayment[];
@@ -47,7 +52,8 @@ export async function getClientBookingDetails(
       durationMinutes: true,
       intake: true,
       cancelledAt: true,
-      service: { select: { slug: true, aftercareSlug: true } },
+      payAtDesk: true,
+      service: { select: { slug: true, aftercareSlug: true, ...cancellationTermsSelect } },
       payments: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -82,6 +88,11 @@ export async function getClientBookingDetails(
     booking: toBookingView(row),
     durationMinutes: row.durationMinutes,
     aftercareSlug: row.service.aftercareSlug,
+    cancellationTerms: {
+      freeCancellationHours: row.service.freeCancellationHours,
+      lateCancellationRefundPercent: row.service.lateCancellationRefundPercent,
+    },
+    payAtDesk: row.payAtDesk,
     intake: intake.success ? intake.data : null,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     refundableCents: Math.max(0, refundable),

@@ -17,7 +17,7 @@ import { bookingRescheduledMessage } from "@/lib/notifications/templates/booking
 import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { isStaffActor, type BookingActor } from "./cancel-booking";
-import { canRescheduleOnline } from "./cancellation-policy";
+import { canRescheduleOnline, cancellationTermsSelect, hoursInWords } from "./cancellation-policy";
 import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
 import { findBookableSlot } from "./find-bookable-slot";
 
@@ -42,7 +42,7 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
       status: true,
       startsAt: true,
       therapistId: true,
-      service: { select: { slug: true } },
+      service: { select: { slug: true, ...cancellationTermsSelect } },
     },
   });
   if (!booking) throw new NotFound("We couldn't find that appointment.");
@@ -59,9 +59,10 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
       therapist: ["Only an admin can change the therapist."],
     });
   }
-  if (!staff && !canRescheduleOnline(booking.startsAt, now, env.BOOKING_CANCELLATION_CUTOFF_HOURS)) {
+  // The client's cut-off is the service's free-cancellation period: later, a move is the clinic's call.
+  if (!staff && !canRescheduleOnline(booking.startsAt, now, booking.service.freeCancellationHours)) {
     throw new Unprocessable(
-      `Appointments can be moved online up to ${env.BOOKING_CANCELLATION_CUTOFF_HOURS} hours before they start. Please call the clinic.`,
+      `This appointment can be moved online up to ${hoursInWords(booking.service.freeCancellationHours)} before it starts. Please call the clinic.`,
     );
   }
   if (
@@ -133,7 +134,7 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
           priceCents: row.priceCents,
           currency: row.currency,
           timeZone: env.CLINIC_TIME_ZONE,
-          cancellationCutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+          cancellationTerms: booking.service,
         }),
       });
     });

@@ -16,6 +16,8 @@ const serviceFields = {
   priceCents: true,
   currency: true,
   aftercareSlug: true,
+  freeCancellationHours: true,
+  lateCancellationRefundPercent: true,
 } as const;
 
 function readActiveServices() {

@@ -4,6 +4,7 @@
 import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { toBookingView, bookingViewSelect, type BookingView } from "@/lib/booking/booking-view";
+import { cancellationTermsSelect, type CancellationTerms } from "@/lib/booking/cancellation-policy";
 import { intakeSchema, screenIntake, type IntakeAnswers, type ScreeningResult } from "@/lib/booking/intake";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
@@ -13,6 +14,8 @@ import { bookingScopeOf, seesEveryone, type StaffViewer } from "./staff-viewer";
 export interface StaffAppointment {
   booking: BookingView;
   client: { id: string; name: string | null; email: string; phone: string | null };
+  /** The service's cancellation terms, for the refund the policy gives. */
+  cancellationTerms: CancellationTerms;
   /** Null when the stored answers are not a complete screening (e.g. a booking made by hand). */
   intake: IntakeAnswers | null;
   screening: ScreeningResult | null;
@@ -39,6 +42,7 @@ export async function openStaffAppointment(
       ...bookingViewSelect,
       intake: true,
       client: { select: { id: true, name: true, email: true, phone: true } },
+      service: { select: { slug: true, ...cancellationTermsSelect } },
     },
   });
   if (!row) throw new NotFound("We couldn't find that appointment.");
@@ -68,6 +72,10 @@ export async function openStaffAppointment(
   return {
     booking: toBookingView(row),
     client: row.client,
+    cancellationTerms: {
+      freeCancellationHours: row.service.freeCancellationHours,
+      lateCancellationRefundPercent: row.service.lateCancellationRefundPercent,
+    },
     intake: parsed.success ? parsed.data : null,
     screening: parsed.success ? screenIntake(parsed.data) : null,
     pastVisits: past.map((visit) => ({

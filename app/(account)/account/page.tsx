@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { describeBookingMoney } from "@/components/account/booking-money";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
 import { listClientBookings, partitionBookings } from "@/lib/booking/list-bookings";
 import { getEnv } from "@/lib/env";
-import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -54,9 +54,8 @@ export default async function AccountPage() {
                   <StatusBadge status={booking.status} />
                 </div>
                 <p className="mt-1">{formatClinicDateTime(booking.startsAt, timeZone)}</p>
-                <p className="text-muted">
-                  with {booking.therapistName} · {formatMoney(booking.priceCents, booking.currency)}
-                </p>
+                <p className="text-muted">with {booking.therapistName}</p>
+                <p className="text-muted">{describeBookingMoney(booking)}</p>
               </li>
             ))}
           </ul>
@@ -70,10 +69,18 @@ export default async function AccountPage() {
           </h2>
           <ul className="mt-4 divide-y divide-teal-600/10 rounded-2xl bg-white ring-1 ring-teal-600/15">
             {past.map((booking) => (
-              <li key={booking.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
-                <Link href={`/account/bookings/${encodeURIComponent(booking.id)}`} className="text-teal-800 underline">
-                  {booking.serviceName} · {formatClinicDateTime(booking.startsAt, timeZone)}
-                </Link>
+              <li key={booking.id} className="flex flex-wrap items-start justify-between gap-2 p-4">
+                <div>
+                  <Link
+                    href={`/account/bookings/${encodeURIComponent(booking.id)}`}
+                    className="inline-flex min-h-11 items-center text-teal-800 underline"
+                  >
+                    {booking.serviceName} · {formatClinicDateTime(booking.startsAt, timeZone)}
+                  </Link>
+                  <p className="text-muted">
+                    with {booking.therapistName} · {describeBookingMoney(booking)}
+                  </p>
+                </div>
                 <StatusBadge status={booking.status} />
               </li>
             ))}

@@ -16,7 +16,6 @@ export function bookingSettings(now = new Date()) {
     timeZoneName: formatZoneName(timeZone, now),
     today,
     lastDay: addDays(today, env.BOOKING_HORIZON_DAYS),
-    cutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
     holdMinutes: env.BOOKING_HOLD_MINUTES,
     // No key means the local Stripe emulator; a test key means Stripe's test mode. Neither charges a card.
     testMode: !env.STRIPE_SECRET_KEY || env.STRIPE_SECRET_KEY.startsWith("sk_test_"),

@@ -15,6 +15,7 @@ import type { CheckoutReturn, ReviewDetails } from "@/components/booking/review-
 import { clinicDateOf, clinicIsoOf } from "@/components/booking/slot-times";
 import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import type { BookingView } from "@/lib/booking/booking-view";
+import { cancellationDeadline, DEFAULT_CANCELLATION_TERMS } from "@/lib/booking/cancellation-policy";
 import { getClientBooking } from "@/lib/booking/get-client-booking";
 import { listActiveServices } from "@/lib/catalog/services";
 import { formatMoney } from "@/lib/money";
@@ -33,8 +34,6 @@ export const metadata: Metadata = {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Settings = ReturnType<typeof bookingSettings>;
-
-const HOUR_MS = 3_600_000;
 
 // Keeps only the parts of the choice that still make sense today: a known service and therapist, a
 // bookable day, and a start on that day that has not passed. Anything else is asked again.
@@ -96,7 +95,7 @@ function reviewDetails(
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
   const any = choice.therapist === ANY_THERAPIST;
   const named = therapists.find((therapist) => therapist.slug === (any ? choice.with : choice.therapist))?.name;
-  const freeUntil = new Date(start.getTime() - settings.cutoffHours * HOUR_MS);
+  const freeUntil = cancellationDeadline(start, service.freeCancellationHours);
   return {
     serviceName: service.name,
     durationMinutes: service.durationMinutes,
@@ -184,6 +183,8 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
     durationMinutes: service.durationMinutes,
     priceCents: service.priceCents,
     currency: service.currency,
+    freeCancellationHours: service.freeCancellationHours,
+    lateCancellationRefundPercent: service.lateCancellationRefundPercent,
   }));
   const service = serviceOptions.find((option) => option.slug === choice.service);
   const therapists = service ? await listTherapistsOffering(service.slug) : [];
@@ -225,7 +226,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         timeZoneName={settings.timeZoneName}
         today={settings.today}
         lastDay={settings.lastDay}
-        cutoffHours={settings.cutoffHours}
+        cancellationTerms={service ?? DEFAULT_CANCELLATION_TERMS}
         holdMinutes={settings.holdMinutes}
         testMode={settings.testMode}
         review={review}

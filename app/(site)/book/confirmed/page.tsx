@@ -4,6 +4,7 @@ import { BookingConfirmation } from "@/components/booking/booking-confirmation";
 import { bookingHref } from "@/components/booking/booking-url";
 import { requireUser } from "@/lib/auth/guards";
 import { confirmCheckoutSession } from "@/lib/booking/confirm-paid-booking";
+import { cancellationDeadline, DEFAULT_CANCELLATION_TERMS } from "@/lib/booking/cancellation-policy";
 import { getClientBookingByCheckoutSession } from "@/lib/booking/get-client-booking";
 import { getActiveService } from "@/lib/catalog/services";
 import { getEnv } from "@/lib/env";
@@ -44,8 +45,9 @@ export default async function BookingConfirmedPage({
   const env = getEnv();
   const timeZone = env.CLINIC_TIME_ZONE;
   const startsAt = new Date(booking.startsAt);
-  const freeUntil = new Date(startsAt.getTime() - env.BOOKING_CANCELLATION_CUTOFF_HOURS * 3_600_000);
   const service = await getActiveService(booking.service.slug);
+  const terms = service ?? DEFAULT_CANCELLATION_TERMS;
+  const freeUntil = cancellationDeadline(startsAt, terms.freeCancellationHours);
   const money = (cents: number) => formatMoney(cents, booking.currency);
   return (
     <BookingConfirmation
@@ -56,7 +58,10 @@ export default async function BookingConfirmedPage({
         therapistName: booking.therapist.name,
         when: formatClinicDateTime(startsAt, timeZone),
         where: `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
-        cutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+        cancellationTerms: {
+          freeCancellationHours: terms.freeCancellationHours,
+          lateCancellationRefundPercent: terms.lateCancellationRefundPercent,
+        },
         freeUntil: freeUntil > new Date() ? formatClinicDateTime(freeUntil, timeZone) : undefined,
         // The confirmation email is written to the outbox with the booking; it leaves only when mail
         // delivery is configured, so the page mentions it only then.

@@ -10,7 +10,6 @@ import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { decideCancellationRefund } from "@/lib/booking/cancellation-policy";
 import { getClientBookingDetails } from "@/lib/booking/get-client-booking-details";
 import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
-import { getEnv } from "@/lib/env";
 import { DomainError, SlotTaken } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
 
@@ -59,7 +58,7 @@ export async function cancelBookingAction(
   const refund = decideCancellationRefund({
     startsAt: new Date(details.booking.startsAt),
     now,
-    cutoffHours: getEnv().BOOKING_CANCELLATION_CUTOFF_HOURS,
+    terms: details.cancellationTerms,
     refundableCents: details.refundableCents,
     newCalfSymptoms: newCalfSymptoms === "yes",
   });

@@ -4,12 +4,17 @@ import { notFound } from "next/navigation";
 import { CancelBookingForm } from "@/components/account/cancel-booking-form";
 import { IntakeAnswersList } from "@/components/account/intake-answers";
 import { RescheduleForm } from "@/components/booking/reschedule-form";
-import { hoursInWords } from "@/components/booking/cancellation-policy";
+import { CancellationPolicy } from "@/components/booking/cancellation-policy";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
-import { canRescheduleOnline, cancellationDeadline, decideCancellationRefund } from "@/lib/booking/cancellation-policy";
+import {
+  canRescheduleOnline,
+  cancellationDeadline,
+  decideCancellationRefund,
+  describeRefundNow,
+} from "@/lib/booking/cancellation-policy";
 import { getClientBookingDetails } from "@/lib/booking/get-client-booking-details";
 import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
@@ -38,7 +43,8 @@ export default async function AccountBookingPage({
 
   const env = getEnv();
   const timeZone = env.CLINIC_TIME_ZONE;
-  const cutoffHours = env.BOOKING_CANCELLATION_CUTOFF_HOURS;
+  const terms = details.cancellationTerms;
+  const cutoffHours = terms.freeCancellationHours;
   const now = new Date();
   const { booking } = details;
   const startsAt = new Date(booking.startsAt);
@@ -47,20 +53,16 @@ export default async function AccountBookingPage({
   const canCancel = upcoming && (booking.status === "CONFIRMED" || booking.status === "PENDING_PAYMENT");
   const canMove = upcoming && booking.status === "CONFIRMED" && canRescheduleOnline(startsAt, now, cutoffHours);
   const refundOf = (newCalfSymptoms: boolean) =>
-    decideCancellationRefund({
-      startsAt,
-      now,
-      cutoffHours,
-      refundableCents: details.refundableCents,
-      newCalfSymptoms,
-    }).refundCents;
+    decideCancellationRefund({ startsAt, now, terms, refundableCents: details.refundableCents, newCalfSymptoms });
   const deadline = cancellationDeadline(startsAt, cutoffHours);
+  const standardRefund = refundOf(false);
+  const refundNow = describeRefundNow(standardRefund, terms, money);
   const policyNote =
-    details.refundableCents === 0
-      ? "Nothing has been paid for this appointment, so there is nothing to refund."
-      : deadline > now
-        ? `Cancel by ${formatClinicDateTime(deadline, timeZone)} (${hoursInWords(cutoffHours)} before) for a full refund of ${money(details.refundableCents)}.`
-        : `This appointment is less than ${hoursInWords(cutoffHours)} away, so cancelling now gives no refund, unless you have new calf pain or swelling.`;
+    standardRefund.rule === "full_notice" && cutoffHours > 0
+      ? `${refundNow} That holds until ${formatClinicDateTime(deadline, timeZone)}.`
+      : standardRefund.rule === "full_notice" || standardRefund.rule === "nothing_paid"
+        ? refundNow
+        : `${refundNow} New calf pain or swelling waives the fee.`;
   const rescheduling = canMove && one(query.reschedule) === "1";
   const today = clinicToday(timeZone, now);
 
@@ -103,7 +105,9 @@ export default async function AccountBookingPage({
           <dt>Price</dt>
           <dd>{money(booking.priceCents)}</dd>
           <dt>Paid</dt>
-          <dd>{money(booking.amountPaidCents)}</dd>
+          <dd>
+            {details.payAtDesk && booking.amountPaidCents === 0 ? "Pay at the clinic" : money(booking.amountPaidCents)}
+          </dd>
           <dt>Refunded</dt>
           <dd>{money(booking.amountRefundedCents)}</dd>
         </dl>
@@ -178,14 +182,28 @@ export default async function AccountBookingPage({
               bookingId={booking.id}
               policyNote={policyNote}
               refund={{
-                standardCents: refundOf(false),
-                standard: money(refundOf(false)),
-                waivedCents: refundOf(true),
-                waived: money(refundOf(true)),
+                standardCents: standardRefund.refundCents,
+                standard: money(standardRefund.refundCents),
+                waivedCents: refundOf(true).refundCents,
+                waived: money(refundOf(true).refundCents),
               }}
               action={cancelBookingAction}
             />
           </div>
+        </section>
+      ) : null}
+
+      {upcoming && booking.status !== "CANCELLED" ? (
+        <section aria-labelledby="policy-heading" className="rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
+          <h2 id="policy-heading" className="text-xl font-semibold">
+            Cancellation policy
+          </h2>
+          <CancellationPolicy
+            terms={terms}
+            freeUntil={deadline > now ? formatClinicDateTime(deadline, timeZone) : undefined}
+            insideCutoff={deadline <= now}
+            className="mt-2"
+          />
         </section>
       ) : null}
 

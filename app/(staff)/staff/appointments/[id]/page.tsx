@@ -6,6 +6,8 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { AppointmentActions } from "@/components/staff/appointment-actions";
 import { CancelAppointmentForm } from "@/components/staff/cancel-appointment-form";
 import { IntakeAnswersPanel } from "@/components/staff/intake-answers";
+import { TreatmentNoteForm } from "@/components/staff/treatment-note-form";
+import { TreatmentNoteHistory } from "@/components/staff/treatment-note-history";
 import { RescheduleForm } from "@/components/booking/reschedule-form";
 import { VisitList } from "@/components/staff/visit-list";
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +19,7 @@ import { formatMoney } from "@/lib/money";
 import { openStaffAppointment } from "@/lib/staff/appointment";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { getTreatmentNote } from "@/lib/staff/treatment-notes";
 import { addDays, clinicToday, formatClinicDateTime, formatClinicTime, formatZoneName } from "@/lib/time/clinic-time";
 import {
   cancelAppointmentAction,
@@ -24,6 +27,7 @@ import {
   completeVisitAction,
   markNoShowAction,
   rescheduleAppointmentAction,
+  saveTreatmentNoteAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Staff: appointment", robots: { index: false } };
@@ -51,22 +55,26 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   const viewer = await loadStaffViewer(user);
   const env = getEnv();
   const timeZone = env.CLINIC_TIME_ZONE;
-  const cutoffHours = env.BOOKING_CANCELLATION_CUTOFF_HOURS;
   const now = new Date();
-  const { booking, client, intake, pastVisits } = await openOr404(viewer, id, now);
+  const { booking, client, intake, pastVisits, cancellationTerms } = await openOr404(viewer, id, now);
+  const cutoffHours = cancellationTerms.freeCancellationHours;
+  // After the appointment itself: its note (each view of an existing note is audited).
+  const visitNote = await getTreatmentNote({ id: user.id, role: user.role }, booking.id);
   const startsAt = new Date(booking.startsAt);
   const money = (cents: number) => formatMoney(cents, booking.currency);
 
   // The refund is decided again by cancelBooking when staff confirm; this is what they read first.
   const refundableCents = Math.max(0, booking.amountPaidCents - booking.amountRefundedCents);
-  const policyRefund = decideCancellationRefund({ startsAt, now, cutoffHours, refundableCents });
+  const policyRefund = decideCancellationRefund({ startsAt, now, terms: cancellationTerms, refundableCents });
   const deadline = cancellationDeadline(startsAt, cutoffHours);
   const policyNote =
     policyRefund.rule === "nothing_paid"
       ? "nothing has been paid, so there is nothing to refund"
       : policyRefund.rule === "full_notice"
         ? `full refund until ${formatClinicDateTime(deadline, timeZone)}, ${hoursInWords(cutoffHours)} before the start`
-        : `no refund: less than ${hoursInWords(cutoffHours)} before the start`;
+        : policyRefund.rule === "late_partial"
+          ? `${cancellationTerms.lateCancellationRefundPercent}% refund: less than ${hoursInWords(cutoffHours)} before the start`
+          : `no refund: less than ${hoursInWords(cutoffHours)} before the start`;
   const canCancel = booking.status === "CONFIRMED" || booking.status === "PENDING_PAYMENT";
   // Staff are not held to the client's online cut-off: any confirmed appointment can be moved.
   const canMove = booking.status === "CONFIRMED";
@@ -162,6 +170,43 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
             </div>
           </section>
         </div>
+      </section>
+
+      <section aria-labelledby="note-heading" className="mt-6 rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
+        <h2 id="note-heading" className="text-xl font-semibold">
+          Treatment note
+        </h2>
+        <p className="mb-3 text-sm text-muted">
+          Health data: your viewing of it is recorded and shown to the client. Saved versions are never overwritten.
+        </p>
+        {visitNote.writable ? (
+          <TreatmentNoteForm
+            bookingId={booking.id}
+            note={
+              visitNote.note && {
+                version: visitNote.note.version,
+                soap: visitNote.note.soap,
+                calf: visitNote.note.calf,
+                savedBy: `${visitNote.note.authorName}, ${formatClinicDateTime(visitNote.note.updatedAt, timeZone)}`,
+              }
+            }
+            action={saveTreatmentNoteAction}
+          />
+        ) : (
+          <p>
+            {visitNote.note
+              ? "This visit's note can be read in the history below."
+              : "A note can be written once the client has checked in."}
+          </p>
+        )}
+        {visitNote.note ? (
+          <section aria-labelledby="note-history-heading" className="mt-6">
+            <h3 id="note-history-heading" className="mb-2 text-lg font-semibold">
+              Note history
+            </h3>
+            <TreatmentNoteHistory revisions={visitNote.note.revisions} timeZone={timeZone} />
+          </section>
+        ) : null}
       </section>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">

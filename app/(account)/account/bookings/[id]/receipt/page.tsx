@@ -17,6 +17,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   const details = await getClientBookingDetails(user.id, id);
   // Nothing was ever paid: there is no receipt to show, as for anyone else's booking.
   if (!details || details.payments.length === 0) notFound();
+  const env = getEnv();
   return (
     <div className="flex flex-col gap-6">
       <div className="receipt-no-print flex flex-wrap items-center justify-between gap-3">
@@ -29,7 +30,12 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         details={details}
         clientName={user.name}
         clientEmail={user.email}
-        timeZone={getEnv().CLINIC_TIME_ZONE}
+        timeZone={env.CLINIC_TIME_ZONE}
+        tax={
+          env.TAX_RATE_PERCENT !== undefined && env.TAX_RATE_PERCENT > 0
+            ? { ratePercent: env.TAX_RATE_PERCENT, label: env.TAX_LABEL }
+            : undefined
+        }
       />
     </div>
   );
