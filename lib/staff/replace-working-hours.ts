@@ -1,0 +1,70 @@
+// Replaces a therapist's whole week (working hours and breaks) in one transaction with its audit
+// entry: all of it or none. Refused, with the visits listed, when it would strand an upcoming visit
+// (hours shortened or a day dropped under it, a break placed over it). The therapist's row is
+// locked first and the visits read after the lock, inside the same transaction (see
+// lockTherapistRow for why that keeps a hold made meanwhile from slipping past the check).
+import { recordAudit } from "@/lib/audit/record-audit";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { prisma } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
+import { getEnv } from "@/lib/env";
+import { NotFound } from "@/lib/errors/domain-errors";
+import { assertAdmin, type AdminActor } from "./admin-actor";
+import { findStrandedBookings } from "./find-stranded-bookings";
+import type { WeeklySchedule } from "./hours-ranges";
+import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "./upcoming-bookings";
+
+export interface ReplaceWorkingHoursInput {
+  therapistId: string;
+  /** Already checked by validateWeek (hours-ranges.ts): ordered, no overlaps, breaks inside hours. */
+  schedule: WeeklySchedule;
+  actor: AdminActor;
+  now?: Date;
+}
+
+const window = { weekday: true, startMinute: true, endMinute: true } as const;
+
+export async function replaceWorkingHours(input: ReplaceWorkingHoursInput): Promise<void> {
+  assertAdmin(input.actor);
+  const now = input.now ?? new Date();
+  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const { therapistId, schedule } = input;
+  await runTransaction(prisma, async (tx) => {
+    if (!(await lockTherapistRow(tx, therapistId))) throw new NotFound("We couldn't find that therapist.");
+    const current = await tx.therapist.findUniqueOrThrow({
+      where: { id: therapistId },
+      select: {
+        workingHours: { select: window },
+        breaks: { select: window },
+        timeOff: { where: { endsAt: { gt: now } }, select: { startsAt: true, endsAt: true } },
+      },
+    });
+    const upcoming = await loadUpcomingBookings(tx, { therapistId }, now);
+    const stranded = findStrandedBookings(
+      upcoming,
+      { before: current, after: { ...schedule, timeOff: current.timeOff } },
+      timeZone,
+    );
+    if (stranded.length > 0) throw new BookingsWouldBeStranded(stranded);
+
+    await tx.workingHours.deleteMany({ where: { therapistId } });
+    await tx.therapistBreak.deleteMany({ where: { therapistId } });
+    await tx.workingHours.createMany({ data: schedule.workingHours.map((range) => ({ therapistId, ...range })) });
+    await tx.therapistBreak.createMany({ data: schedule.breaks.map((range) => ({ therapistId, ...range })) });
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "therapist.hours_replaced",
+      entityType: "Therapist",
+      entityId: therapistId,
+      data: {
+        workingHours: schedule.workingHours.map(({ weekday, startMinute, endMinute }) => [
+          weekday,
+          startMinute,
+          endMinute,
+        ]),
+        breaks: schedule.breaks.map(({ weekday, startMinute, endMinute }) => [weekday, startMinute, endMinute]),
+      },
+    });
+  });
+  invalidateAvailability();
+}

@@ -1,0 +1,40 @@
+// Retires a service: it leaves the site and online booking at once (the catalogue and availability
+// read only active services). Refused, with the visits listed, while upcoming visits of it are
+// booked: the clinic moves or cancels those first. The service row is locked before the check
+// (lockServiceRow), so a hold inserted meanwhile is either seen here or waits until the retirement
+// has committed (the remaining window is described at lockTherapistRow).
+import { recordAudit } from "@/lib/audit/record-audit";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { prisma } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
+import { NotFound } from "@/lib/errors/domain-errors";
+import { assertAdmin, type AdminActor } from "./admin-actor";
+import { BookingsWouldBeStranded, loadUpcomingBookings, lockServiceRow } from "./upcoming-bookings";
+
+export async function retireService(input: { serviceId: string; actor: AdminActor; now?: Date }): Promise<void> {
+  assertAdmin(input.actor);
+  const now = input.now ?? new Date();
+  await runTransaction(prisma, async (tx) => {
+    if (!(await lockServiceRow(tx, input.serviceId))) throw new NotFound("We couldn't find that service.");
+    const upcoming = await loadUpcomingBookings(tx, { serviceId: input.serviceId }, now);
+    if (upcoming.length > 0) {
+      throw new BookingsWouldBeStranded(
+        upcoming,
+        `Not retired: ${upcoming.length === 1 ? "1 upcoming visit is" : `${upcoming.length} upcoming visits are`} booked for this service. Move or cancel ${upcoming.length === 1 ? "it" : "them"} first.`,
+      );
+    }
+    const retired = await tx.service.updateMany({
+      where: { id: input.serviceId, active: true },
+      data: { active: false },
+    });
+    if (retired.count === 1) {
+      await recordAudit(tx, {
+        actorId: input.actor.id,
+        action: "service.retired",
+        entityType: "Service",
+        entityId: input.serviceId,
+      });
+    }
+  });
+  invalidateAvailability();
+}
