@@ -31,6 +31,7 @@ export const STAFF_ROUTES = {
   "action:markNoShowAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:cancelAppointmentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:rescheduleAppointmentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "action:saveTreatmentNoteAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "GET /api/bookings?day": { kind: "api", roles: STAFF, scope: "a therapist gets only their own bookings" },
 } as const satisfies Record<string, StaffRoute>;
 

@@ -123,3 +123,9 @@ export function noteFieldErrors(error: z.ZodError): Record<string, string[]> {
   }
   return fields;
 }
+
+/** "tension 6, swelling 3, tenderness 2", or "not assessed". */
+export function calfInWords(scores: CalfScores | null): string {
+  if (!scores) return "not assessed";
+  return CALF_MEASURES.map((measure) => `${CALF_MEASURE_LABELS[measure].toLowerCase()} ${scores[measure]}`).join(", ");
+}

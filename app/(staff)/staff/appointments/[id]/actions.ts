@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
+import type { NoteSnapshot, TreatmentNoteFormState } from "@/components/staff/treatment-note-form";
 import type { StaffActor } from "@/lib/booking/apply-staff-transition";
 import type { BookingView } from "@/lib/booking/booking-view";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
@@ -18,6 +19,16 @@ import { DomainError, SlotTaken, Unprocessable } from "@/lib/errors/domain-error
 import { formatMoney } from "@/lib/money";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import type { StaffRouteKey } from "@/lib/staff/staff-routes";
+import {
+  CALF_MEASURES,
+  CALF_SIDES,
+  calfFieldName,
+  noteFieldErrors,
+  treatmentNoteInputSchema,
+} from "@/lib/staff/treatment-note-schema";
+import { NoteChanged, saveTreatmentNote, type TreatmentNoteView } from "@/lib/staff/treatment-notes";
+import { getEnv } from "@/lib/env";
+import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 export interface TransitionState {
   ok: boolean;
@@ -161,4 +172,67 @@ export async function rescheduleAppointmentAction(
   }
   revalidatePath(path);
   redirect(`${path}?moved=1`);
+}
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+const snapshotOf = (note: TreatmentNoteView): NoteSnapshot => ({
+  version: note.version,
+  soap: note.soap,
+  calf: note.calf,
+  savedBy: `${note.authorName}, ${formatClinicDateTime(note.updatedAt, getEnv().CLINIC_TIME_ZONE)}`,
+});
+
+// The SOAP note and calf record of a visit: the first version or an amendment of the version the
+// form was opened at. A colleague's newer version comes back as a conflict with their text; the
+// form keeps what was typed either way.
+export async function saveTreatmentNoteAction(
+  _previous: TreatmentNoteFormState,
+  formData: FormData,
+): Promise<TreatmentNoteFormState> {
+  const user = await requireStaffRoute("action:saveTreatmentNoteAction");
+  const bookingId = bookingIdSchema.safeParse(formData.get("bookingId"));
+  if (!bookingId.success) return { ok: false, formError: "That appointment could not be read. Reload the page." };
+  const parsed = treatmentNoteInputSchema.safeParse({
+    subjective: text(formData, "subjective"),
+    objective: text(formData, "objective"),
+    assessment: text(formData, "assessment"),
+    plan: text(formData, "plan"),
+    calf: Object.fromEntries(
+      CALF_SIDES.map((side) => [
+        side,
+        Object.fromEntries(CALF_MEASURES.map((measure) => [measure, text(formData, calfFieldName(side, measure))])),
+      ]),
+    ),
+    baseVersion: text(formData, "baseVersion") || "0",
+    reason: text(formData, "reason") || undefined,
+  });
+  if (!parsed.success) {
+    const fieldErrors = noteFieldErrors(parsed.error);
+    if (fieldErrors.baseVersion) return { ok: false, formError: "This form is out of date. Reload the page." };
+    return { ok: false, fieldErrors };
+  }
+  try {
+    const note = await saveTreatmentNote({
+      actor: { id: user.id, role: user.role },
+      bookingId: bookingId.data,
+      note: parsed.data,
+    });
+    return {
+      ok: true,
+      savedVersion: note.version,
+      message: note.version === 1 ? "Saved as version 1." : `Amendment saved as version ${note.version}.`,
+    };
+  } catch (error) {
+    if (error instanceof NoteChanged) {
+      return { ok: false, formError: error.message, conflict: snapshotOf(error.latest) };
+    }
+    if (error instanceof DomainError) return { ok: false, formError: error.message };
+    throw error;
+  } finally {
+    revalidatePath(appointmentPath(bookingId.data));
+  }
 }
