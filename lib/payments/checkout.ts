@@ -14,10 +14,21 @@ export interface CheckoutBooking {
   priceCents: number;
   currency: string;
   expiresAt: Date;
+  /** Opened from a payment link staff emailed: the client may not be signed in, or have a password. */
+  paymentLink?: boolean;
 }
 
-export function checkoutReturnUrls(bookingId: string): { successUrl: string; cancelUrl: string } {
+export function checkoutReturnUrls(
+  bookingId: string,
+  options: { paymentLink?: boolean } = {},
+): { successUrl: string; cancelUrl: string } {
   const base = getEnv().APP_URL.replace(/\/$/, "");
+  if (options.paymentLink) {
+    return {
+      successUrl: `${base}/pay/done?session_id={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${base}/pay/done?cancelled=1`,
+    };
+  }
   return {
     successUrl: `${base}/book/confirmed?session_id={CHECKOUT_SESSION_ID}`,
     cancelUrl: `${base}/book/checkout-cancelled?booking=${encodeURIComponent(bookingId)}`,
@@ -25,7 +36,7 @@ export function checkoutReturnUrls(bookingId: string): { successUrl: string; can
 }
 
 export async function createCheckoutSession(booking: CheckoutBooking): Promise<Stripe.Checkout.Session> {
-  const { successUrl, cancelUrl } = checkoutReturnUrls(booking.id);
+  const { successUrl, cancelUrl } = checkoutReturnUrls(booking.id, { paymentLink: booking.paymentLink });
   return getStripe().checkout.sessions.create(
     {
       mode: "payment",

@@ -1,7 +1,8 @@
 // Refunds: recorded first, sent to Stripe second. A Refund row with a unique idempotency key is
 // written in the transaction that decides the refund (so a decision is made once), then sent to
 // Stripe with that same key (so a retried call refunds once), then marked succeeded by a guarded
-// update that also adds the amount to the payment (so the books move once).
+// update that also adds the amount to the payment (so the books move once). A payment taken at the
+// clinic's desk never went through Stripe: its refund is handed back at the desk and booked at once.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
@@ -78,10 +79,15 @@ export async function executeRefund(refundId: string): Promise<void> {
       idempotencyKey: true,
       reason: true,
       stripeRefundId: true,
-      payment: { select: { id: true, stripePaymentIntentId: true } },
+      createdById: true,
+      payment: { select: { id: true, method: true, stripePaymentIntentId: true } },
     },
   });
   if (!refund || refund.status !== "PENDING") return;
+  if (refund.payment.method === "DESK") {
+    await settleDeskRefund(refund);
+    return;
+  }
   if (!refund.payment.stripePaymentIntentId) throw new Error(`payment ${refund.payment.id} has no payment intent`);
   // Sent before and still pending at Stripe: ask, rather than send it again.
   const stripeRefund = refund.stripeRefundId
@@ -145,6 +151,31 @@ export async function settleRefund(
       data: { stripeRefundId: stripeRefund.id },
     });
     return "pending";
+  });
+}
+
+// A desk refund: the money goes back across the desk, so there is nothing to send; it is booked
+// by the same guarded update (PENDING → SUCCEEDED once) that books a refund Stripe confirmed.
+async function settleDeskRefund(refund: {
+  id: string;
+  amountCents: number;
+  createdById: string | null;
+  payment: { id: string };
+}): Promise<void> {
+  await runTransaction(prisma, async (tx) => {
+    const settled = await tx.refund.updateMany({
+      where: { id: refund.id, status: "PENDING" },
+      data: { status: "SUCCEEDED" },
+    });
+    if (settled.count !== 1) return;
+    await bookRefundedAmount(tx, refund.payment.id, refund.amountCents);
+    await recordAudit(tx, {
+      actorId: refund.createdById,
+      action: "refund.desk_recorded",
+      entityType: "Payment",
+      entityId: refund.payment.id,
+      data: { refundId: refund.id, amountCents: refund.amountCents },
+    });
   });
 }
 
