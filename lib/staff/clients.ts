@@ -42,6 +42,8 @@ export async function searchClients(viewer: StaffViewer, text: string): Promise<
 }
 
 export interface StaffClient extends ClientSummary {
+  // Whether the client confirmed their email address (an unconfirmed one may not reach them).
+  emailVerified: boolean;
   bookings: {
     id: string;
     startsAt: Date;
@@ -60,6 +62,7 @@ export async function getClientForStaff(viewer: StaffViewer, clientId: string): 
       name: true,
       email: true,
       phone: true,
+      emailVerified: true,
       bookings: {
         where: { status: { not: "EXPIRED" } },
         orderBy: { startsAt: "desc" },
@@ -77,6 +80,7 @@ export async function getClientForStaff(viewer: StaffViewer, clientId: string): 
   if (!client) throw new NotFound("We couldn't find that client.");
   return {
     ...client,
+    emailVerified: client.emailVerified !== null,
     bookings: client.bookings.map((booking) => ({
       id: booking.id,
       startsAt: booking.startsAt,

@@ -32,6 +32,11 @@ export default async function StaffClientPage({ params }: Props) {
           <a href={`mailto:${client.email}`} className="underline">
             {client.email}
           </a>
+          {client.emailVerified ? null : (
+            <span className="ml-2 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900">
+              Email not verified
+            </span>
+          )}
         </dd>
         <dt className="font-semibold">Phone</dt>
         <dd>
