@@ -16,6 +16,8 @@ import {
   getTreatmentNote,
   saveTreatmentNote,
 } from "@/lib/staff/treatment-notes";
+import { CLIENT_RECORDS_VIEWED_ACTION, openClientRecords } from "@/lib/staff/client-records";
+import { getClientForStaff } from "@/lib/staff/clients";
 import { ENGINE } from "../support/db-setup";
 import { caught, createStaffScenario } from "../support/staff-scenario";
 
@@ -201,5 +203,38 @@ describe(`treatment notes (${ENGINE})`, () => {
     expect(emptyNote.success ? {} : noteFieldErrors(emptyNote.error)).toEqual({
       subjective: ["Write at least one part of the note."],
     });
+  });
+
+  it("opens a client's notes and calf trend (the viewer's own visits for a therapist) and records the view", async () => {
+    const s = await checkedInScenario();
+    await saveTreatmentNote({ actor: s.actors.therapist, bookingId: s.booking.id, note: noteInput() });
+    // The same client seen by the other therapist: an admin sees both visits, Maya only hers.
+    const elsewhere = await prisma.booking.update({
+      where: { id: s.othersBooking.id },
+      data: { clientId: s.client.id },
+    });
+    await saveTreatmentNote({
+      actor: s.actors.admin,
+      bookingId: elsewhere.id,
+      note: noteInput({ plan: "Other visit." }),
+    });
+
+    const therapist = await s.viewers.therapist();
+    const own = await openClientRecords(therapist, await getClientForStaff(therapist, s.client.id));
+    expect(own.visits.map((v) => v.bookingId)).toEqual([s.booking.id]);
+    expect(own.trend[0]?.calf.LEFT).toEqual({ tension: 6, swelling: 3, tenderness: 2 });
+
+    const admin = await s.viewers.admin();
+    const all = await openClientRecords(admin, await getClientForStaff(admin, s.client.id));
+    expect(all.visits).toHaveLength(2);
+
+    const views = await prisma.auditLog.findMany({
+      where: { entityId: s.client.id, action: CLIENT_RECORDS_VIEWED_ACTION },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(views.map((view) => [view.actorId, view.entityType])).toEqual([
+      [s.mine.userId, "User"],
+      [s.admin.id, "User"],
+    ]);
   });
 });

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CalfTrendChart } from "@/components/staff/calf-trend-chart";
+import { VisitNotes } from "@/components/staff/visit-notes";
 import { VisitList } from "@/components/staff/visit-list";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
+import { openClientRecords } from "@/lib/staff/client-records";
 import { getClientForStaff } from "@/lib/staff/clients";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
@@ -20,6 +23,8 @@ export default async function StaffClientPage({ params }: Props) {
     if (error instanceof NotFound) notFound();
     throw error;
   });
+  // Notes and calf records are health data: opening them is audited (the client sees who looked).
+  const records = await openClientRecords(viewer, client);
   const timeZone = getEnv().CLINIC_TIME_ZONE;
 
   return (
@@ -54,6 +59,19 @@ export default async function StaffClientPage({ params }: Props) {
           Bookings
         </h2>
         <VisitList visits={client.bookings} timeZone={timeZone} empty="No bookings yet." />
+      </section>
+      <section aria-labelledby="trend-heading" className="mt-8">
+        <h2 id="trend-heading" className="text-xl font-semibold">
+          Calf record over visits
+        </h2>
+        <p className="mb-3 text-sm text-muted">Health data: your viewing of it is recorded and shown to the client.</p>
+        <CalfTrendChart entries={records.trend} timeZone={timeZone} />
+      </section>
+      <section aria-labelledby="notes-heading" className="mt-8">
+        <h2 id="notes-heading" className="mb-3 text-xl font-semibold">
+          Treatment notes
+        </h2>
+        <VisitNotes visits={[...records.visits].reverse()} timeZone={timeZone} />
       </section>
     </>
   );
