@@ -1,0 +1,71 @@
+// Starts a change of the account's email: after the current password, a single-use link goes to the
+// NEW address, and a notice to the current one. The email changes only when the link is followed
+// (confirm-email-change.ts). An address that already has an account gets the same answer and the
+// same notice, but no link: the answer must not tell a signed-in person who else is a client.
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { prisma } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { runTransaction } from "@/lib/db/transaction";
+import { enqueueEmail } from "@/lib/notifications/enqueue-email";
+import { emailChangeConfirmMessage, emailChangeRequestedMessage } from "@/lib/notifications/templates/account-messages";
+import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
+import type { EmailChangeInput } from "./account-schemas";
+import { accountLinkUrl } from "./account-link-url";
+import { hashAccountToken, issueAccountToken } from "./account-tokens";
+import { verifyCurrentPassword, type ReauthResult } from "./verify-current-password";
+
+// Each request sends mail to an address the requester chooses: a few an hour is plenty.
+export const EMAIL_CHANGE_LIMIT: RateLimitRule = { limit: 5, windowSeconds: 60 * 60 };
+
+export type RequestEmailChangeResult =
+  { ok: true } | { ok: false; reason: "same_email" } | Extract<ReauthResult, { ok: false }>;
+
+export async function requestEmailChange(input: EmailChangeInput, userId: string): Promise<RequestEmailChangeResult> {
+  const reauth = await verifyCurrentPassword(userId, input.currentPassword);
+  if (!reauth.ok) return reauth;
+  const throttle = await hitRateLimit(`email-change:user:${userId}`, EMAIL_CHANGE_LIMIT);
+  if (!throttle.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
+  if (user.email === input.newEmail) return { ok: false, reason: "same_email" };
+  const requestId = randomUUID();
+
+  try {
+    await runTransaction(prisma, async (tx) => {
+      const taken = await tx.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
+      if (!taken) {
+        const token = await issueAccountToken(tx, { userId, purpose: "EMAIL_CHANGE", newEmail: input.newEmail });
+        await enqueueEmail(tx, {
+          toAddress: input.newEmail,
+          ...emailChangeConfirmMessage({
+            name: user.name,
+            newEmail: input.newEmail,
+            link: accountLinkUrl("EMAIL_CHANGE", token),
+          }),
+          template: "account-email-change-confirm",
+          userId,
+          dedupeKey: `account-email-change-confirm:${hashAccountToken(token)}`,
+        });
+      }
+      await enqueueEmail(tx, {
+        toAddress: user.email,
+        ...emailChangeRequestedMessage({ name: user.name, newEmail: input.newEmail }),
+        template: "account-email-change-requested",
+        userId,
+        dedupeKey: `account-email-change-requested:${userId}:${requestId}`,
+      });
+      // The same entry either way, and without the address: the client reads their own audit trail.
+      await recordAudit(tx, {
+        actorId: userId,
+        action: "user.email_change_requested",
+        entityType: "User",
+        entityId: userId,
+      });
+    });
+  } catch (error) {
+    // Two requests at once: the other one's link was just issued.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return { ok: true };
+}
