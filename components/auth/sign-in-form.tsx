@@ -60,6 +60,14 @@ export function SignInForm({
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p>
+        <Link
+          className="inline-flex min-h-11 items-center font-semibold text-teal-800 underline"
+          href="/forgot-password"
+        >
+          Forgot password?
+        </Link>
+      </p>
       <p className="text-muted">
         New here?{" "}
         <Link
