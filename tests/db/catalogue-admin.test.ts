@@ -72,7 +72,7 @@ const form = (overrides: Partial<ServiceFormInput> = {}) => serviceFormSchema.pa
 
 const week = () => {
   const from = clinicToday(TIME_ZONE);
-  return { from, to: addDays(from, 6) };
+  return { from, to: addDays(from, 6), therapist: undefined };
 };
 
 /** What the site's catalogue lists after the change, read as a page would after the Server Action. */
