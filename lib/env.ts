@@ -70,12 +70,6 @@ const envSchema = z.object({
     .int()
     .refine((value) => [5, 10, 15, 20, 30, 60].includes(value), { message: "must be one of 5, 10, 15, 20, 30, 60" })
     .default(15),
-  BOOKING_CANCELLATION_CUTOFF_HOURS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(14 * 24)
-    .default(24),
   // Stripe's minimum Checkout expiry is 30 minutes; the hold lasts as long as the checkout.
   BOOKING_HOLD_MINUTES: z.coerce
     .number()

@@ -42,6 +42,7 @@ import {
 import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
 import { findBookableSlot, type BookableSlot } from "./find-bookable-slot";
 import { screenIntake, type IntakeAnswers } from "./intake";
+import { cancellationTermsSelect } from "./cancellation-policy";
 
 export interface CreateBookingInput {
   client: { id: string; email: string };
@@ -213,7 +214,10 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
     now,
   });
   const env = getEnv();
-  const client = await prisma.user.findUniqueOrThrow({ where: { id: input.client.id }, select: { name: true } });
+  const [client, terms] = await Promise.all([
+    prisma.user.findUniqueOrThrow({ where: { id: input.client.id }, select: { name: true } }),
+    prisma.service.findUniqueOrThrow({ where: { id: slot.service.id }, select: cancellationTermsSelect }),
+  ]);
   // Rendered before the transaction: no locks are held while a template renders.
   const message = await deskBookingConfirmedMessage({
     clientName: client.name,
@@ -223,7 +227,7 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
     priceCents: slot.service.priceCents,
     currency: slot.service.currency,
     timeZone: env.CLINIC_TIME_ZONE,
-    cancellationCutoffHours: env.BOOKING_CANCELLATION_CUTOFF_HOURS,
+    cancellationCutoffHours: terms.freeCancellationHours,
     appUrl: env.APP_URL,
   });
   let bookingId: string;

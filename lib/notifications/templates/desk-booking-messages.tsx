@@ -14,7 +14,7 @@ export interface DeskBookingFacts {
   priceCents: number;
   currency: string;
   timeZone: string;
-  /** Hours before the visit until which a call can still cancel it free of charge. */
+  /** The service's free-cancellation period: hours before the visit a call can still cancel it. */
   cancellationCutoffHours: number;
   /** The app's public address, for links (APP_URL). */
   appUrl: string;
