@@ -27,6 +27,12 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(self)" },
 ];
 
+// Articles merged into another (content/articles): tests/unit/content.test.ts checks that each
+// retired slug has no article and no links left, and that its replacement exists.
+export const RETIRED_ARTICLES = [
+  { slug: "walking-breaks-five-minutes-an-hour", replacedBy: "travel-and-desk-tips-for-your-legs" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -49,9 +55,17 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-  // Browsers ask for /favicon.ico on their own even when the page names app/icon.svg.
+  // Browsers ask for /favicon.ico on their own even when the page names app/icon.svg. A retired
+  // article's address moves, permanently, to the article that took over its content.
   async redirects() {
-    return [{ source: "/favicon.ico", destination: "/icon.svg", permanent: true }];
+    return [
+      { source: "/favicon.ico", destination: "/icon.svg", permanent: true },
+      ...RETIRED_ARTICLES.map(({ slug, replacedBy }) => ({
+        source: `/learn/${slug}`,
+        destination: `/learn/${replacedBy}`,
+        permanent: true,
+      })),
+    ];
   },
 };
 

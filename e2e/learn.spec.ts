@@ -140,3 +140,36 @@ test("an unknown article or service is a 404", async ({ page, browserErrors }) =
   expect((await page.goto("/learn/not-a-real-article"))?.status()).toBe(404);
   expect((await page.goto("/services/not-a-real-service"))?.status()).toBe(404);
 });
+
+test("the retired walking-breaks article redirects, permanently, to the article it was merged into", async ({
+  page,
+  request,
+}) => {
+  const response = await request.get("/learn/walking-breaks-five-minutes-an-hour", { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(response.headers().location).toBe("/learn/travel-and-desk-tips-for-your-legs");
+
+  await page.goto("/learn/walking-breaks-five-minutes-an-hour");
+  await expect(page).toHaveURL(/\/learn\/travel-and-desk-tips-for-your-legs$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Desk days and long trips");
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).not.toContain("walking-breaks-five-minutes-an-hour");
+});
+
+test("an aftercare guide opens with its summary and ends with its sources and an honest review line", async ({
+  page,
+}) => {
+  await page.goto("/learn/aftercare-sports-recovery");
+  const summary = page.getByRole("note", { name: "In short" });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("listitem")).toHaveCount(5);
+  await expect(summary).toContainText("same day");
+
+  const sources = page.getByRole("region", { name: "Further reading" });
+  await expect(sources.getByRole("listitem").first()).toBeVisible();
+  expect(await sources.getByRole("listitem").count()).toBeGreaterThanOrEqual(2);
+  await expect(sources).toContainText("Compartment syndrome — NHS");
+  await expect(sources).toContainText(/Reviewed on .* by Daniel Okafor/);
+  await expect(sources).toContainText("not been reviewed by a doctor");
+  await expect(page.getByText(/medically reviewed/i)).toHaveCount(0);
+});

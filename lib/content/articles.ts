@@ -11,6 +11,7 @@ import { z } from "zod";
 import { findAuthor, type Author } from "./authors";
 import { renderMarkdown, type Heading } from "./markdown";
 import { SECTION_SLUGS, type SectionSlug } from "./sections";
+import { parseSource, type Source } from "./sources";
 
 export const ARTICLES_DIR = path.join(process.cwd(), "content", "articles");
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,6 +34,11 @@ export const frontMatterSchema = z
     service: z.string().regex(SLUG, "must be a service slug"),
     featured: z.boolean().optional().default(false),
     redFlags: z.boolean().optional().default(false),
+    // "Title — Publisher": public health bodies' pages whose guidance the article agrees with.
+    furtherReading: z
+      .array(z.string().refine((entry) => parseSource(entry) !== undefined, "entries must be \"Page title — Publisher\" with a publisher from lib/content/sources.ts"))
+      .min(2, "needs at least 2 entries")
+      .max(8),
   })
   .strict()
   .refine((fm) => fm.reviewed >= fm.published, { message: "reviewed must be on or after published", path: ["reviewed"] });
@@ -47,6 +53,7 @@ export interface Article {
   reviewed: string;
   related: string[];
   service: string;
+  furtherReading: Source[];
   featured: boolean;
   // Risk and symptom pages always carry the "when to seek care now" box.
   showsRedFlags: boolean;
@@ -91,6 +98,7 @@ export async function loadArticles(dir = ARTICLES_DIR): Promise<Article[]> {
       reviewed: fm.reviewed,
       related: fm.related,
       service: fm.service,
+      furtherReading: fm.furtherReading.map((entry) => parseSource(entry) as Source),
       featured: fm.featured,
       showsRedFlags: fm.section === "risks" || fm.redFlags,
       ...rendered,
@@ -110,6 +118,10 @@ export async function loadArticles(dir = ARTICLES_DIR): Promise<Article[]> {
       if (href !== undefined && !/^(\/(?!\/)|#|https:\/\/|tel:|mailto:)/.test(href)) {
         problems.push(`${article.slug}.md: link "${href}" is not allowed (use /path, #anchor or https://)`);
       }
+    }
+    // The in-page link to the "when to seek care now" box works only where the page shows the box.
+    if (!article.showsRedFlags && article.html.includes('href="#seek-care-now"')) {
+      problems.push(`${article.slug}.md: links to #seek-care-now but does not show the red-flag box (set redFlags: true or link /learn/dvt-and-pulmonary-embolism#seek-care-now)`);
     }
     for (const [, target] of article.html.matchAll(/href="\/learn\/([^"#?]+)/g)) {
       if (target && !slugs.has(target)) problems.push(`${article.slug}.md: links to missing article /learn/${target}`);

@@ -28,6 +28,8 @@ const CALLOUTS = {
   NOTE: { label: "Note", className: ["callout", "callout-note"] },
   TIP: { label: "Tip", className: ["callout", "callout-tip"] },
   WARNING: { label: "Warning", className: ["callout", "callout-warning"] },
+  // The five-line summary at the top of an aftercare guide.
+  SUMMARY: { label: "In short", className: ["callout", "callout-note", "callout-summary"] },
 } as const;
 
 function remarkCallouts() {
@@ -35,7 +37,7 @@ function remarkCallouts() {
     visit(tree, "blockquote", (node: Blockquote) => {
       const first = node.children[0] as Paragraph | undefined;
       const text = first?.type === "paragraph" ? (first.children[0] as Text | undefined) : undefined;
-      const match = text?.type === "text" ? /^\[!(NOTE|TIP|WARNING)\]\s*/.exec(text.value) : null;
+      const match = text?.type === "text" ? /^\[!(NOTE|TIP|WARNING|SUMMARY)\]\s*/.exec(text.value) : null;
       if (!first || !text || !match) return;
       const kind = CALLOUTS[match[1] as keyof typeof CALLOUTS];
       text.value = text.value.slice(match[0].length);
@@ -100,7 +102,7 @@ export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown
 export function markdownToPlainText(markdown: string): string {
   const lines = markdown.split("\n").map((line) => {
     const trimmed = line.trim();
-    if (/^>\s*\[!(NOTE|TIP|WARNING)\]\s*$/.test(trimmed)) return "";
+    if (/^>\s*\[!(NOTE|TIP|WARNING|SUMMARY)\]\s*$/.test(trimmed)) return "";
     if (/^\|?\s*:?-{2,}/.test(trimmed)) return ""; // table separator row
     let text = trimmed
       .replace(/^>\s?/, "")

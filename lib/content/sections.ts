@@ -3,22 +3,22 @@ export const SECTIONS = [
   {
     slug: "circulation",
     title: "How circulation works",
-    blurb: "The calf muscle pump, one-way valves, and what happens when your legs stay still.",
+    blurb: "The calf muscle pump, one-way valves, varicose veins, and what happens when your legs stay still.",
   },
   {
     slug: "risks",
     title: "Risks and warning signs",
-    blurb: "Who is more at risk, which symptoms need a doctor today, and what DVT is.",
+    blurb: "Who is more at risk, which symptoms need a doctor today, calf pains told apart, pregnancy, and what DVT is.",
   },
   {
     slug: "move",
     title: "Move and self-care",
-    blurb: "Walking breaks, calf exercises, a self-massage routine, and tips for travel and desk days.",
+    blurb: "Walking breaks for desk days and trips, calf exercises, self-massage, compression socks and runners' calves.",
   },
   {
     slug: "aftercare",
-    title: "Aftercare guides",
-    blurb: "What to expect after each treatment, and when to call us or a doctor.",
+    title: "Your visit and aftercare",
+    blurb: "What a first visit involves, what to expect after each treatment, and when to call us or a doctor.",
   },
 ] as const;
 

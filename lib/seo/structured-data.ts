@@ -59,7 +59,6 @@ export function articlePage(article: Article): Record<string, unknown> {
     inLanguage: "en-US",
     audience: { "@type": "PeopleAudience", audienceType: "Patient" },
     author: { "@type": "Person", name: article.author.name, jobTitle: article.author.title },
-    reviewedBy: { "@type": "Person", name: article.author.name },
     publisher: { "@type": "HealthAndBeautyBusiness", "@id": absoluteUrl("/#clinic"), name: CLINIC.name },
     mainEntityOfPage: url,
   };

@@ -1,10 +1,12 @@
 // Build-time content validation: the real articles pass, and each kind of mistake fails loudly,
 // naming the file and the field.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ContentError, loadArticles } from "@/lib/content/articles";
+import { ARTICLES_DIR, ContentError, loadArticles } from "@/lib/content/articles";
+import { buildSearchIndex, searchArticles } from "@/lib/content/search";
 import { linkedServiceSlugs, unlinkRetiredServices } from "@/lib/content/service-links";
 import { SECTIONS } from "@/lib/content/sections";
 import { DEMO_SERVICES } from "@/lib/demo/services";
@@ -18,17 +20,49 @@ const GOOD_FRONT_MATTER = {
   reviewed: "2026-10-01",
   related: ["second-article"],
   service: "calf-reset-30",
+  furtherReading: [
+    "Deep vein thrombosis (DVT) — NHS",
+    "Peripheral Artery Disease — National Heart, Lung, and Blood Institute",
+  ],
+};
+
+// The six articles of the second edition (issue 11), each in the section a reader would look in.
+const NEW_ARTICLES = {
+  "your-first-visit-what-to-expect": "aftercare",
+  "calf-cramp-clot-or-claudication": "risks",
+  "runners-calves-strains-achilles-and-shin-splints": "move",
+  "legs-in-pregnancy": "risks",
+  "compression-socks-grades-fit-and-when-to-skip-them": "move",
+  "varicose-veins-treatments-and-massage": "circulation",
+} as const;
+
+const frontMatterLine = ([key, value]: [string, unknown]) =>
+  `${key}: ${Array.isArray(value) ? `[${value.map((item) => JSON.stringify(item)).join(", ")}]` : JSON.stringify(value)}`;
+
+// The words of the "when to seek care now" box, which says them once for the whole site.
+const RED_FLAG_BOX_TEXT =
+  readFileSync(path.join(process.cwd(), "components/learn/red-flag-box.tsx"), "utf8")
+    .split("return (")[1]
+    ?.replace(/&apos;/g, "'")
+    .replace(/<[^>]*>|\{[^}\n]*\}/g, " ") ?? "";
+// Long enough that naming one symptom ("a leg or foot that suddenly turns cold, pale or blue") is fine.
+const SEEK_CARE_RUN = 14;
+const wordRuns = (text: string, length: number) => {
+  const words = text
+    .toLowerCase()
+    .replace(/[’']/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return new Set(
+    words.map((_, i) => words.slice(i, i + length).join(" ")).filter((run) => run.split(" ").length === length),
+  );
 };
 
 function writeArticles(files: Record<string, Record<string, unknown> | string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "articles-"));
   for (const [name, frontMatter] of Object.entries(files)) {
     const header =
-      typeof frontMatter === "string"
-        ? frontMatter
-        : Object.entries(frontMatter)
-            .map(([key, value]) => `${key}: ${Array.isArray(value) ? `[${value.join(", ")}]` : JSON.stringify(value)}`)
-            .join("\n");
+      typeof frontMatter === "string" ? frontMatter : Object.entries(frontMatter).map(frontMatterLine).join("\n");
     writeFileSync(path.join(dir, name), `---\n${header}\n---\n\nBody text.\n\n## A heading\n\nMore text.\n`);
   }
   return dir;
@@ -86,6 +120,94 @@ describe("the site's articles", async () => {
       expect(article.showsRedFlags, article.slug).toBe(true);
   });
 
+  it("has the six second-edition articles, in their sections, each 600 to 1,500 words", () => {
+    for (const [slug, section] of Object.entries(NEW_ARTICLES)) {
+      const article = articles.find((a) => a.slug === slug);
+      expect(article, slug).toBeDefined();
+      expect(article?.section, slug).toBe(section);
+      expect(article?.wordCount, slug).toBeGreaterThanOrEqual(600);
+      expect(article?.wordCount, slug).toBeLessThanOrEqual(1500);
+    }
+  });
+
+  it("ends every article with at least two sources from public health bodies, and a review date", () => {
+    for (const article of articles) {
+      expect(article.furtherReading.length, article.slug).toBeGreaterThanOrEqual(2);
+      for (const source of article.furtherReading) expect(source.title.length, article.slug).toBeGreaterThan(2);
+      expect(article.reviewed, article.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  // The full seek-care guidance lives in components/learn/red-flag-box.tsx; articles give one line and a link.
+  it("never repeats the red-flag box's seek-care guidance in an article", () => {
+    const boxRuns = wordRuns(RED_FLAG_BOX_TEXT, SEEK_CARE_RUN);
+    expect(boxRuns.size).toBeGreaterThan(20);
+    const repeated = articles.flatMap((article) =>
+      [...wordRuns(article.plainText, SEEK_CARE_RUN)]
+        .filter((run) => boxRuns.has(run))
+        .map((run) => `${article.slug}: "${run}"`),
+    );
+    expect(repeated).toEqual([]);
+    const longParagraph =
+      /urgent care or an emergency room|call 911 for chest pain, sudden breathlessness, coughing up blood/i;
+    expect(articles.filter((article) => longParagraph.test(article.plainText)).map((a) => a.slug)).toEqual([]);
+  });
+
+  it("sends every warning callout about a clot to the box, in one short paragraph", () => {
+    for (const article of articles) {
+      for (const [callout] of article.html.matchAll(/<aside class="callout callout-warning"[\s\S]*?<\/aside>/g)) {
+        const text = callout.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
+        if (/seek-care-now/.test(callout)) expect(text.split(" ").length, article.slug).toBeLessThan(70);
+      }
+    }
+    const linking = articles.filter((article) => article.html.includes("seek-care-now"));
+    expect(linking.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("opens every aftercare guide with a five-line summary", () => {
+    for (const service of DEMO_SERVICES) {
+      const guide = articles.find((a) => a.slug === service.aftercareSlug);
+      const summary =
+        /^<aside class="callout callout-note callout-summary" role="note" aria-label="In short">([\s\S]*?)<\/aside>/.exec(
+          guide?.html ?? "",
+        );
+      expect(summary, service.aftercareSlug).not.toBeNull();
+      expect(summary?.[1]?.match(/<li>/g)?.length, service.aftercareSlug).toBe(5);
+    }
+  });
+
+  it("has no article, link, related entry or search result for a retired slug, and redirects each", async () => {
+    const configModule = (await import(
+      /* @vite-ignore */ pathToFileURL(path.join(process.cwd(), "next.config.mjs")).href
+    )) as {
+      default: (phase: string) => {
+        redirects: () => Promise<{ source: string; destination: string; permanent: boolean }[]>;
+      };
+      RETIRED_ARTICLES: { slug: string; replacedBy: string }[];
+    };
+    const retired = configModule.RETIRED_ARTICLES;
+    expect(retired.map((r) => r.slug)).toContain("walking-breaks-five-minutes-an-hour");
+    const redirects = await configModule.default("phase-development-server").redirects();
+    const index = buildSearchIndex(articles);
+    for (const { slug, replacedBy } of retired) {
+      expect(existsSync(path.join(ARTICLES_DIR, `${slug}.md`)), slug).toBe(false);
+      expect(
+        articles.some((a) => a.slug === replacedBy),
+        replacedBy,
+      ).toBe(true);
+      for (const article of articles) {
+        expect(article.related, article.slug).not.toContain(slug);
+        expect(article.html, article.slug).not.toContain(`/learn/${slug}`);
+      }
+      expect(searchArticles(index, "walking breaks").map((hit) => hit.article.slug)).not.toContain(slug);
+      expect(redirects).toContainEqual({
+        source: `/learn/${slug}`,
+        destination: `/learn/${replacedBy}`,
+        permanent: true,
+      });
+    }
+  });
+
   it("renders headings with anchors and callouts as labelled asides", () => {
     const withCallout = articles.find((a) => a.html.includes("callout-warning"));
     expect(withCallout?.html).toMatch(/<aside class="callout callout-warning" role="note" aria-label="Warning">/);
@@ -123,6 +245,18 @@ describe("content validation", () => {
       /related article "ghost-article" does not exist/,
     ],
     ["an unexpected field", { ...GOOD_FRONT_MATTER, tags: ["x"] }, /first-article\.md: front matter/],
+    ["no further reading", { ...GOOD_FRONT_MATTER, furtherReading: undefined }, /first-article\.md: furtherReading/],
+    [
+      "a single further-reading entry",
+      { ...GOOD_FRONT_MATTER, furtherReading: ["Varicose veins — NHS"] },
+      /furtherReading needs at least 2 entries/,
+    ],
+    [
+      "a source that is not a public health body",
+      { ...GOOD_FRONT_MATTER, furtherReading: ["Varicose veins — NHS", "Ten leg hacks — Some Blog"] },
+      /furtherReading\.1 entries must be "Page title — Publisher"/,
+    ],
+    ["no review date", { ...GOOD_FRONT_MATTER, reviewed: undefined }, /first-article\.md: reviewed/],
   ])("rejects %s", async (_label, frontMatter, message) => {
     const clean = Object.fromEntries(Object.entries(frontMatter).filter(([, v]) => v !== undefined));
     const error = await loadArticles(pair(clean)).catch((caught: unknown) => caught);
@@ -143,10 +277,34 @@ describe("content validation", () => {
     writeFileSync(
       path.join(dir, "first-article.md"),
       `---\n${Object.entries({ ...GOOD_FRONT_MATTER })
-        .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(", ")}]` : JSON.stringify(v)}`)
+        .map(frontMatterLine)
         .join("\n")}\n---\n\nSee [this](/learn/missing-piece).\n`,
     );
     await expect(loadArticles(dir)).rejects.toThrow(/links to missing article \/learn\/missing-piece/);
+  });
+});
+
+describe("the link to the red-flag box", () => {
+  const withBody = (frontMatter: Record<string, unknown>, body: string) => {
+    const dir = writeArticles({
+      "first-article.md": frontMatter,
+      "second-article.md": { ...GOOD_FRONT_MATTER, related: ["first-article"] },
+    });
+    writeFileSync(
+      path.join(dir, "first-article.md"),
+      `---\n${Object.entries(frontMatter).map(frontMatterLine).join("\n")}\n---\n\n${body}\n`,
+    );
+    return dir;
+  };
+
+  it("is refused on a page that does not show the box", async () => {
+    const dir = withBody(GOOD_FRONT_MATTER, "See [when to seek care now](#seek-care-now).");
+    await expect(loadArticles(dir)).rejects.toThrow(/links to #seek-care-now but does not show the red-flag box/);
+  });
+
+  it("is accepted where the page shows it", async () => {
+    const dir = withBody({ ...GOOD_FRONT_MATTER, redFlags: true }, "See [when to seek care now](#seek-care-now).");
+    await expect(loadArticles(dir)).resolves.toHaveLength(2);
   });
 });
 
@@ -175,9 +333,7 @@ describe("links in articles", () => {
         "first-article.md": { ...GOOD_FRONT_MATTER, related: ["second-article"] },
         "second-article.md": { ...GOOD_FRONT_MATTER, related: ["first-article"] },
       });
-      const header = Object.entries(GOOD_FRONT_MATTER)
-        .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(", ")}]` : JSON.stringify(v)}`)
-        .join("\n");
+      const header = Object.entries(GOOD_FRONT_MATTER).map(frontMatterLine).join("\n");
       writeFileSync(path.join(dir, "first-article.md"), `---\n${header}\n---\n\nSee [this](${href}).\n`);
       await expect(loadArticles(dir)).rejects.toThrow(/is not allowed/);
     },

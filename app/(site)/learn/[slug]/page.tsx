@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { MedicalDisclaimer } from "@/components/layout/medical-disclaimer";
 import { ArticleCardSection } from "@/components/learn/article-card-section";
 import { BookCta } from "@/components/learn/book-cta";
+import { FurtherReading } from "@/components/learn/further-reading";
 import { RedFlagBox } from "@/components/learn/red-flag-box";
 import { TableOfContents, TableOfContentsDisclosure } from "@/components/learn/table-of-contents";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -127,6 +128,15 @@ export default async function ArticlePage({ params }: Props) {
           {showToc ? <TableOfContentsDisclosure headings={article.headings} /> : null}
 
           <div className="article-body prose prose-lg mt-8 max-w-3xl" dangerouslySetInnerHTML={{ __html: html }} />
+
+          <div className="mt-10">
+            <FurtherReading
+              sources={article.furtherReading}
+              reviewed={article.reviewed}
+              reviewedLabel={formatDay(article.reviewed)}
+              author={article.author}
+            />
+          </div>
 
           <div className="mt-12 max-w-3xl space-y-8">
             <BookCta service={relatedService} />
