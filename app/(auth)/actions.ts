@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import { redirect, RedirectType } from "next/navigation";
 import { z } from "zod";
-import { signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
+import { SecondFactorInvalid, SecondFactorRequired, signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
 import { CredentialsSignin } from "next-auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { homePathFor } from "@/lib/auth/home-path";
@@ -30,28 +30,48 @@ function describeWait(seconds: number): string {
 }
 
 // Signs in and redirects: to the page the person was sent from, else to their home (staff to the
-// schedule, clients to their appointments). Returns a message only when sign-in failed.
-async function signInOrExplain(email: string, password: string, requested: string | undefined): Promise<string> {
+// schedule, clients to their appointments). Returns what to show only when sign-in did not finish:
+// a message, or the request for the two-factor code once the password was right.
+async function signInOrExplain(
+  credentials: { email: string; password: string; code?: string | undefined },
+  requested: string | undefined,
+): Promise<{ formError?: string; needsCode?: boolean }> {
   try {
-    await signIn("credentials", { email, password, redirect: false });
+    await signIn("credentials", { ...credentials, code: credentials.code ?? "", redirect: false });
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      return `Too many sign-in attempts. For your security, please wait ${describeWait(error.retryAfterSeconds)} and try again.`;
+      return {
+        formError: `Too many sign-in attempts. For your security, please wait ${describeWait(error.retryAfterSeconds)} and try again.`,
+      };
     }
-    if (error instanceof CredentialsSignin) return "Email or password is incorrect.";
+    if (error instanceof SecondFactorRequired) return { needsCode: true };
+    if (error instanceof SecondFactorInvalid) {
+      return {
+        needsCode: true,
+        formError: "That code didn't work. Enter the code your app shows now, or one of your recovery codes.",
+      };
+    }
+    if (error instanceof CredentialsSignin) return { formError: "Email or password is incorrect." };
     throw error;
   }
   // Replace, not push: the sign-in or sign-up page leaves the history, so Back from where the client
   // lands goes to the page before the form, not to a form that would only bounce a signed-in client.
-  redirect(requested ?? (await homePathFor(email)), RedirectType.replace);
+  redirect(requested ?? (await homePathFor(credentials.email)), RedirectType.replace);
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const values = { email: field(formData, "email") };
-  const parsed = signInSchema.safeParse({ email: values.email, password: field(formData, "password") });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, requestedDestination(formData));
-  return { ok: false, formError, values };
+  const parsed = signInSchema.safeParse({
+    email: values.email,
+    password: field(formData, "password"),
+    code: field(formData, "code") || undefined,
+  });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
+    return { ok: false, fieldErrors, values, needsCode: Boolean(fieldErrors.code) };
+  }
+  const outcome = await signInOrExplain(parsed.data, requestedDestination(formData));
+  return { ok: false, ...outcome, values };
 }
 
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
@@ -75,7 +95,7 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
       values,
     };
   }
-  const formError = await signInOrExplain(parsed.data.email, parsed.data.password, requestedDestination(formData));
+  const { formError } = await signInOrExplain(parsed.data, requestedDestination(formData));
   return { ok: false, formError: `Your account was created, but signing in failed: ${formError}`, values };
 }
 

@@ -9,6 +9,7 @@ const NAV_LABELS: Partial<Record<StaffRouteKey, string>> = {
   "/staff/week": "Week",
   "/staff/clients": "Clients",
   "/staff/team": "Team",
+  "/staff/security": "Security",
 };
 
 // Clients and visitors get a 404 here: the staff area's existence is not advertised. Each page

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -17,12 +17,18 @@ export function SignInForm({
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { ok: false });
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  // Kept here so the code step can send the password again with the code (never sent back by the server).
+  const [password, setPassword] = useState("");
+  // "Back" from the code step leaves that answer behind until the next submission.
+  const [leftCodeStep, setLeftCodeStep] = useState<SignInState | null>(null);
+  const askCode = Boolean(state.needsCode) && leftCodeStep !== state;
 
   // After a failed submission, take keyboard and screen-reader users to what went wrong: the message,
   // or else the first field that needs correcting (its error is announced with it).
   useEffect(() => {
     if (state.formError) errorRef.current?.focus();
     else if (state.fieldErrors) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+    else if (state.needsCode) formRef.current?.querySelector<HTMLElement>("input[name='code']")?.focus();
   }, [state]);
 
   return (
@@ -39,27 +45,53 @@ export function SignInForm({
         </Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <Field
-        key={`email-${state.values?.email ?? ""}`}
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
-      />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={state.fieldErrors?.password}
-      />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
+      {askCode ? (
+        <>
+          <input type="hidden" name="email" value={state.values?.email ?? ""} />
+          <input type="hidden" name="password" value={password} />
+          <Field
+            label="Code from your authenticator app"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            hint={`Two-factor sign-in is on for ${state.values?.email ?? "this account"}. Enter the 6-digit code your app shows now, or one of your recovery codes.`}
+            errors={state.fieldErrors?.code}
+          />
+          <Button type="submit" disabled={pending}>
+            {pending ? "Checking…" : "Verify and sign in"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setLeftCodeStep(state)} disabled={pending}>
+            Back
+          </Button>
+        </>
+      ) : (
+        <>
+          <Field
+            key={`email-${state.values?.email ?? ""}`}
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={state.values?.email}
+            errors={state.fieldErrors?.email}
+          />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            errors={state.fieldErrors?.password}
+          />
+          <Button type="submit" disabled={pending}>
+            {pending ? "Signing in…" : "Sign in"}
+          </Button>
+        </>
+      )}
       <p>
         <Link
           className="inline-flex min-h-11 items-center font-semibold text-teal-800 underline"

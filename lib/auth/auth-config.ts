@@ -22,6 +22,15 @@ export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
 }
 
+// The password was right; the account also needs its two-factor code (the form asks for it next).
+export class SecondFactorRequired extends CredentialsSignin {
+  override code = "second_factor_required";
+}
+
+export class SecondFactorInvalid extends CredentialsSignin {
+  override code = "second_factor_invalid";
+}
+
 export class SignInThrottled extends CredentialsSignin {
   override code = "throttled";
   constructor(readonly retryAfterSeconds: number) {
@@ -53,7 +62,7 @@ export function authConfig(env: Env): NextAuthConfig {
     },
     providers: [
       Credentials({
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(raw, request) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new InvalidCredentials();
@@ -71,6 +80,8 @@ export function authConfig(env: Env): NextAuthConfig {
             return { id: result.user.id, email: result.user.email, name: result.user.name };
           }
           if (result.reason === "throttled") throw new SignInThrottled(result.retryAfterSeconds);
+          if (result.reason === "second_factor_required") throw new SecondFactorRequired();
+          if (result.reason === "second_factor_invalid") throw new SecondFactorInvalid();
           throw new InvalidCredentials();
         },
       }),

@@ -4,6 +4,6 @@ import NextAuth from "next-auth";
 import { getEnv } from "@/lib/env";
 import { authConfig } from "./auth-config";
 
-export { InvalidCredentials, SignInThrottled } from "./auth-config";
+export { InvalidCredentials, SecondFactorInvalid, SecondFactorRequired, SignInThrottled } from "./auth-config";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig(getEnv()));

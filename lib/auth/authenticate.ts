@@ -8,12 +8,16 @@
 // - per IP: stops one address trying many accounts. It is checked first: an address over its
 //   limit no longer counts against the accounts it names.
 // Sign-in successes, failures and the start of a throttle are written to the audit log.
+// A disabled account gets the same answer as a wrong password. An account with two-factor sign-in on
+// needs a current code from its app (or a recovery code) as well: each try with a code goes through
+// the same throttles as a password, so codes cannot be guessed faster than passwords.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { clearRateLimit, hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { issueKnownDeviceToken, readKnownDeviceToken } from "./known-device";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
+import { verifySecondFactor, type SecondFactor } from "./two-factor";
 
 const WINDOW = 15 * 60;
 
@@ -42,6 +46,9 @@ export type AuthenticationResult =
       knownDeviceToken: string;
     }
   | { ok: false; reason: "invalid" }
+  /** The password was right; the account also needs a code from its authenticator app. */
+  | { ok: false; reason: "second_factor_required" }
+  | { ok: false; reason: "second_factor_invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 interface Counter {
@@ -56,7 +63,15 @@ export async function authenticateWithPassword(
 ): Promise<AuthenticationResult> {
   const user = await prisma.user.findUnique({
     where: { email: input.email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      passwordHash: true,
+      disabledAt: true,
+      totpEnabledAt: true,
+    },
   });
   const device = user ? readKnownDeviceToken(knownDeviceToken) : null;
   const knownDevice = device !== null && device.userId === user?.id ? device : null;
@@ -107,15 +122,31 @@ export async function authenticateWithPassword(
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
-  if (!user || !valid) {
+  if (!user || !valid || user.disabledAt) {
     await recordAudit(prisma, {
       actorId: null,
       action: "user.sign_in_failed",
       entityType: "User",
       entityId,
-      data: { ip: clientIp },
+      data: user?.disabledAt && valid ? { ip: clientIp, disabled: true } : { ip: clientIp },
     });
     return { ok: false, reason: "invalid" };
+  }
+
+  let secondFactor: SecondFactor | null = null;
+  if (user.totpEnabledAt) {
+    if (!input.code) return { ok: false, reason: "second_factor_required" };
+    secondFactor = await verifySecondFactor(user.id, input.code);
+    if (!secondFactor) {
+      await recordAudit(prisma, {
+        actorId: null,
+        action: "user.sign_in_failed",
+        entityType: "User",
+        entityId,
+        data: { ip: clientIp, secondFactor: true },
+      });
+      return { ok: false, reason: "second_factor_invalid" };
+    }
   }
 
   // A success resets the counters of this account that it used. Not the per-IP one: signing in to
@@ -126,7 +157,7 @@ export async function authenticateWithPassword(
     action: "user.sign_in",
     entityType: "User",
     entityId: user.id,
-    data: { ip: clientIp, knownDevice: knownDevice !== null },
+    data: { ip: clientIp, knownDevice: knownDevice !== null, ...(secondFactor ? { secondFactor } : {}) },
   });
   return {
     ok: true,

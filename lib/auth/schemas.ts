@@ -39,9 +39,12 @@ export const signInSchema = z.object({
     .string({ error: "Enter your password." })
     .min(1, "Enter your password.")
     .max(PASSWORD_MAX_LENGTH, "Email or password is incorrect."),
+  // The second step for an account with two-factor sign-in: a 6-digit code or a recovery code.
+  code: z.string().trim().max(40, "Enter the 6-digit code from your app, or a recovery code.").optional(),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export type SignInState = FormState<{ email: string }>;
+// needsCode: the password was right and the account asks for its two-factor code next.
+export type SignInState = FormState<{ email: string; code: string }> & { needsCode?: boolean };
 export type SignUpState = FormState<{ name: string; email: string }>;
 export type FormAction<State> = (previous: State, formData: FormData) => Promise<State>;

@@ -10,6 +10,8 @@ export interface StaffRoute {
   roles: readonly Role[];
   /** What a therapist sees of it, when not everything. */
   scope?: string;
+  /** Open before two-factor enrolment when REQUIRE_STAFF_MFA=true (the enrolment page and its actions). */
+  beforeTwoFactor?: true;
 }
 
 const STAFF = ["THERAPIST", "ADMIN"] as const satisfies readonly Role[];
@@ -26,12 +28,26 @@ export const STAFF_ROUTES = {
     scope: "a therapist opens only clients they have seen or will see",
   },
   "/staff/team": { kind: "page", roles: ADMIN },
+  "/staff/security": {
+    kind: "page",
+    roles: STAFF,
+    scope: "each person's own two-factor sign-in",
+    beforeTwoFactor: true,
+  },
   "action:checkInAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:completeVisitAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:markNoShowAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:cancelAppointmentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:rescheduleAppointmentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:saveTreatmentNoteAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "action:inviteTherapistAction": { kind: "action", roles: ADMIN },
+  "action:resendStaffInviteAction": { kind: "action", roles: ADMIN },
+  "action:changeStaffRoleAction": { kind: "action", roles: ADMIN },
+  "action:disableStaffAccountAction": { kind: "action", roles: ADMIN },
+  "action:enableStaffAccountAction": { kind: "action", roles: ADMIN },
+  "action:beginTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
+  "action:confirmTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
+  "action:disableTotpAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "GET /api/bookings?day": { kind: "api", roles: STAFF, scope: "a therapist gets only their own bookings" },
 } as const satisfies Record<string, StaffRoute>;
 

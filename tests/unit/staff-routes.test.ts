@@ -5,7 +5,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { STAFF_ROUTES, staffPagesFor, staffRouteAllows, type StaffRouteKey } from "@/lib/staff/staff-routes";
+import {
+  STAFF_ROUTES,
+  staffPagesFor,
+  staffRouteAllows,
+  type StaffRoute,
+  type StaffRouteKey,
+} from "@/lib/staff/staff-routes";
 
 const ROOT = process.cwd();
 const STAFF_APP = path.join(ROOT, "app", "(staff)");
@@ -87,5 +93,26 @@ describe("staff routes", () => {
     }
     expect(staffPagesFor("THERAPIST")).not.toContain("/staff/team");
     expect(staffPagesFor("ADMIN")).toContain("/staff/team");
+  });
+
+  it("keeps staff accounts to admins, and opens every staff member's own security page to them", () => {
+    const teamActions = keys.filter((key) =>
+      readFileSync(path.join(STAFF_APP, "staff", "team", "actions.ts"), "utf8").includes(`"${key}"`),
+    );
+    expect(teamActions.length).toBeGreaterThanOrEqual(5);
+    for (const key of teamActions) {
+      expect(staffRouteAllows(key, "ADMIN"), key).toBe(true);
+      expect(staffRouteAllows(key, "THERAPIST"), key).toBe(false);
+    }
+    expect(staffPagesFor("THERAPIST")).toContain("/staff/security");
+    expect(staffPagesFor("ADMIN")).toContain("/staff/security");
+  });
+
+  it("opens only the security page and its actions before two-factor set-up (REQUIRE_STAFF_MFA)", () => {
+    const securityActions = text(path.join(STAFF_APP, "staff", "security", "actions.ts"));
+    const open = keys.filter((key) => (STAFF_ROUTES[key] as StaffRoute).beforeTwoFactor);
+    expect(open.sort()).toEqual(
+      keys.filter((key) => key === "/staff/security" || securityActions.includes(`"${key}"`)).sort(),
+    );
   });
 });

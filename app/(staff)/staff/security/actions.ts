@@ -1,0 +1,87 @@
+"use server";
+
+// Two-factor sign-in for the signed-in staff member's own account: start the set-up, confirm it with
+// a current code (the recovery codes come back once), or turn it off with a code or the password.
+// Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { TwoFactorFormState } from "@/components/staff/two-factor-form-state";
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor } from "@/lib/auth/two-factor";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+
+const SECURITY_PATH = "/staff/security";
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+const codeSchema = z
+  .string({ error: "Enter the 6-digit code from your app." })
+  .trim()
+  .min(1, "Enter the 6-digit code from your app.")
+  .max(40, "Enter the 6-digit code from your app.");
+
+const disableSchema = z.discriminatedUnion("proof", [
+  z.object({ proof: z.literal("code"), code: codeSchema }),
+  z.object({
+    proof: z.literal("password"),
+    password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(128),
+  }),
+]);
+
+function refusal(error: unknown): TwoFactorFormState {
+  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
+  throw error;
+}
+
+export async function beginTotpEnrolmentAction(): Promise<void> {
+  const user = await requireStaffRoute("action:beginTotpEnrolmentAction");
+  try {
+    await beginTotpEnrolment(user.id);
+  } catch (error) {
+    // Already on (another tab finished first): the page shows that state.
+    if (!(error instanceof DomainError)) throw error;
+  }
+  revalidatePath(SECURITY_PATH);
+}
+
+export async function confirmTotpEnrolmentAction(
+  _previous: TwoFactorFormState,
+  formData: FormData,
+): Promise<TwoFactorFormState> {
+  const user = await requireStaffRoute("action:confirmTotpEnrolmentAction");
+  const parsed = codeSchema.safeParse(field(formData, "code"));
+  if (!parsed.success) return { ok: false, fieldErrors: { code: parsed.error.issues.map((issue) => issue.message) } };
+  try {
+    const recoveryCodes = await confirmTotpEnrolment(user.id, parsed.data);
+    revalidatePath(SECURITY_PATH);
+    return { ok: true, message: "Two-factor sign-in is on.", recoveryCodes };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+export async function disableTotpAction(
+  _previous: TwoFactorFormState,
+  formData: FormData,
+): Promise<TwoFactorFormState> {
+  const user = await requireStaffRoute("action:disableTotpAction");
+  const parsed = disableSchema.safeParse({
+    proof: field(formData, "proof"),
+    code: field(formData, "code"),
+    password: field(formData, "password"),
+  });
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await disableTwoFactor(
+      user.id,
+      parsed.data.proof === "code" ? { code: parsed.data.code } : { password: parsed.data.password },
+    );
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(SECURITY_PATH);
+  return { ok: true, message: "Two-factor sign-in is off. You can set it up again at any time." };
+}

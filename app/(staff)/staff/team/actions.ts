@@ -1,0 +1,148 @@
+"use server";
+
+// Staff accounts, for admins: invite a therapist, re-send an invitation, change a role, turn an
+// account off or on. Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a
+// result the form shows; the team page is revalidated after every change.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { TeamFormState } from "@/components/staff/team-form-state";
+import { emailSchema } from "@/lib/auth/schemas";
+import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
+import { getEnv } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { changeStaffRole } from "@/lib/staff/change-staff-role";
+import { inviteTherapist, resendStaffInvite } from "@/lib/staff/invite-therapist";
+import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import {
+  disableStaffAccount,
+  enableStaffAccount,
+  StaffHasUpcomingAppointments,
+} from "@/lib/staff/set-staff-account-disabled";
+import { formatClinicDateTime } from "@/lib/time/clinic-time";
+
+const TEAM_PATH = "/staff/team";
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+const inviteSchema = z.object({
+  name: z
+    .string({ error: "Enter their name." })
+    .trim()
+    .min(1, "Enter their name.")
+    .max(100, "Use at most 100 characters."),
+  email: emailSchema,
+  title: z
+    .string({ error: "Enter their title, for example Licensed Massage Therapist." })
+    .trim()
+    .min(1, "Enter their title, for example Licensed Massage Therapist.")
+    .max(100, "Use at most 100 characters."),
+});
+
+const memberSchema = z.object({ userId: z.string().trim().min(1).max(64) });
+const roleSchema = memberSchema.extend({ role: z.enum(["THERAPIST", "ADMIN"]) });
+
+const UNREADABLE = "That request could not be read. Reload the page and try again.";
+
+function refusal(error: unknown, userId?: string): TeamFormState {
+  if (error instanceof StaffHasUpcomingAppointments) {
+    const timeZone = getEnv().CLINIC_TIME_ZONE;
+    return {
+      ok: false,
+      userId,
+      formError: error.message,
+      appointments: error.appointments.map((appointment) => ({
+        id: appointment.id,
+        when: formatClinicDateTime(appointment.startsAt, timeZone),
+        serviceName: appointment.serviceName,
+        clientName: appointment.clientName,
+      })),
+    };
+  }
+  if (error instanceof DomainError) return { ok: false, userId, formError: error.message, fieldErrors: error.fields };
+  throw error;
+}
+
+export async function inviteTherapistAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const user = await requireStaffRoute("action:inviteTherapistAction");
+  const values = {
+    name: field(formData, "name") ?? "",
+    email: field(formData, "email") ?? "",
+    title: field(formData, "title") ?? "",
+  };
+  const parsed = inviteSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    await inviteTherapist({ id: user.id, role: user.role }, parsed.data);
+  } catch (error) {
+    return { ...refusal(error), values };
+  }
+  invalidateCatalog();
+  revalidatePath(TEAM_PATH);
+  return { ok: true, message: `Invitation sent to ${parsed.data.email}. The link works for 7 days.` };
+}
+
+export async function resendStaffInviteAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const user = await requireStaffRoute("action:resendStaffInviteAction");
+  const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
+  if (!parsed.success) return { ok: false, formError: UNREADABLE };
+  try {
+    await resendStaffInvite({ id: user.id, role: user.role }, parsed.data.userId);
+  } catch (error) {
+    return refusal(error, parsed.data.userId);
+  }
+  revalidatePath(TEAM_PATH);
+  return {
+    ok: true,
+    userId: parsed.data.userId,
+    message: "A new invitation was sent; the earlier link no longer works.",
+  };
+}
+
+export async function changeStaffRoleAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const user = await requireStaffRoute("action:changeStaffRoleAction");
+  const parsed = roleSchema.safeParse({ userId: field(formData, "userId"), role: field(formData, "role") });
+  if (!parsed.success) return { ok: false, formError: UNREADABLE };
+  try {
+    const changed = await changeStaffRole({ id: user.id, role: user.role }, parsed.data.userId, parsed.data.role);
+    revalidatePath(TEAM_PATH);
+    const role = parsed.data.role === "ADMIN" ? "an admin" : "a therapist";
+    return { ok: true, userId: parsed.data.userId, message: changed ? `Now ${role}.` : `Already ${role}.` };
+  } catch (error) {
+    return refusal(error, parsed.data.userId);
+  }
+}
+
+export async function disableStaffAccountAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const user = await requireStaffRoute("action:disableStaffAccountAction");
+  const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
+  if (!parsed.success) return { ok: false, formError: UNREADABLE };
+  try {
+    const sessions = await disableStaffAccount({ id: user.id, role: user.role }, parsed.data.userId);
+    invalidateCatalog();
+    revalidatePath(TEAM_PATH);
+    return {
+      ok: true,
+      userId: parsed.data.userId,
+      message: `Account turned off${sessions > 0 ? ` and signed out on ${sessions === 1 ? "1 device" : `${sessions} devices`}` : ""}.`,
+    };
+  } catch (error) {
+    return refusal(error, parsed.data.userId);
+  }
+}
+
+export async function enableStaffAccountAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const user = await requireStaffRoute("action:enableStaffAccountAction");
+  const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
+  if (!parsed.success) return { ok: false, formError: UNREADABLE };
+  try {
+    await enableStaffAccount({ id: user.id, role: user.role }, parsed.data.userId);
+    invalidateCatalog();
+    revalidatePath(TEAM_PATH);
+    return { ok: true, userId: parsed.data.userId, message: "Account turned on again. They can sign in." };
+  } catch (error) {
+    return refusal(error, parsed.data.userId);
+  }
+}
