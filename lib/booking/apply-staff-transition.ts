@@ -23,6 +23,8 @@ export interface StaffTransition {
   stamp: (now: Date) => Prisma.BookingUpdateManyMutationInput;
   /** A rule beyond the status (e.g. no no-show before the start); throws a DomainError to refuse. */
   check?: (booking: { startsAt: Date }, now: Date) => void;
+  /** What the change sends or writes besides the audit entry (e.g. the aftercare email), in its transaction. */
+  afterChange?: (tx: Prisma.TransactionClient, bookingId: string) => Promise<void>;
 }
 
 /** Which bookings a staff member may act on: an admin any, a therapist only their own. */
@@ -58,6 +60,7 @@ export async function applyStaffTransition(
       entityId: booking.id,
       data: { to: transition.to },
     });
+    await transition.afterChange?.(tx, booking.id);
     return toBookingView(await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect }));
   });
   if (!isActiveStatus(transition.to)) invalidateAvailability();

@@ -11,6 +11,7 @@ import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingCancelledMessage } from "@/lib/notifications/templates/booking-messages";
 import { describeStripeError, expireCheckoutSession } from "@/lib/payments/checkout";
@@ -69,9 +70,11 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         id: true,
         status: true,
         startsAt: true,
+        endsAt: true,
         serviceName: true,
         priceCents: true,
         currency: true,
+        clientId: true,
         client: { select: { email: true, name: true } },
         therapist: { select: { displayName: true } },
         service: { select: cancellationTermsSelect },
@@ -81,9 +84,13 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
     if (!staff && booking.startsAt.getTime() <= now.getTime() && booking.status === "CONFIRMED") {
       throw new Unprocessable("This appointment has already started. Please call the clinic.");
     }
+    // A confirmed visit is in the client's calendar (its confirmation carried the event): the
+    // cancellation removes it with a CANCEL of the same UID and a higher SEQUENCE.
+    const inCalendar = booking.status === "CONFIRMED";
     const cancelled = await tx.booking.updateMany({
       where: { id: booking.id, status: { in: [...CANCELLABLE] } },
       data: {
+        ...(inCalendar ? { calendarSequence: { increment: 1 } } : {}),
         status: "CANCELLED",
         cancelledAt: now,
         cancelledById: input.actor.id,
@@ -156,11 +163,35 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         refundId,
       },
     });
+    const { calendarSequence } = await tx.booking.findUniqueOrThrow({
+      where: { id: booking.id },
+      select: { calendarSequence: true },
+    });
     await enqueueEmail(tx, {
       toAddress: booking.client.email,
       template: "booking-cancelled",
       bookingId: booking.id,
-      ...bookingCancelledMessage({
+      userId: booking.clientId,
+      dedupeKey: `booking-cancelled:${booking.id}`,
+      attachments: inCalendar
+        ? calendarAttachments(
+            {
+              id: booking.id,
+              status: "CANCELLED",
+              startsAt: booking.startsAt,
+              endsAt: booking.endsAt,
+              serviceName: booking.serviceName,
+              therapistName: booking.therapist.displayName,
+              sequence: calendarSequence,
+              attendee: booking.client,
+            },
+            env.APP_URL,
+            "CANCEL",
+          )
+        : undefined,
+      ...(await bookingCancelledMessage({
+        bookingId: booking.id,
+        appUrl: env.APP_URL,
         clientName: booking.client.name,
         serviceName: booking.serviceName,
         therapistName: booking.therapist.displayName,
@@ -171,7 +202,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         cancellationTerms: booking.service,
         refundCents: policy.refundCents,
         feeWaivedForCalfSymptoms: policy.rule === "calf_symptoms_waiver",
-      }),
+      })),
     });
     return {
       refundId,

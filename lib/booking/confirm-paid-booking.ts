@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
+import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingConfirmedMessage, slotLostRefundMessage } from "@/lib/notifications/templates/booking-messages";
 import { paymentIntentIdOf, retrieveCheckoutSession } from "@/lib/payments/checkout";
@@ -48,9 +49,12 @@ export async function confirmPaidBooking(
             id: true,
             status: true,
             startsAt: true,
+            endsAt: true,
+            calendarSequence: true,
             serviceName: true,
             priceCents: true,
             currency: true,
+            clientId: true,
             client: { select: { email: true, name: true } },
             therapist: { select: { displayName: true } },
             service: { select: cancellationTermsSelect },
@@ -85,6 +89,8 @@ export async function confirmPaidBooking(
       currency: booking.currency,
       timeZone: env.CLINIC_TIME_ZONE,
       cancellationTerms: booking.service,
+      appUrl: env.APP_URL,
+      bookingId: booking.id,
     };
 
     const confirmed = await tx.booking.updateMany({
@@ -103,7 +109,23 @@ export async function confirmPaidBooking(
         toAddress: booking.client.email,
         template: "booking-confirmed",
         bookingId: booking.id,
-        ...bookingConfirmedMessage(facts),
+        userId: booking.clientId,
+        dedupeKey: `booking-confirmed:${booking.id}`,
+        ...(await bookingConfirmedMessage(facts)),
+        attachments: calendarAttachments(
+          {
+            id: booking.id,
+            status: "CONFIRMED",
+            startsAt: booking.startsAt,
+            endsAt: booking.endsAt,
+            serviceName: booking.serviceName,
+            therapistName: booking.therapist.displayName,
+            sequence: booking.calendarSequence,
+            attendee: booking.client,
+          },
+          env.APP_URL,
+          "REQUEST",
+        ),
       });
       return { outcome: "confirmed" };
     }
@@ -127,7 +149,9 @@ export async function confirmPaidBooking(
         toAddress: booking.client.email,
         template: "slot-lost-refund",
         bookingId: booking.id,
-        ...slotLostRefundMessage(facts),
+        userId: booking.clientId,
+        dedupeKey: `slot-lost-refund:${booking.id}`,
+        ...(await slotLostRefundMessage(facts)),
       });
     }
     return { outcome: "refunding_lost_slot" };

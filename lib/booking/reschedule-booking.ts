@@ -12,6 +12,7 @@ import { isExclusionViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
+import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingRescheduledMessage } from "@/lib/notifications/templates/booking-messages";
 import { staffBookingScope } from "./apply-staff-transition";
@@ -95,6 +96,8 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
           endsAt: slot.end,
           blockedUntil: slot.blockedUntil,
           therapistId: slot.therapistId,
+          // The client's calendar holds the event by its UID: the update carries a higher SEQUENCE.
+          calendarSequence: { increment: 1 },
         },
       });
       if (moved.count !== 1) throw new InvalidTransition();
@@ -104,6 +107,8 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
           serviceName: true,
           priceCents: true,
           currency: true,
+          calendarSequence: true,
+          clientId: true,
           client: { select: { email: true, name: true } },
           therapist: { select: { displayName: true } },
         },
@@ -125,7 +130,25 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
         toAddress: row.client.email,
         template: "booking-rescheduled",
         bookingId: booking.id,
-        ...bookingRescheduledMessage({
+        userId: row.clientId,
+        dedupeKey: `booking-rescheduled:${booking.id}:${row.calendarSequence}`,
+        attachments: calendarAttachments(
+          {
+            id: booking.id,
+            status: "CONFIRMED",
+            startsAt: slot.start,
+            endsAt: slot.end,
+            serviceName: row.serviceName,
+            therapistName: row.therapist.displayName,
+            sequence: row.calendarSequence,
+            attendee: row.client,
+          },
+          env.APP_URL,
+          "REQUEST",
+        ),
+        ...(await bookingRescheduledMessage({
+          bookingId: booking.id,
+          appUrl: env.APP_URL,
           clientName: row.client.name,
           serviceName: row.serviceName,
           therapistName: row.therapist.displayName,
@@ -135,7 +158,7 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
           currency: row.currency,
           timeZone: env.CLINIC_TIME_ZONE,
           cancellationTerms: booking.service,
-        }),
+        })),
       });
     });
   } catch (error) {

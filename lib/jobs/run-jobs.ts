@@ -8,6 +8,7 @@ import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
 import { expireLapsedHolds } from "./expire-lapsed-holds";
 import { acquireJobLease, releaseJobLease } from "./job-lease";
 import { reconcilePendingPayments, retryPendingRefunds } from "./reconcile-pending-payments";
+import { sendDueReminders } from "./send-due-reminders";
 
 export interface Job {
   name: string;
@@ -27,6 +28,7 @@ export const DEFAULT_JOBS: Job[] = [
     run: () => reconcilePendingPayments(),
   },
   { name: "expire-lapsed-holds", intervalMs: 60_000, leaseMs: 5 * 60_000, run: () => expireLapsedHolds() },
+  { name: "send-due-reminders", intervalMs: 60_000, leaseMs: 5 * 60_000, run: () => sendDueReminders() },
   { name: "retry-pending-refunds", intervalMs: 5 * 60_000, leaseMs: 5 * 60_000, run: () => retryPendingRefunds() },
 ];
 

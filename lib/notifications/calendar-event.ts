@@ -2,6 +2,7 @@
 // so a later update (a reschedule, a cancellation) changes the same event in the client's calendar.
 import { createEvent, type EventAttributes } from "ics";
 import { CLINIC } from "@/lib/clinic";
+import type { EmailAttachment } from "./enqueue-email";
 
 export interface CalendarBooking {
   id: string;
@@ -12,6 +13,8 @@ export interface CalendarBooking {
   therapistName: string;
   // Raised on every change the client is sent, so calendars replace the older copy.
   sequence?: number;
+  /** The client, as the event's attendee (an emailed REQUEST names who it is for). */
+  attendee?: { name: string | null; email: string };
 }
 
 function utcParts(date: Date): [number, number, number, number, number] {
@@ -51,8 +54,48 @@ export function buildBookingCalendar(
     location: `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
     status: cancelled ? "CANCELLED" : "CONFIRMED",
     organizer: { name: CLINIC.name, email: CLINIC.email },
+    ...(booking.attendee
+      ? {
+          attendees: [
+            {
+              name: booking.attendee.name ?? booking.attendee.email,
+              email: booking.attendee.email,
+              rsvp: false,
+              role: "REQ-PARTICIPANT" as const,
+              partstat: "ACCEPTED" as const,
+            },
+          ],
+        }
+      : {}),
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw error ?? new Error("the calendar file could not be built");
   return value;
+}
+
+/**
+ * The booking's calendar file as an email attachment: REQUEST adds or updates the event (same UID,
+ * higher SEQUENCE), CANCEL removes it. A file that cannot be built is left out (and logged) rather
+ * than stopping the change the message is about.
+ */
+export function calendarAttachments(
+  booking: CalendarBooking,
+  appUrl: string,
+  method: Exclude<CalendarMethod, "PUBLISH">,
+): EmailAttachment[] {
+  try {
+    return [
+      {
+        filename: method === "CANCEL" ? "cancelled-appointment.ics" : "appointment.ics",
+        contentType: `text/calendar; method=${method}; charset=utf-8`,
+        content: buildBookingCalendar(booking, appUrl, method),
+      },
+    ];
+  } catch (error) {
+    console.warn(
+      "[email] the calendar file could not be built; the message goes without it:",
+      error instanceof Error ? error.message : String(error),
+    );
+    return [];
+  }
 }

@@ -45,7 +45,7 @@ async function claimDueMessages(batchSize: number): Promise<ClaimedMessage[]> {
       LIMIT ${batchSize}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "toAddress", "subject", "text", "html", "attempts"`;
+    RETURNING "id", "toAddress", "subject", "text", "html", "attachments", "attempts"`;
 }
 
 // Guarded by the attempt this worker claimed: if its lease ran out and another worker took the row,

@@ -4,6 +4,7 @@
 import nodemailer from "nodemailer";
 import { CLINIC } from "@/lib/clinic";
 import { getEnv } from "@/lib/env";
+import type { EmailAttachment } from "./enqueue-email";
 
 export interface OutboxMessage {
   id: string;
@@ -11,6 +12,23 @@ export interface OutboxMessage {
   subject: string;
   text: string;
   html: string | null;
+  attachments?: unknown;
+}
+
+/** The attachments column as written by enqueueEmail; anything else in it is ignored. */
+export function attachmentsOf(message: Pick<OutboxMessage, "attachments">): EmailAttachment[] {
+  // A raw query may hand the jsonb column back as text.
+  const value =
+    typeof message.attachments === "string" ? (JSON.parse(message.attachments) as unknown) : message.attachments;
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is EmailAttachment =>
+      typeof item === "object" &&
+      item !== null &&
+      typeof (item as EmailAttachment).filename === "string" &&
+      typeof (item as EmailAttachment).contentType === "string" &&
+      typeof (item as EmailAttachment).content === "string",
+  );
 }
 
 export interface EmailTransport {
@@ -45,6 +63,13 @@ export function createSmtpTransport(smtpUrl: string, from?: string): EmailTransp
         subject: message.subject,
         text: message.text,
         html: message.html ?? undefined,
+        // A calendar file goes as its own part with its method in the content type
+        // ("text/calendar; method=REQUEST"), which is how mail clients recognise an event update.
+        attachments: attachmentsOf(message).map((attachment) => ({
+          filename: attachment.filename,
+          content: attachment.content,
+          contentType: attachment.contentType,
+        })),
         // Stable per outbox row: a resend after a crash is recognisable as the same message.
         messageId: `<outbox-${message.id}@${domain}>`,
       });

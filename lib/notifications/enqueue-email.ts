@@ -2,6 +2,13 @@
 // so the message exists exactly when the change does. Delivery is a separate worker's job.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** A file sent with a message, e.g. the appointment's .ics (content as text). */
+export type EmailAttachment = {
+  filename: string;
+  contentType: string;
+  content: string;
+};
+
 export interface OutgoingEmail {
   toAddress: string;
   subject: string;
@@ -11,6 +18,7 @@ export interface OutgoingEmail {
   bookingId?: string;
   // The account the message belongs to, so it shows among the client's messages.
   userId?: string;
+  attachments?: EmailAttachment[];
   // One message per event ("booking-confirmed:<bookingId>"): a second enqueue of the key is a no-op.
   dedupeKey?: string;
 }

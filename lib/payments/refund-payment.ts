@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { Unprocessable } from "@/lib/errors/domain-errors";
+import { enqueueRefundNotice } from "@/lib/notifications/enqueue-refund-notice";
 import { recordStripeEvent } from "./record-stripe-event";
 import { getStripe } from "./stripe-client";
 
@@ -125,7 +126,10 @@ export async function settleRefund(
         where: { id: refund.id, status: "PENDING" },
         data: { status: "SUCCEEDED", stripeRefundId: stripeRefund.id },
       });
-      if (settled.count === 1) await bookRefundedAmount(tx, refund.paymentId, refund.amountCents);
+      if (settled.count === 1) {
+        await bookRefundedAmount(tx, refund.paymentId, refund.amountCents);
+        await enqueueRefundNotice(tx, refund.id);
+      }
       return "succeeded";
     }
     if (stripeRefund.status === "failed" || stripeRefund.status === "canceled") {

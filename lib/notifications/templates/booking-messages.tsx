@@ -71,7 +71,7 @@ export function bookingConfirmedMessage(facts: BookingFacts): Promise<RenderedEm
           >
             <Paragraph>{greeting(facts.clientName)}</Paragraph>
             <Paragraph>
-              Your {facts.serviceName} with {facts.therapistName} is confirmed. Paid:{" "}
+              Your {facts.serviceName} with {facts.therapistName} is confirmed for {when}. Paid:{" "}
               {formatMoney(facts.priceCents, facts.currency)}.
             </Paragraph>
             <FactList facts={appointmentFacts(facts, when)} />
