@@ -1,8 +1,10 @@
-// Demo data for a living site: the catalogue, three therapists with their weekly hours, and the
-// demo accounts. Idempotent: running it twice changes nothing the second time.
-import type { Env } from "@/lib/env";
+// Demo data for a living site: the catalogue, three therapists with their weekly hours, the demo
+// accounts, and a fortnight of visits around today (lib/demo/seed-fortnight.ts). Idempotent: running
+// it twice changes nothing the second time.
+import { getEnv, type Env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoFortnight } from "./seed-fortnight";
 import { DEMO_SERVICES } from "./services";
 import { DEMO_THERAPISTS } from "./therapists";
 
@@ -30,7 +32,10 @@ function minutesOf(time: string): number {
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
-export async function seedDemoData(prisma: PrismaClient): Promise<{ accounts: string[] }> {
+export async function seedDemoData(
+  prisma: PrismaClient,
+  options: { now?: Date; timeZone?: string } = {},
+): Promise<{ accounts: string[]; visits: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   for (const [index, service] of DEMO_SERVICES.entries()) {
@@ -84,7 +89,13 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ accounts: st
       },
     });
   }
-  return { accounts };
+  const visits = await seedDemoFortnight(prisma, {
+    now: options.now ?? new Date(),
+    timeZone: options.timeZone ?? getEnv().CLINIC_TIME_ZONE,
+    demoClientEmail: "client@clinic.test",
+    deskStaffEmail: "admin@clinic.test",
+  });
+  return { accounts, visits };
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
