@@ -44,3 +44,30 @@ describe("booking calendar file", () => {
     expect(onlyEvent(cancelled).uid).toBe(bookingUid("bk_123"));
   });
 });
+
+// Clinic wall times around New York's daylight-saving changes, as UTC instants: the file states each
+// in UTC, so a calendar in any zone shows the visit at the clinic's wall time.
+const DST_CASES = [
+  { label: "the Saturday before spring forward (EST)", startsAt: "2027-03-13T15:00:00Z", wall: "10:00 AM" },
+  { label: "the Sunday clocks spring forward (EDT)", startsAt: "2027-03-14T14:00:00Z", wall: "10:00 AM" },
+  { label: "the first 1:30 of the fall-back night (EDT)", startsAt: "2026-11-01T05:30:00Z", wall: "1:30 AM" },
+  { label: "the second 1:30 of the fall-back night (EST)", startsAt: "2026-11-01T06:30:00Z", wall: "1:30 AM" },
+] as const;
+
+describe("booking calendar file across daylight-saving changes", () => {
+  it.each(DST_CASES)("$label reads back as the same instant", ({ startsAt, wall }) => {
+    const start = new Date(startsAt);
+    const text = buildBookingCalendar(
+      { ...booking, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), sequence: 0 },
+      "https://clinic.example",
+      "REQUEST",
+    );
+    const event = onlyEvent(text);
+    expect(new Date(event.start).toISOString()).toBe(start.toISOString());
+    expect(
+      new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "numeric", minute: "2-digit" }).format(
+        new Date(event.start),
+      ),
+    ).toBe(wall);
+  });
+});
