@@ -76,7 +76,8 @@ export function CalfTrendChart({
               <figcaption className="font-semibold">{CALF_SIDE_LABELS[side]}</figcaption>
               <svg
                 role="img"
-                aria-labelledby={`${titleId} ${descId}`}
+                aria-labelledby={titleId}
+                aria-describedby={descId}
                 viewBox={`0 0 ${width} ${height}`}
                 className="mt-1 h-auto w-full max-w-md"
               >
