@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect, RedirectType } from "next/navigation";
+import { notFound, redirect, RedirectType } from "next/navigation";
 import { BookingFlow, type ChoiceSummary } from "@/components/booking/booking-flow";
 import {
   ANY_THERAPIST,
@@ -131,7 +131,8 @@ async function checkoutReturnFor(
 ): Promise<{ choice: BookingChoice; checkoutReturn?: CheckoutReturn }> {
   const user = await requireUser(bookingHref({}, { booking: bookingId, cancelled: true }));
   const booking: (BookingView & { holdExpiresAt?: string | null }) | null = await getClientBooking(user.id, bookingId);
-  if (!booking) return { choice };
+  // Anyone else's booking id is the same 404 as one that does not exist.
+  if (!booking) notFound();
   if (booking.status !== "PENDING_PAYMENT" && booking.status !== "EXPIRED" && booking.status !== "CANCELLED") {
     redirect("/account"); // already paid (another tab, or the webhook was quicker): nothing to pay
   }
