@@ -8,6 +8,8 @@ const NAV_LABELS: Partial<Record<StaffRouteKey, string>> = {
   "/staff": "Day",
   "/staff/week": "Week",
   "/staff/clients": "Clients",
+  "/staff/book": "Book",
+  "/staff/reports": "Reports",
   "/staff/team": "Team",
   "/staff/security": "Security",
 };

@@ -68,3 +68,34 @@ export async function recordDeskPayment(input: {
     return { paymentId: payment.id, amountCents: payment.amountCents, currency: payment.currency.trim() };
   });
 }
+
+export interface DeskPaymentStatus {
+  /** The booking is to be paid at the desk. */
+  payAtDesk: boolean;
+  /** Staff may press "Record payment at the desk" now. */
+  payable: boolean;
+  /** The desk payment, once recorded. */
+  paid: { amountCents: number; paidAt: Date } | null;
+}
+
+/** Whether a booking staff may see awaits, or has had, its payment at the desk. */
+export async function getDeskPaymentStatus(actor: StaffActor, bookingId: string): Promise<DeskPaymentStatus> {
+  const booking = await prisma.booking.findFirst({
+    where: staffBookingScope(actor, bookingId),
+    select: {
+      status: true,
+      payAtDesk: true,
+      payments: {
+        where: { status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } },
+        select: { method: true, amountCents: true, paidAt: true },
+      },
+    },
+  });
+  if (!booking) throw new NotFound("We couldn't find that appointment.");
+  const desk = booking.payments.find((payment) => payment.method === "DESK");
+  return {
+    payAtDesk: booking.payAtDesk,
+    payable: booking.payAtDesk && booking.payments.length === 0 && DESK_PAYABLE.includes(booking.status),
+    paid: desk ? { amountCents: desk.amountCents, paidAt: desk.paidAt ?? new Date(0) } : null,
+  };
+}

@@ -27,6 +27,8 @@ export const STAFF_ROUTES = {
     roles: STAFF,
     scope: "a therapist opens only clients they have seen or will see",
   },
+  "/staff/book": { kind: "page", roles: STAFF, scope: "a therapist books only into their own schedule" },
+  "/staff/reports": { kind: "page", roles: ADMIN },
   "/staff/team": { kind: "page", roles: ADMIN },
   "/staff/security": {
     kind: "page",
@@ -35,6 +37,9 @@ export const STAFF_ROUTES = {
     beforeTwoFactor: true,
   },
   "action:checkInAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "action:recordDeskPaymentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "action:createPhoneClientAction": { kind: "action", roles: STAFF },
+  "action:bookForClientAction": { kind: "action", roles: STAFF, scope: "own schedule" },
   "action:completeVisitAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:markNoShowAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:cancelAppointmentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
@@ -48,6 +53,7 @@ export const STAFF_ROUTES = {
   "action:beginTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:confirmTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:disableTotpAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
+  "GET /api/staff/reports/csv": { kind: "api", roles: ADMIN },
   "GET /api/bookings?day": { kind: "api", roles: STAFF, scope: "a therapist gets only their own bookings" },
 } as const satisfies Record<string, StaffRoute>;
 

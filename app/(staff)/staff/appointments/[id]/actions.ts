@@ -17,6 +17,7 @@ import { markNoShow } from "@/lib/booking/mark-no-show";
 import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
 import { DomainError, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
+import { recordDeskPayment } from "@/lib/payments/record-desk-payment";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import type { StaffRouteKey } from "@/lib/staff/staff-routes";
 import {
@@ -70,6 +71,24 @@ export async function completeVisitAction(_previous: TransitionState, formData: 
 
 export async function markNoShowAction(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
   return runTransition("action:markNoShowAction", markNoShow, "Marked as a no-show.", formData);
+}
+
+export async function recordDeskPaymentAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:recordDeskPaymentAction");
+  const parsed = inputSchema.safeParse({ bookingId: formData.get("bookingId") });
+  if (!parsed.success) return { ok: false, formError: "That appointment could not be read. Reload the page." };
+  try {
+    const payment = await recordDeskPayment({
+      bookingId: parsed.data.bookingId,
+      actor: { id: user.id, role: user.role },
+    });
+    return { ok: true, message: `${formatMoney(payment.amountCents, payment.currency)} recorded as paid at the desk.` };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, formError: error.message };
+    throw error;
+  } finally {
+    revalidatePath(`/staff/appointments/${parsed.data.bookingId}`);
+  }
 }
 
 const appointmentPath = (id: string) => `/staff/appointments/${encodeURIComponent(id)}`;

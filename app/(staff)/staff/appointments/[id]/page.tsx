@@ -5,6 +5,7 @@ import { hoursInWords } from "@/components/booking/cancellation-policy";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { AppointmentActions } from "@/components/staff/appointment-actions";
 import { CancelAppointmentForm } from "@/components/staff/cancel-appointment-form";
+import { DeskPaymentForm } from "@/components/staff/desk-payment-form";
 import { IntakeAnswersPanel } from "@/components/staff/intake-answers";
 import { TreatmentNoteForm } from "@/components/staff/treatment-note-form";
 import { TreatmentNoteHistory } from "@/components/staff/treatment-note-history";
@@ -16,6 +17,7 @@ import { cancellationDeadline, decideCancellationRefund } from "@/lib/booking/ca
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
+import { getDeskPaymentStatus } from "@/lib/payments/record-desk-payment";
 import { openStaffAppointment } from "@/lib/staff/appointment";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
@@ -27,6 +29,7 @@ import {
   completeVisitAction,
   markNoShowAction,
   rescheduleAppointmentAction,
+  recordDeskPaymentAction,
   saveTreatmentNoteAction,
 } from "./actions";
 
@@ -57,6 +60,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   const timeZone = env.CLINIC_TIME_ZONE;
   const now = new Date();
   const { booking, client, intake, pastVisits, cancellationTerms } = await openOr404(viewer, id, now);
+  const desk = await getDeskPaymentStatus({ id: user.id, role: user.role }, booking.id);
   const cutoffHours = cancellationTerms.freeCancellationHours;
   // After the appointment itself: its note (each view of an existing note is audited).
   const visitNote = await getTreatmentNote({ id: user.id, role: user.role }, booking.id);
@@ -251,6 +255,19 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
             <dt className="font-semibold">Refunded</dt>
             <dd>{money(booking.amountRefundedCents)}</dd>
           </dl>
+          {desk.payAtDesk ? (
+            <DeskPaymentForm
+              bookingId={booking.id}
+              amount={money(booking.priceCents)}
+              payable={desk.payable}
+              paidNote={
+                desk.paid
+                  ? `${money(desk.paid.amountCents)} paid at the desk on ${formatClinicDateTime(desk.paid.paidAt, timeZone)}.`
+                  : null
+              }
+              action={recordDeskPaymentAction}
+            />
+          ) : null}
         </section>
       </div>
 

@@ -1,0 +1,133 @@
+"use server";
+
+// Booking on a client's behalf (a phone booking): create or pick the client, then hold the time with
+// an emailed payment link or confirm it to be paid at the desk. Guard (its entry in
+// lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { PhoneBookingState, PhoneClientFormState } from "@/components/staff/phone-booking-state";
+import { createBooking } from "@/lib/booking/create-booking";
+import { intakeSchema, RED_FLAG_QUESTIONS, HISTORY_QUESTIONS } from "@/lib/booking/intake";
+import { getEnv } from "@/lib/env";
+import { DomainError, IntakeBlocked, SlotTaken } from "@/lib/errors/domain-errors";
+import { findOrCreatePhoneClient, getBookableClient, phoneClientSchema } from "@/lib/staff/phone-client";
+import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { formatClinicDateTime } from "@/lib/time/clinic-time";
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+export async function createPhoneClientAction(
+  _previous: PhoneClientFormState,
+  formData: FormData,
+): Promise<PhoneClientFormState> {
+  const user = await requireStaffRoute("action:createPhoneClientAction");
+  const values = { name: text(formData, "name"), email: text(formData, "email"), phone: text(formData, "phone") };
+  const parsed = phoneClientSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  let found;
+  try {
+    found = await findOrCreatePhoneClient(user.id, parsed.data);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return { ok: false, formError: error.message, fieldErrors: error.fields, values };
+    }
+    throw error;
+  }
+  redirect(`/staff/book?client=${encodeURIComponent(found.client.id)}&${found.existing ? "existing" : "created"}=1`);
+}
+
+const answer = z.enum(["yes", "no"]).transform((value) => value === "yes");
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const bookingSchema = z.object({
+  clientId: z.string().trim().min(1).max(64),
+  service: z.string().trim().min(1).max(100),
+  therapistId: z.string().trim().min(1).max(64),
+  start: z.iso.datetime({ offset: true, error: "Choose a time." }),
+  payment: z.enum(["link", "desk"], { error: "Choose how the client pays." }),
+});
+
+const QUESTIONS = [...Object.keys(RED_FLAG_QUESTIONS), ...Object.keys(HISTORY_QUESTIONS)];
+
+function readIntake(formData: FormData) {
+  const raw: Record<string, unknown> = {
+    medications: optionalText.parse(text(formData, "medications")),
+    notes: optionalText.parse(text(formData, "notes")),
+  };
+  for (const question of QUESTIONS) {
+    const parsed = answer.safeParse(text(formData, question));
+    raw[question] = parsed.success ? parsed.data : undefined;
+  }
+  return intakeSchema.safeParse(raw);
+}
+
+export async function bookForClientAction(
+  _previous: PhoneBookingState,
+  formData: FormData,
+): Promise<PhoneBookingState> {
+  const user = await requireStaffRoute("action:bookForClientAction");
+  const parsed = bookingSchema.safeParse({
+    clientId: text(formData, "clientId"),
+    service: text(formData, "service"),
+    therapistId: text(formData, "therapistId"),
+    start: text(formData, "start"),
+    payment: text(formData, "payment"),
+  });
+  const intake = readIntake(formData);
+  if (!parsed.success || !intake.success) {
+    const fieldErrors: Record<string, string[]> = {
+      ...(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors),
+      ...(intake.success ? {} : z.flattenError(intake.error).fieldErrors),
+    };
+    return { status: "error", formError: "Some answers are missing. See the marked questions.", fieldErrors };
+  }
+  const input = parsed.data;
+  const env = getEnv();
+  try {
+    const client = await getBookableClient(input.clientId);
+    const common = {
+      client: { id: client.id, email: client.email },
+      serviceSlug: input.service,
+      therapistId: input.therapistId,
+      start: new Date(input.start),
+      intake: intake.data,
+      bookedBy: { id: user.id, role: user.role },
+    };
+    const when = formatClinicDateTime(new Date(input.start), env.CLINIC_TIME_ZONE);
+    if (input.payment === "desk") {
+      const booked = await createBooking({ ...common, payment: "desk" });
+      return { status: "booked", payment: "desk", bookingId: booked.booking.id, when, clientEmail: client.email };
+    }
+    const held = await createBooking(common);
+    return {
+      status: "booked",
+      payment: "link",
+      bookingId: held.booking.id,
+      when,
+      clientEmail: client.email,
+      checkoutUrl: held.checkoutUrl,
+      payBy: held.booking.holdExpiresAt
+        ? formatClinicDateTime(new Date(held.booking.holdExpiresAt), env.CLINIC_TIME_ZONE)
+        : undefined,
+    };
+  } catch (error) {
+    if (error instanceof IntakeBlocked) return { status: "blocked", urgency: error.urgency, message: error.message };
+    if (error instanceof SlotTaken) {
+      return {
+        status: "error",
+        formError: "That time was just taken. The free times below are fresh: choose another.",
+      };
+    }
+    if (error instanceof DomainError) return { status: "error", formError: error.message, fieldErrors: error.fields };
+    throw error;
+  } finally {
+    revalidatePath("/staff/book");
+  }
+}

@@ -1,0 +1,322 @@
+"use client";
+
+// The last step of a phone booking: the time, the same health screening the online booking asks
+// (read to the client), and how they pay. A red flag shows the same see-a-doctor guidance as the
+// booking page and takes the Book button away; the server screens again. Every answer is held in
+// this form's state, so a refused submission loses nothing.
+import { useActionState, useEffect, useRef, useState } from "react";
+import { ScreeningStop } from "@/components/booking/screening-stop";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import {
+  ALL_NO_ANSWERS,
+  HISTORY_QUESTIONS,
+  RED_FLAG_QUESTIONS,
+  screenIntake,
+  type HistoryItem,
+  type RedFlag,
+} from "@/lib/booking/intake";
+import type { PhoneBookingAction, PhoneBookingState } from "./phone-booking-state";
+
+const RED_FLAGS = Object.keys(RED_FLAG_QUESTIONS) as RedFlag[];
+const HISTORY = Object.keys(HISTORY_QUESTIONS) as HistoryItem[];
+type Question = RedFlag | HistoryItem;
+
+export interface PhoneBookingSlot {
+  start: string;
+  label: string;
+}
+
+function YesNo({
+  name,
+  question,
+  value,
+  error,
+  onChange,
+}: {
+  name: Question;
+  question: string;
+  value: boolean | undefined;
+  error?: string;
+  onChange: (value: boolean) => void;
+}) {
+  const errorId = error ? `${name}-error` : undefined;
+  const option = (label: string, optionValue: boolean) => (
+    <label className="flex min-h-11 min-w-24 cursor-pointer items-center gap-2 rounded-full border border-control bg-white px-4 py-2 has-checked:border-teal-600 has-checked:bg-teal-50 has-checked:font-semibold">
+      <input
+        type="radio"
+        name={name}
+        value={optionValue ? "yes" : "no"}
+        checked={value === optionValue}
+        onChange={() => onChange(optionValue)}
+        aria-describedby={errorId}
+        className="h-5 w-5 accent-teal-600"
+      />
+      {label}
+    </label>
+  );
+  return (
+    <fieldset className="border-b border-teal-600/10 py-3 last:border-b-0">
+      <legend className="float-left w-full font-semibold">{question}</legend>
+      <div className="clear-both flex flex-wrap gap-3 pt-2">
+        {option("Yes", true)}
+        {option("No", false)}
+      </div>
+      {error ? (
+        <p id={errorId} className="mt-2 text-sm font-medium text-alert-700">
+          Please answer yes or no.
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function PhoneBookingForm({
+  clientId,
+  clientName,
+  service,
+  therapistId,
+  slots,
+  price,
+  action,
+}: {
+  clientId: string;
+  clientName: string;
+  service: string;
+  therapistId: string;
+  slots: PhoneBookingSlot[];
+  price: string;
+  action: PhoneBookingAction;
+}) {
+  const [state, formAction, pending] = useActionState<PhoneBookingState, FormData>(action, { status: "idle" });
+  const [answers, setAnswers] = useState<Partial<Record<Question, boolean>>>({});
+  const [start, setStart] = useState<string>("");
+  const [payment, setPayment] = useState<"link" | "desk" | "">("");
+  const [medications, setMedications] = useState("");
+  const [notes, setNotes] = useState("");
+  const [copied, setCopied] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (state.status !== "idle") resultRef.current?.focus();
+  }, [state]);
+
+  const screening = screenIntake({ ...ALL_NO_ANSWERS, ...answers });
+  const blocked =
+    screening.outcome === "blocked" ? screening.urgency : state.status === "blocked" ? state.urgency : null;
+  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+
+  if (state.status === "booked") {
+    return (
+      <div ref={resultRef} tabIndex={-1} className="flex flex-col gap-4">
+        <Alert title={state.payment === "link" ? "Booked: payment link sent" : "Booked: to be paid at the desk"}>
+          {state.payment === "link" ? (
+            <p>
+              {state.when} is held for {clientName}. We emailed the payment link to {state.clientEmail}
+              {state.payBy ? `; it works until ${state.payBy}` : ""}. Once paid, the booking is confirmed and they get
+              their confirmation.
+            </p>
+          ) : (
+            <p>
+              {clientName} is booked for {state.when}. They pay {price} at the desk; we emailed their confirmation to{" "}
+              {state.clientEmail}.
+            </p>
+          )}
+        </Alert>
+        {state.checkoutUrl ? (
+          <div className="flex flex-col gap-2">
+            <label htmlFor="payment-link" className="font-semibold">
+              Payment link (to read out or send another way)
+            </label>
+            <div className="flex flex-wrap gap-2">
+              <input
+                id="payment-link"
+                readOnly
+                value={state.checkoutUrl}
+                className="min-h-11 w-full max-w-xl rounded-lg border border-control bg-white px-3 font-mono text-sm"
+                onFocus={(event) => event.currentTarget.select()}
+              />
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  navigator.clipboard?.writeText(state.checkoutUrl as string).then(
+                    () => setCopied(true),
+                    () => setCopied(false),
+                  );
+                }}
+              >
+                Copy link
+              </Button>
+            </div>
+            <p aria-live="polite" className="text-sm text-muted">
+              {copied ? "Copied." : ""}
+            </p>
+          </div>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          <ButtonLink href={`/staff/appointments/${encodeURIComponent(state.bookingId)}`}>
+            Open the appointment
+          </ButtonLink>
+          <ButtonLink href="/staff/book" variant="secondary">
+            Book for another client
+          </ButtonLink>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-6">
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="service" value={service} />
+      <input type="hidden" name="therapistId" value={therapistId} />
+
+      <div ref={resultRef} tabIndex={-1} aria-live="polite">
+        {state.status === "error" ? (
+          <Alert tone="error" title="Not booked yet">
+            {state.formError}
+          </Alert>
+        ) : null}
+      </div>
+
+      <fieldset className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
+        <legend className="px-1 text-xl font-semibold">Time</legend>
+        {slots.length === 0 ? (
+          <p className="mt-2">No free times on this day. Choose another day above.</p>
+        ) : (
+          <div className="mt-2 flex flex-wrap gap-2" aria-describedby={errors.start ? "start-error" : undefined}>
+            {slots.map((slot) => (
+              <label
+                key={slot.start}
+                className="flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-control bg-white px-4 py-2 has-checked:border-teal-600 has-checked:bg-teal-50 has-checked:font-semibold"
+              >
+                <input
+                  type="radio"
+                  name="start"
+                  value={slot.start}
+                  checked={start === slot.start}
+                  onChange={() => setStart(slot.start)}
+                  className="h-5 w-5 accent-teal-600"
+                />
+                {slot.label}
+              </label>
+            ))}
+          </div>
+        )}
+        {errors.start ? (
+          <p id="start-error" className="mt-2 text-sm font-medium text-alert-700">
+            {errors.start.join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <section aria-labelledby="phone-red-flags" className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
+        <h2 id="phone-red-flags" className="text-xl font-semibold">
+          Health screening: ask the client
+        </h2>
+        <p className="mt-1 text-sm text-muted">The same questions as online booking. A yes here stops the booking.</p>
+        {RED_FLAGS.map((flag) => (
+          <YesNo
+            key={flag}
+            name={flag}
+            question={RED_FLAG_QUESTIONS[flag]}
+            value={answers[flag]}
+            error={errors[flag]?.[0]}
+            onChange={(value) => setAnswers((current) => ({ ...current, [flag]: value }))}
+          />
+        ))}
+      </section>
+
+      {blocked ? (
+        <div className="flex flex-col gap-3">
+          <p className="font-semibold">We can&apos;t book this. Read the guidance below to the client.</p>
+          <ScreeningStop urgency={blocked} />
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby="phone-history" className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
+            <h2 id="phone-history" className="text-xl font-semibold">
+              Health history
+            </h2>
+            {HISTORY.map((item) => (
+              <YesNo
+                key={item}
+                name={item}
+                question={HISTORY_QUESTIONS[item]}
+                value={answers[item]}
+                error={errors[item]?.[0]}
+                onChange={(value) => setAnswers((current) => ({ ...current, [item]: value }))}
+              />
+            ))}
+            <label className="mt-3 flex flex-col gap-1.5 font-semibold">
+              Medicines they take (optional)
+              <textarea
+                name="medications"
+                rows={2}
+                maxLength={500}
+                value={medications}
+                onChange={(event) => setMedications(event.target.value)}
+                className="rounded-lg border border-control bg-white px-3 py-2 font-normal"
+              />
+            </label>
+            <label className="mt-3 flex flex-col gap-1.5 font-semibold">
+              Anything else the therapist should know (optional)
+              <textarea
+                name="notes"
+                rows={2}
+                maxLength={1000}
+                value={notes}
+                onChange={(event) => setNotes(event.target.value)}
+                className="rounded-lg border border-control bg-white px-3 py-2 font-normal"
+              />
+            </label>
+          </section>
+
+          <fieldset className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
+            <legend className="px-1 text-xl font-semibold">Payment of {price}</legend>
+            <div className="mt-2 flex flex-col gap-2">
+              <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl border border-control bg-white px-4 py-3 has-checked:border-teal-600 has-checked:bg-teal-50">
+                <input
+                  type="radio"
+                  name="payment"
+                  value="link"
+                  checked={payment === "link"}
+                  onChange={() => setPayment("link")}
+                  className="mt-1 h-5 w-5 accent-teal-600"
+                />
+                <span>
+                  <span className="block font-semibold">Send a payment link</span>
+                  The time is held and the client pays online from the emailed link; unpaid, it is released.
+                </span>
+              </label>
+              <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl border border-control bg-white px-4 py-3 has-checked:border-teal-600 has-checked:bg-teal-50">
+                <input
+                  type="radio"
+                  name="payment"
+                  value="desk"
+                  checked={payment === "desk"}
+                  onChange={() => setPayment("desk")}
+                  className="mt-1 h-5 w-5 accent-teal-600"
+                />
+                <span>
+                  <span className="block font-semibold">Pay at the desk</span>
+                  Confirmed now; the client pays when they come, and you record it on the appointment.
+                </span>
+              </label>
+            </div>
+            {errors.payment ? (
+              <p className="mt-2 text-sm font-medium text-alert-700">{errors.payment.join(" ")}</p>
+            ) : null}
+          </fieldset>
+
+          <div>
+            <Button type="submit" disabled={pending || slots.length === 0} className="min-h-12 px-6 text-lg">
+              {pending ? "Booking…" : payment === "link" ? "Book and send the link" : "Book"}
+            </Button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
