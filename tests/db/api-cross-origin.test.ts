@@ -47,7 +47,7 @@ describe(`cross-site POSTs (${ENGINE})`, () => {
     "POST %s answers 403 to another origin",
     async (_route, file) => {
       const route = routeOf(file);
-      const module = (await import(/* @vite-ignore */ file)) as {
+      const routeModule = (await import(/* @vite-ignore */ file)) as {
         POST: (request: Request, context: unknown) => Promise<Response>;
       };
       const request = new Request(urlOf(route), {
@@ -56,7 +56,7 @@ describe(`cross-site POSTs (${ENGINE})`, () => {
         body: "{}",
       });
       const params = Promise.resolve({ id: "some-id", nextauth: ["signout"], path: ["x"] });
-      const response = await module.POST(request, { params });
+      const response = await routeModule.POST(request, { params });
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
     },
