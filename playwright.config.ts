@@ -5,6 +5,11 @@ import { CHROMIUM_PATH } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = ".data/e2e";
+// The app delivers its outbox over SMTP to e2e/mail-sink.ts, which files each message under MAIL_DIR
+// for the specs to read (e2e/helpers.ts readLatestEmail, same folder). One port per run, from the
+// app's. The in-app job delivers the outbox every 5 s, prompt enough for a spec to wait on.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 20_000);
+const MAIL_DIR = ".data/e2e-mail";
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,7 +44,8 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"] }, grep: /@mobile/ },
   ],
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npx next start -p ${PORT}`,
+    // The sink starts first, in the background of the same shell, and stops with the app.
+    command: `rm -rf ${DATA_DIR} && (npx tsx e2e/mail-sink.ts &) && npx next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -50,6 +56,9 @@ export default defineConfig({
       NODE_ENV: "production",
       // A production build on the embedded database with the demo accounts: allowed only in demo mode.
       DEMO_MODE: "true",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      E2E_SMTP_PORT: String(SMTP_PORT),
+      E2E_MAIL_DIR: MAIL_DIR,
     },
   },
 });

@@ -1,7 +1,10 @@
 import { randomInt, randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures";
+import type { SunkEmail } from "./mail-sink";
 
 export const DEMO_PASSWORD = "calf-demo-2026";
 
@@ -90,3 +93,35 @@ export const CLEAR_INTAKE = {
   recentInjury: false,
   skinCondition: false,
 };
+
+// Where e2e/mail-sink.ts files the messages the app sends (the same folder as in playwright.config.ts).
+const MAIL_DIR = path.resolve(".data/e2e-mail");
+
+/**
+ * The newest message to this address whose subject matches, waiting for the app's outbox delivery
+ * (every few seconds) and the sink to file it. Fails naming the address when none arrives.
+ */
+export async function readLatestEmail(
+  to: string,
+  subjectPattern: RegExp,
+  { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
+): Promise<SunkEmail> {
+  const address = to.toLowerCase();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const names = (await readdir(MAIL_DIR).catch(() => [] as string[])).filter((name) => name.endsWith(".json"));
+    for (const name of names.sort().reverse()) {
+      const email = JSON.parse(await readFile(path.join(MAIL_DIR, name), "utf8")) as SunkEmail;
+      if (email.to.includes(address) && subjectPattern.test(email.subject)) return email;
+    }
+    if (Date.now() > deadline) throw new Error(`no email to ${to} with a subject like ${subjectPattern} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The first link in a message's text that starts with this path (e.g. "/reset-password/"), as a path. */
+export function linkIn(email: SunkEmail, pathPrefix: string): string {
+  const match = new RegExp(`https?://[^\\s/]+(${pathPrefix}[^\\s]+)`).exec(email.text);
+  if (!match?.[1]) throw new Error(`no ${pathPrefix} link in "${email.subject}"`);
+  return match[1];
+}
