@@ -11,6 +11,8 @@ const NAV_LABELS: Partial<Record<StaffRouteKey, string>> = {
   "/staff/book": "Book",
   "/staff/reports": "Reports",
   "/staff/team": "Team",
+  "/staff/services": "Services",
+  "/staff/hours": "Hours",
   "/staff/security": "Security",
 };
 

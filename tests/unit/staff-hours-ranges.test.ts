@@ -3,13 +3,13 @@
 import { describe, expect, it } from "vitest";
 import {
   formatClockTime,
-  parseClinicDateTime,
   validateWeek,
   weekInputFromFields,
   weekInputOf,
   type RangeInput,
   type WeekInput,
 } from "@/lib/staff/hours-ranges";
+import { parseClinicDateTime } from "@/lib/staff/clinic-date-time-input";
 
 const NY = "America/New_York";
 

@@ -1,0 +1,135 @@
+"use server";
+
+// A therapist's week and time off, changed by an admin. Guard (its entry in lib/staff/staff-routes.ts)
+// → validate (lib/staff/hours-ranges.ts, messages on the inputs they concern) → domain call → a result
+// the form shows. After a change the availability cache and the catalogue's tag are cleared, so the
+// booking pages offer the new times on their next request.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { AdminFormState } from "@/components/staff/admin-form-state";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
+import { getEnv } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { addTimeOff } from "@/lib/staff/add-time-off";
+import { parseClinicDateTime } from "@/lib/staff/clinic-date-time-input";
+import { validateWeek, weekInputFromFields } from "@/lib/staff/hours-ranges";
+import { removeTimeOff } from "@/lib/staff/remove-time-off";
+import { replaceWorkingHours } from "@/lib/staff/replace-working-hours";
+import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/staff/upcoming-bookings";
+
+const idSchema = z.string().trim().min(1).max(64);
+const hoursPath = (therapistId: string) => `/staff/hours/${encodeURIComponent(therapistId)}`;
+
+function refusal(error: unknown): AdminFormState {
+  if (error instanceof BookingsWouldBeStranded) {
+    return {
+      ok: false,
+      formError: error.message,
+      stranded: describeStrandedBookings(error.bookings, getEnv().CLINIC_TIME_ZONE),
+    };
+  }
+  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
+  throw error;
+}
+
+function availabilityFollows(therapistId: string): void {
+  invalidateAvailability();
+  invalidateCatalog();
+  revalidatePath(hoursPath(therapistId));
+  revalidatePath("/staff/hours");
+}
+
+const unreadable: AdminFormState = { ok: false, formError: "That therapist could not be read. Reload the page." };
+
+export async function replaceWorkingHoursAction(
+  _previous: AdminFormState,
+  formData: FormData,
+): Promise<AdminFormState> {
+  const user = await requireStaffRoute("action:replaceWorkingHoursAction");
+  const therapistId = idSchema.safeParse(formData.get("therapistId"));
+  if (!therapistId.success) return unreadable;
+  const week = validateWeek(weekInputFromFields(formData.entries()));
+  if (!week.ok) {
+    return {
+      ok: false,
+      formError: "Nothing was saved. Please correct the times marked below.",
+      fieldErrors: week.fieldErrors,
+    };
+  }
+  try {
+    await replaceWorkingHours({
+      therapistId: therapistId.data,
+      schedule: week.schedule,
+      actor: { id: user.id, role: user.role },
+    });
+  } catch (error) {
+    return refusal(error);
+  }
+  availabilityFollows(therapistId.data);
+  return { ok: true, message: "Saved. Online booking offers the new hours now." };
+}
+
+const timeOffSchema = z.object({
+  therapistId: idSchema,
+  startsAt: z.string({ error: "Enter when the time off starts." }).min(1, "Enter when the time off starts."),
+  endsAt: z.string({ error: "Enter when the time off ends." }).min(1, "Enter when the time off ends."),
+  reason: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+});
+
+export async function addTimeOffAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await requireStaffRoute("action:addTimeOffAction");
+  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const parsed = timeOffSchema.safeParse({
+    therapistId: formData.get("therapistId"),
+    startsAt: formData.get("startsAt") ?? undefined,
+    endsAt: formData.get("endsAt") ?? undefined,
+    reason: formData.get("reason") ?? undefined,
+  });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    if (fieldErrors.therapistId) return unreadable;
+    return { ok: false, formError: "Nothing was saved. Please correct the fields marked below.", fieldErrors };
+  }
+  const startsAt = parseClinicDateTime(parsed.data.startsAt, timeZone);
+  const endsAt = parseClinicDateTime(parsed.data.endsAt, timeZone);
+  const fieldErrors: Record<string, string[]> = {};
+  if (!startsAt) fieldErrors.startsAt = ["Enter a date and time, such as 2026-12-24 09:00."];
+  if (!endsAt) fieldErrors.endsAt = ["Enter a date and time, such as 2026-12-24 17:00."];
+  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
+    fieldErrors.endsAt = ["This ends before it starts. Choose a later end."];
+  }
+  if (!startsAt || !endsAt || Object.keys(fieldErrors).length > 0) {
+    return { ok: false, formError: "Nothing was saved. Please correct the fields marked below.", fieldErrors };
+  }
+  try {
+    await addTimeOff({
+      therapistId: parsed.data.therapistId,
+      startsAt,
+      endsAt,
+      reason: parsed.data.reason,
+      actor: { id: user.id, role: user.role },
+    });
+  } catch (error) {
+    return refusal(error);
+  }
+  availabilityFollows(parsed.data.therapistId);
+  return { ok: true, message: "Time off added. Online booking no longer offers those times." };
+}
+
+export async function removeTimeOffAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await requireStaffRoute("action:removeTimeOffAction");
+  const parsed = z.object({ therapistId: idSchema, timeOffId: idSchema }).safeParse({
+    therapistId: formData.get("therapistId"),
+    timeOffId: formData.get("timeOffId"),
+  });
+  if (!parsed.success) return unreadable;
+  try {
+    await removeTimeOff({ ...parsed.data, actor: { id: user.id, role: user.role } });
+  } catch (error) {
+    return refusal(error);
+  }
+  availabilityFollows(parsed.data.therapistId);
+  return { ok: true, message: "Time off removed. Those hours are open for booking again." };
+}

@@ -1,0 +1,123 @@
+"use server";
+
+// Create, edit, retire and bring back services. Guard (its entry in lib/staff/staff-routes.ts) →
+// safeParse → domain call → a result the form shows. After a change the catalogue's cache tag and
+// the availability cache are cleared, so the public pages show it on their next request.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { AdminFormState } from "@/components/staff/admin-form-state";
+import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
+import { getEnv } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { restoreService } from "@/lib/staff/restore-service";
+import { retireService } from "@/lib/staff/retire-service";
+import { saveService } from "@/lib/staff/save-service";
+import { serviceFormSchema } from "@/lib/staff/service-form-schema";
+import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/staff/upcoming-bookings";
+
+const idSchema = z.string().trim().min(1).max(64);
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+const servicePath = (id: string) => `/staff/services/${encodeURIComponent(id)}`;
+
+function refusal(error: unknown): AdminFormState {
+  if (error instanceof BookingsWouldBeStranded) {
+    return {
+      ok: false,
+      formError: error.message,
+      stranded: describeStrandedBookings(error.bookings, getEnv().CLINIC_TIME_ZONE),
+    };
+  }
+  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
+  throw error;
+}
+
+function publicPagesFollow(): void {
+  invalidateCatalog();
+  invalidateAvailability();
+  revalidatePath("/staff/services");
+}
+
+export async function saveServiceAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await requireStaffRoute("action:saveServiceAction");
+  const serviceId = text(formData, "serviceId") || undefined;
+  if (serviceId !== undefined && !idSchema.safeParse(serviceId).success) {
+    return { ok: false, formError: "That service could not be read. Reload the page." };
+  }
+  const parsed = serviceFormSchema.safeParse({
+    name: text(formData, "name"),
+    slug: serviceId ? undefined : text(formData, "slug"),
+    summary: text(formData, "summary"),
+    description: text(formData, "description"),
+    price: text(formData, "price"),
+    durationMinutes: text(formData, "durationMinutes"),
+    bufferMinutes: text(formData, "bufferMinutes"),
+    aftercareSlug: text(formData, "aftercareSlug"),
+    therapistIds: formData.getAll("therapistIds").filter((value) => typeof value === "string"),
+    whoItHelps: text(formData, "whoItHelps"),
+    whatToExpect: text(formData, "whatToExpect"),
+    contraindications: text(formData, "contraindications"),
+    freeCancellationHours: text(formData, "freeCancellationHours"),
+    lateCancellationRefundPercent: text(formData, "lateCancellationRefundPercent"),
+  });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      formError: "Please correct the fields marked below.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    };
+  }
+  let saved: { id: string };
+  try {
+    saved = await saveService({ serviceId, fields: parsed.data, actor: { id: user.id, role: user.role } });
+  } catch (error) {
+    return refusal(error);
+  }
+  publicPagesFollow();
+  if (serviceId === undefined) redirect(`${servicePath(saved.id)}?created=1`);
+  revalidatePath(servicePath(saved.id));
+  return { ok: true, message: "Saved. The site shows the changes now." };
+}
+
+async function changeStatus(
+  formData: FormData,
+  change: (input: {
+    serviceId: string;
+    actor: { id: string; role: "ADMIN" | "THERAPIST" | "CLIENT" };
+  }) => Promise<void>,
+  user: { id: string; role: "ADMIN" | "THERAPIST" | "CLIENT" },
+  done: string,
+): Promise<AdminFormState> {
+  const parsed = idSchema.safeParse(formData.get("serviceId"));
+  if (!parsed.success) return { ok: false, formError: "That service could not be read. Reload the page." };
+  try {
+    await change({ serviceId: parsed.data, actor: { id: user.id, role: user.role } });
+  } catch (error) {
+    return refusal(error);
+  }
+  publicPagesFollow();
+  revalidatePath(servicePath(parsed.data));
+  return { ok: true, message: done };
+}
+
+export async function retireServiceAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await requireStaffRoute("action:retireServiceAction");
+  return changeStatus(formData, retireService, user, "Retired. It is no longer shown on the site or open for booking.");
+}
+
+export async function restoreServiceAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const user = await requireStaffRoute("action:restoreServiceAction");
+  return changeStatus(
+    formData,
+    restoreService,
+    user,
+    "Brought back. It is shown on the site and open for booking again.",
+  );
+}
