@@ -74,6 +74,8 @@ test.describe("education hub", () => {
     await expectNoSeriousA11yViolations(page);
     await page.goto("/learn/calf-self-massage-step-by-step");
     await expectNoSeriousA11yViolations(page);
+    await page.goto("/learn/aftercare-sports-recovery");
+    await expectNoSeriousA11yViolations(page);
     await page.goto("/services/second-heart-massage-60");
     await expectNoSeriousA11yViolations(page);
   });
