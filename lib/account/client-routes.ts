@@ -28,6 +28,7 @@ export const CLIENT_ROUTES = {
   "/account/bookings/[id]/receipt": { kind: "page", target: "receipt", idIn: "path" },
   "/book?booking=[id]&cancelled=1": { kind: "page", target: "booking", idIn: "query:booking" },
   "/book/checkout-cancelled?booking=[id]": { kind: "page", target: "booking", idIn: "query:booking" },
+  "/account/messages": { kind: "page", target: "own-account" },
   "/book/confirmed?session_id=[sessionId]": {
     kind: "page",
     target: "checkout-session",
