@@ -164,6 +164,17 @@ describe("the site's articles", async () => {
     expect(linking.length).toBeGreaterThanOrEqual(15);
   });
 
+  // The calf pump is explained in its own article (and the valves in theirs); others say it in a line and link.
+  it("explains the calf pump's mechanics only in the pump and valve articles", () => {
+    const mechanics =
+      /squeez\w* (the |your )?(deep )?(leg )?veins|push\w* blood (back )?up|veins (inside|within) (them|it)|press\w* on the (deep )?veins/i;
+    const explainers = new Set(["calf-muscle-pump-second-heart", "one-way-valves-and-venous-return"]);
+    const reExplaining = articles
+      .filter((a) => !explainers.has(a.slug) && mechanics.test(a.plainText))
+      .map((a) => a.slug);
+    expect(reExplaining).toEqual([]);
+  });
+
   it("opens every aftercare guide with a five-line summary", () => {
     for (const service of DEMO_SERVICES) {
       const guide = articles.find((a) => a.slug === service.aftercareSlug);
