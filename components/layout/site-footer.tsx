@@ -38,7 +38,7 @@ export function SiteFooter() {
             </Link>
           ))}
         </nav>
-        <MedicalDisclaimer />
+        <MedicalDisclaimer short />
       </div>
     </footer>
   );

@@ -60,6 +60,7 @@ export interface Article {
   html: string;
   headings: Heading[];
   plainText: string;
+  snippetText: string;
   wordCount: number;
   readingMinutes: number;
 }

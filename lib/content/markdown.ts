@@ -22,6 +22,8 @@ export interface RenderedMarkdown {
   html: string;
   headings: Heading[];
   plainText: string;
+  /** The prose alone (no headings, tables or callout labels), for search snippets. */
+  snippetText: string;
 }
 
 const CALLOUTS = {
@@ -94,7 +96,12 @@ export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown
     })
     .use(rehypeStringify)
     .process(markdown);
-  return { html: String(file), headings, plainText: markdownToPlainText(markdown) };
+  return {
+    html: String(file),
+    headings,
+    plainText: markdownToPlainText(markdown),
+    snippetText: markdownToSnippetText(markdown),
+  };
 }
 
 /** Readable text of a Markdown body: for word counts, search and snippets. Headings, list items
@@ -116,6 +123,31 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
     .replace(/[*_`]/g, "")
     .replace(/\.\.(?=\s|$)/g, ".")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The article's sentences as a reader would quote them: paragraphs and list items only, each ending
+ * in one stop. Headings and tables are left out (a table read as one line is not a sentence), and
+ * no "?." or ":." is made where a block already ended in punctuation.
+ */
+export function markdownToSnippetText(markdown: string): string {
+  const blocks: string[] = [];
+  for (const line of markdown.split("\n")) {
+    const trimmed = line.trim().replace(/^>\s?/, "");
+    if (!trimmed || /^\[!(NOTE|TIP|WARNING|SUMMARY)\]\s*$/.test(trimmed)) continue;
+    if (/^#{1,6}\s/.test(trimmed) || trimmed.startsWith("|") || /^(-{3,}|\*{3,})$/.test(trimmed)) continue;
+    const text = trimmed
+      .replace(/^(?:[-+*]|\d+\.)\s+/, "")
+      .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+      .replace(/[*_`]/g, "")
+      .trim();
+    if (text) blocks.push(/[.!?:;…)"”]$/.test(text) ? text : `${text}.`);
+  }
+  return blocks
+    .join(" ")
+    .replace(/([.!?:;])\s*\.(?=\s|$)/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -167,6 +167,28 @@ function snippetAround(text: string, terms: QueryTerm[], radius = 120): string {
   return `${start > 0 ? "…" : ""}${words.slice(start, end + 1).join(" ")}${end < words.length - 1 ? "…" : ""}`;
 }
 
+/**
+ * The query as it was searched when a word matched only by its typo allowance ("circulaton" →
+ * "circulation"), so the page can say "Showing results for …"; null when nothing was corrected.
+ */
+export function correctedQuery(index: SearchIndex, query: string): string | null {
+  const terms = planQuery(query, index.vocabulary);
+  let corrected = false;
+  const words = terms.map(({ term, fuzzy }) => {
+    if (!fuzzy) return term;
+    let best: { word: string; distance: number } | undefined;
+    for (const word of index.vocabulary) {
+      if (!withinTypoAllowance(term, word)) continue;
+      const distance = editDistance(term, word, 2);
+      if (!best || distance < best.distance || (distance === best.distance && word < best.word)) best = { word, distance };
+    }
+    if (!best) return term;
+    corrected = true;
+    return best.word;
+  });
+  return corrected ? words.join(" ") : null;
+}
+
 export function searchArticles(index: SearchIndex, query: string, limit = 20): SearchHit[] {
   const terms = planQuery(query, index.vocabulary);
   if (terms.length === 0) return [];
@@ -182,7 +204,7 @@ export function searchArticles(index: SearchIndex, query: string, limit = 20): S
     }
     // Every term must match somewhere, so adding a word narrows the results.
     if (matchedTerms < terms.length) continue;
-    const bodyText = entry.article.plainText;
+    const bodyText = entry.article.snippetText;
     const source =
       [entry.article.description, bodyText].find((text) => text.split(/\s+/).some((word) => matchesAnyTerm(word, terms))) ?? bodyText;
     hits.push({

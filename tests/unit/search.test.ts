@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { loadArticles } from "@/lib/content/articles";
-import { buildSearchIndex, editDistance, highlight, searchArticles, termMatch } from "@/lib/content/search";
+import { markdownToSnippetText } from "@/lib/content/markdown";
+import {
+  buildSearchIndex,
+  correctedQuery,
+  editDistance,
+  highlight,
+  searchArticles,
+  termMatch,
+} from "@/lib/content/search";
 
 describe("search matching", () => {
   it.each([
@@ -89,6 +97,45 @@ describe("searching the articles", async () => {
     const articles = await loadArticles();
     const withHeading = articles.find((a) => a.headings[0]);
     expect(withHeading?.plainText).toContain(`${withHeading?.headings[0]?.text}.`);
+  });
+
+  it("says which words it searched for when it corrected a typo, and nothing when it did not", () => {
+    expect(correctedQuery(index, "circulaton")).toBe("circulation");
+    expect(correctedQuery(index, "calf circulaton")).toBe("calf circulation");
+    expect(correctedQuery(index, "circulation")).toBeNull();
+    expect(correctedQuery(index, "calf")).toBeNull();
+  });
+
+  it("quotes prose in snippets: no doubled punctuation, no table rows, no headings", () => {
+    for (const query of ["circulation", "swelling", "walking", "valves", "compression"]) {
+      for (const hit of searchArticles(index, query)) {
+        const text = hit.snippet.map((segment) => segment.text).join("");
+        expect(text, `${query} → ${hit.article.slug}`).not.toMatch(/[.!?:;,]\s*[.]\s/);
+        expect(text, `${query} → ${hit.article.slug}`).not.toMatch(/\|/);
+        expect(text, `${query} → ${hit.article.slug}`).not.toMatch(/; [^;]{1,40}; [^;]{1,40}\./); // a flattened table row
+      }
+    }
+  });
+
+  it("builds snippet text from paragraphs and list items only", () => {
+    const markdown = [
+      "## Why do calves swell?",
+      "",
+      "Sitting still lets fluid settle.",
+      "",
+      "| Sign | What to do |",
+      "| --- | --- |",
+      "| Chest pain | Call 911 |",
+      "",
+      "- Walk for a few minutes:",
+      "- Point and flex your feet",
+      "",
+      "> [!WARNING]",
+      "> Sudden swelling in one calf needs a doctor.",
+    ].join("\n");
+    expect(markdownToSnippetText(markdown)).toBe(
+      "Sitting still lets fluid settle. Walk for a few minutes: Point and flex your feet. Sudden swelling in one calf needs a doctor.",
+    );
   });
 
   it("narrows results as words are added", () => {

@@ -96,7 +96,7 @@ export default async function ArticlePage({ params }: Props) {
 
       <div className={`mt-4 grid gap-10 ${showToc ? "lg:grid-cols-[minmax(0,1fr)_18rem]" : ""}`}>
         <article className="min-w-0">
-          <header className="max-w-3xl">
+          <header id="article-top" className="max-w-3xl scroll-mt-4">
             <h1 className="text-4xl font-semibold text-teal-800 sm:text-5xl">{article.title}</h1>
             <p className="mt-4 text-xl text-muted">{article.description}</p>
             <dl className="mt-5 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted">
@@ -128,6 +128,13 @@ export default async function ArticlePage({ params }: Props) {
           {showToc ? <TableOfContentsDisclosure headings={article.headings} /> : null}
 
           <div className="article-body prose prose-lg mt-8 max-w-3xl" dangerouslySetInnerHTML={{ __html: html }} />
+
+          {/* Long articles on a phone: a way back up to the title and the contents (a plain link, no script). */}
+          <p className="mt-6 max-w-3xl">
+            <a href="#article-top" className="inline-flex min-h-11 items-center font-semibold text-teal-800 underline">
+              <span aria-hidden="true">↑&nbsp;</span>Back to the top{showToc ? " and contents" : ""}
+            </a>
+          </p>
 
           <div className="mt-10">
             <FurtherReading

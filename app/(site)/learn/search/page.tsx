@@ -22,7 +22,7 @@ function Highlighted({ segments }: { segments: Segments }) {
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY_LENGTH) ?? "";
-  const hits = query ? await searchLearnArticles(query) : [];
+  const { hits, correctedTo } = query ? await searchLearnArticles(query) : { hits: [], correctedTo: null };
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
@@ -38,9 +38,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
       {query ? (
         <p className="mt-6 text-muted" role="status">
-          {hits.length === 0
-            ? `No articles match “${query}”.`
-            : `${hits.length} ${hits.length === 1 ? "article matches" : "articles match"} “${query}”.`}
+          {hits.length === 0 ? (
+            `No articles match “${query}”.`
+          ) : correctedTo ? (
+            <>
+              Showing results for <em className="font-semibold text-ink">{correctedTo}</em>: {hits.length}{" "}
+              {hits.length === 1 ? "article" : "articles"}. No articles match “{query}” as typed.
+            </>
+          ) : (
+            `${hits.length} ${hits.length === 1 ? "article matches" : "articles match"} “${query}”.`
+          )}
         </p>
       ) : null}
 
