@@ -59,6 +59,12 @@ test.describe("education hub", () => {
     await expect(page.getByRole("link", { name: /Risks and warning signs/ })).toBeVisible();
   });
 
+  test("a misspelt search says what it searched for instead", async ({ page }) => {
+    await page.goto("/learn/search?q=circulaton");
+    await expect(page.getByRole("status")).toContainText("Showing results for circulation");
+    await expect(page.getByRole("listitem").first()).not.toContainText("|");
+  });
+
   test("search works without JavaScript", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
