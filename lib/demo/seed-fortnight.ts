@@ -254,7 +254,7 @@ const calfOf = (scores: { LEFT: [number, number, number]; RIGHT: [number, number
 const TREND_NOTES: Record<SoapField, string>[] = [
   {
     subjective:
-      "Retail job, on her feet 9 hours. Both calves ache and feel heavy by evening, left worse. No sudden pain, no warmth.",
+      "Retail job, on their feet 9 hours. Both calves ache and feel heavy by evening, left worse. No sudden pain, no warmth.",
     objective:
       "Left calf firm through the medial gastrocnemius; slight puffiness above both ankles, pits briefly. Skin intact.",
     assessment: "Muscle tension and fluid pooling after long standing; screening clear.",
@@ -277,7 +277,7 @@ const TREND_NOTES: Record<SoapField, string>[] = [
     subjective: "Best week so far. Occasional mild ache on the left after long days, gone by morning.",
     objective: "Calves supple both sides; no visible swelling.",
     assessment: "Maintenance stage.",
-    plan: "Monthly maintenance visit; keep ankle pumps and walking. Reminded her of the warning signs that need a doctor.",
+    plan: "Monthly maintenance visit; keep ankle pumps and walking. Reminded them of the warning signs that need a doctor.",
   },
 ];
 

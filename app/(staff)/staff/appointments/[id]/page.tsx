@@ -200,7 +200,9 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
           <p>
             {visitNote.note
               ? "This visit's note can be read in the history below."
-              : "A note can be written once the client has checked in."}
+              : booking.status === "CONFIRMED" || booking.status === "PENDING_PAYMENT"
+                ? "A note can be written once the client has checked in."
+                : "No note: this visit did not take place."}
           </p>
         )}
         {visitNote.note ? (
