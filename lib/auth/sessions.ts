@@ -50,10 +50,16 @@ export async function findSessionUser(sessionToken: string): Promise<SessionUser
       createdAt: true,
       lastSeenAt: true,
       expires: true,
-      user: { select: { id: true, email: true, name: true, role: true } },
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
     },
   });
   if (!session) return null;
+  // Turning an account off deletes its sessions; this also ends one opened by a sign-in that was
+  // already past its checks at that moment.
+  if (session.user.disabledAt) {
+    await revokeSession(sessionToken);
+    return null;
+  }
   const now = new Date();
   const verdict = judgeSession(session, session.user.role, now);
   if (verdict === "idle" || verdict === "expired") {
@@ -68,7 +74,8 @@ export async function findSessionUser(sessionToken: string): Promise<SessionUser
       data: { lastSeenAt: now },
     });
   }
-  return session.user;
+  const { disabledAt: _disabledAt, ...user } = session.user;
+  return user;
 }
 
 /**

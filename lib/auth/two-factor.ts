@@ -13,7 +13,7 @@ import { getEnv } from "@/lib/env";
 import { Unprocessable } from "@/lib/errors/domain-errors";
 import { verifyPassword } from "./password";
 import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from "./recovery-codes";
-import { openSecret, sealSecret } from "./secret-box";
+import { openSecret, sealSecret, SecretBoxOpenError } from "./secret-box";
 import {
   formatTotpKeyForManualEntry,
   matchTotpStep,
@@ -39,7 +39,8 @@ export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatu
   if (user.totpEnabledAt || !user.totpSecretEncrypted) {
     return { enabledAt: user.totpEnabledAt, recoveryCodesLeft, pending: null };
   }
-  const key = openSecret(user.totpSecretEncrypted, getEnv().AUTH_SECRET);
+  const key = openTotpKey(user.totpSecretEncrypted);
+  if (!key) return { enabledAt: null, recoveryCodesLeft, pending: null };
   const keyUri = totpKeyUri(CLINIC.name, user.email, key);
   // Made here, on the server: the key never goes to a third-party QR service.
   const qrCodeDataUrl = await QRCode.toDataURL(keyUri, { errorCorrectionLevel: "M", margin: 2, width: 240 });
@@ -81,7 +82,9 @@ export async function confirmTotpEnrolment(userId: string, typedCode: string, no
   });
   if (user.totpEnabledAt) throw new Unprocessable("Two-factor sign-in is already on for this account.");
   if (!user.totpSecretEncrypted) throw new Unprocessable("Start the set-up again: no key is waiting to be confirmed.");
-  const step = matchTotpStep(openSecret(user.totpSecretEncrypted, getEnv().AUTH_SECRET), typedCode, now);
+  const key = openTotpKey(user.totpSecretEncrypted);
+  if (!key) throw new Unprocessable("Start the set-up again: the key waiting to be confirmed can no longer be read.");
+  const step = matchTotpStep(key, typedCode, now);
   if (step === null || !(await claimTotpStep(userId, step))) {
     throw new Unprocessable(CODE_NOT_ACCEPTED, { code: [CODE_NOT_ACCEPTED] });
   }
@@ -117,7 +120,8 @@ export async function verifySecondFactor(
   });
   if (!user?.totpEnabledAt || !user.totpSecretEncrypted) return null;
   if (normalizeTotpCode(typed)) {
-    const step = matchTotpStep(openSecret(user.totpSecretEncrypted, getEnv().AUTH_SECRET), typed, now);
+    const key = openTotpKey(user.totpSecretEncrypted);
+    const step = key ? matchTotpStep(key, typed, now) : null;
     return step !== null && (await claimTotpStep(userId, step)) ? "totp" : null;
   }
   const recovery = normalizeRecoveryCode(typed);
@@ -170,6 +174,20 @@ export async function disableTwoFactor(
       data: { proof: "password" in proof ? "password" : "code" },
     });
   });
+}
+
+/**
+ * The stored key, or null when it no longer opens: AUTH_SECRET was changed since it was sealed. Then
+ * app codes cannot be checked; recovery codes (hashed, not sealed) and the password still work, so
+ * the person can turn two-factor off and set it up again.
+ */
+function openTotpKey(sealed: string): Uint8Array | null {
+  try {
+    return openSecret(sealed, getEnv().AUTH_SECRET);
+  } catch (error) {
+    if (error instanceof SecretBoxOpenError) return null;
+    throw error;
+  }
 }
 
 /**

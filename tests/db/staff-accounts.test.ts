@@ -131,6 +131,8 @@ describe(`staff accounts (${ENGINE})`, () => {
     expect(await disableStaffAccount(admin, therapist.id)).toBe(2);
     for (const session of sessions) expect(await findSessionUser(session)).toBeNull();
     expect(await signIn(therapist.email)).toEqual({ ok: false, reason: "invalid" });
+    // A sign-in already past its checks when the account was turned off gets no working session either.
+    expect(await findSessionUser(await createSessionRecord(therapist.id))).toBeNull();
     expect((await prisma.therapist.findUniqueOrThrow({ where: { userId: therapist.id } })).active).toBe(false);
     const audit = await prisma.auditLog.findFirstOrThrow({
       where: { entityId: therapist.id, action: "staff.disabled" },

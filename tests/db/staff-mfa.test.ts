@@ -2,11 +2,12 @@
 // password alone no longer signs in, a code works once, a recovery code works once, guesses are
 // throttled like passwords; turning it off needs a code or the password. REQUIRE_STAFF_MFA keeps
 // every staff route but the Security page closed until enrolment.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { describe, expect, it } from "vitest";
 import { authenticateWithPassword, SIGN_IN_LIMITS } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
+import { sealSecret } from "@/lib/auth/secret-box";
 import { totpCodeAt, totpStepAt } from "@/lib/auth/totp";
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor, getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { prisma } from "@/lib/db";
@@ -137,6 +138,21 @@ describe(`staff two-factor sign-in (${ENGINE})`, () => {
     const again = await enrolledStaffMember();
     await disableTwoFactor(again.user.id, { password: PASSWORD });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: again.user.id } })).totpSecretEncrypted).toBeNull();
+  });
+
+  it("after AUTH_SECRET changes, refuses app codes without failing and still takes a recovery code", async () => {
+    const { user, recoveryCodes } = await enrolledStaffMember();
+    // The key as if sealed under the previous AUTH_SECRET.
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { totpSecretEncrypted: sealSecret(randomBytes(20), "the-previous-auth-secret-0123456789abcdef") },
+    });
+    const attempt = (code: string) =>
+      authenticateWithPassword({ email: user.email, password: PASSWORD, code }, { clientIp: uniqueIp() });
+    expect(await attempt("123456")).toEqual({ ok: false, reason: "second_factor_invalid" });
+    expect((await attempt(recoveryCodes[0] as string)).ok).toBe(true);
+    await disableTwoFactor(user.id, { password: PASSWORD });
+    expect((await getTwoFactorStatus(user.id)).enabledAt).toBeNull();
   });
 
   it("with REQUIRE_STAFF_MFA, keeps every staff route but the Security page and its actions closed until enrolment", async () => {
