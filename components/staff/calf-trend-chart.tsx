@@ -93,7 +93,7 @@ export function CalfTrendChart({
                       stroke="#c9d6d6"
                       strokeWidth={1}
                     />
-                    <text x={TREND_BOX.left - 6} y={tick.y + 4} textAnchor="end" fontSize={11} fill="#4a5b5d">
+                    <text x={TREND_BOX.left - 6} y={tick.y + 4} textAnchor="end" fontSize={12} fill="#4a5b5d">
                       {tick.value}
                     </text>
                   </g>
@@ -104,7 +104,7 @@ export function CalfTrendChart({
                     x={tick.x}
                     y={height - TREND_BOX.bottom + 18}
                     textAnchor="middle"
-                    fontSize={11}
+                    fontSize={12}
                     fill="#4a5b5d"
                   >
                     {tick.label}
@@ -123,7 +123,7 @@ export function CalfTrendChart({
                       <Marker key={point.visit} measure={series.measure} x={point.x} y={point.y} />
                     ))}
                     {series.label ? (
-                      <text x={series.label.x} y={series.label.y + 4} fontSize={11} fill={STYLE[series.measure].stroke}>
+                      <text x={series.label.x} y={series.label.y + 4} fontSize={12} fill={STYLE[series.measure].stroke}>
                         {series.label.text}
                       </text>
                     ) : null}
@@ -138,7 +138,8 @@ export function CalfTrendChart({
         <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-teal-800 underline">
           Show the scores as a table
         </summary>
-        <div className="mt-2 overflow-x-auto">
+        {/* Focusable, so the table can be scrolled sideways from the keyboard on a phone. */}
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Calf scores per visit">
           <table className="min-w-full border-collapse text-left text-sm">
             <caption className="mb-1 text-left text-muted">
               Calf scores per visit, 0 to 10 (– means not assessed)

@@ -170,14 +170,18 @@ export function TreatmentNoteForm({
         );
       })}
 
-      <div className="overflow-x-auto">
-        <table className="w-full max-w-lg border-collapse text-left">
-          <caption className="mb-2 text-left">
-            <span className="font-semibold">Calf record</span>
-            <span className="block text-sm text-muted">
-              Each from 0 (none) to 10 (the most). Leave a side blank if it was not assessed.
-            </span>
-          </caption>
+      <div>
+        <p id={`${formId}-calf-title`} className="font-semibold">
+          Calf record
+        </p>
+        <p id={`${formId}-calf-hint`} className="mb-2 text-sm text-muted">
+          Each from 0 (none) to 10 (the most). Leave a side blank if it was not assessed.
+        </p>
+        <table
+          aria-labelledby={`${formId}-calf-title`}
+          aria-describedby={`${formId}-calf-hint`}
+          className="w-full max-w-lg border-collapse text-left"
+        >
           <thead>
             <tr>
               <th scope="col" className="py-2 pr-3">
