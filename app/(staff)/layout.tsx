@@ -11,6 +11,7 @@ const NAV_LABELS: Partial<Record<StaffRouteKey, string>> = {
   "/staff/book": "Book",
   "/staff/reports": "Reports",
   "/staff/team": "Team",
+  "/staff/emails": "Emails",
   "/staff/services": "Services",
   "/staff/hours": "Hours",
   "/staff/security": "Security",
