@@ -221,14 +221,15 @@ describe(`staff accounts (${ENGINE})`, () => {
     const actor: StaffAdminActor = { id: therapist.id, role: "THERAPIST" };
     const target = await staffWithPassword("THERAPIST");
     const email = uniqueEmail("not-invited");
+    // Each starts only when awaited: a refusal must never be left unobserved.
     const attempts = [
-      inviteTherapist(actor, { name: "Nobody", email, title: "LMT" }),
-      resendStaffInvite(actor, target.id),
-      changeStaffRole(actor, target.id, "ADMIN"),
-      disableStaffAccount(actor, target.id),
-      enableStaffAccount(actor, target.id),
+      () => inviteTherapist(actor, { name: "Nobody", email, title: "LMT" }),
+      () => resendStaffInvite(actor, target.id),
+      () => changeStaffRole(actor, target.id, "ADMIN"),
+      () => disableStaffAccount(actor, target.id),
+      () => enableStaffAccount(actor, target.id),
     ];
-    for (const attempt of attempts) expect(await caught(attempt)).toBeInstanceOf(NotFound);
+    for (const attempt of attempts) expect(await caught(attempt())).toBeInstanceOf(NotFound);
     // Even a session claiming the admin role is checked against the account itself.
     expect(await caught(changeStaffRole({ id: therapist.id, role: "ADMIN" }, target.id, "ADMIN"))).toBeInstanceOf(
       NotFound,
