@@ -20,19 +20,30 @@ export interface ClientRoute {
   idIn?: "path" | `query:${string}` | `form:${string}`;
   /** Server Actions: the domain function that fetches the record scoped to the client. */
   domain?: string;
+  /**
+   * Pages under a loading.tsx stream their frame before the page decides, so a foreign id shows the
+   * not-found page with status 200 (and noindex) rather than a 404 status.
+   */
+  streamed?: true;
 }
 
 export const CLIENT_ROUTES = {
   // Pages.
   "/account/bookings/[id]": { kind: "page", target: "booking", idIn: "path" },
   "/account/bookings/[id]/receipt": { kind: "page", target: "receipt", idIn: "path" },
-  "/book?booking=[id]&cancelled=1": { kind: "page", target: "booking", idIn: "query:booking" },
-  "/book/checkout-cancelled?booking=[id]": { kind: "page", target: "booking", idIn: "query:booking" },
+  "/book?booking=[id]&cancelled=1": { kind: "page", target: "booking", idIn: "query:booking", streamed: true },
+  "/book/checkout-cancelled?booking=[id]": {
+    kind: "page",
+    target: "booking",
+    idIn: "query:booking",
+    streamed: true,
+  },
   "/account/messages": { kind: "page", target: "own-account" },
   "/book/confirmed?session_id=[sessionId]": {
     kind: "page",
     target: "checkout-session",
     idIn: "query:session_id",
+    streamed: true,
   },
 
   // Server Actions.
@@ -79,6 +90,6 @@ export function foreignIdRequests(ids: { bookingId: string; checkoutSessionId: s
       const url = pattern
         .replace("[id]", encodeURIComponent(ids.bookingId))
         .replace("[sessionId]", encodeURIComponent(ids.checkoutSessionId));
-      return { key, kind: route.kind, method, url };
+      return { key, kind: route.kind, method, url, streamed: route.streamed === true };
     });
 }

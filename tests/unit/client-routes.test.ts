@@ -28,6 +28,7 @@ const text = (file: string) => readFileSync(file, "utf8");
 const entries = Object.entries(CLIENT_ROUTES) as [ClientRouteKey, ClientRoute][];
 const keys = entries.map(([key]) => key);
 const pathOfKey = (key: string) => key.split("?")[0] as string;
+const loadingDirs = new Set(CLIENT_AREAS.flatMap((dir) => filesUnder(dir, /^loading\.tsx$/)).map(routeOf));
 const isCatchAll = (route: string) => /\[\.\.\.\w+\]/.test(route);
 
 // A page reads a client's record by id when it has a dynamic segment or calls a client-scoped read.
@@ -66,7 +67,10 @@ describe("client routes", () => {
   });
 
   it("lists every API route that takes an id or answers a signed-in user, method by method", () => {
-    const routes = filesUnder(API, /^route\.ts$/).filter((file) => !isCatchAll(routeOf(file)));
+    // Staff-only routes are in lib/staff/staff-routes.ts (tests/unit/staff-routes.test.ts).
+    const routes = filesUnder(API, /^route\.ts$/).filter(
+      (file) => !isCatchAll(routeOf(file)) && !routeOf(file).startsWith("/api/staff/"),
+    );
     const clientFacing = routes.filter(
       (file) => routeOf(file).includes("[") || /requireApiUser|getCurrentUser/.test(text(file)),
     );
@@ -89,6 +93,17 @@ describe("client routes", () => {
     }
   });
 
+  it("marks exactly the pages under a loading.tsx as streamed", () => {
+    expect(loadingDirs.size).toBeGreaterThan(0);
+    for (const [key, entry] of entries.filter(([, route]) => route.kind === "page")) {
+      const segments = pathOfKey(key).split("/").filter(Boolean);
+      const underLoading = segments.some((_segment, index) =>
+        loadingDirs.has(`/${segments.slice(0, index + 1).join("/")}`),
+      );
+      expect("streamed" in entry && entry.streamed === true, key).toBe(underLoading);
+    }
+  });
+
   it("says where each id comes from, and which domain function checks the owner of an action's record", () => {
     for (const [key, entry] of entries) {
       if (entry.target === "own-account") continue;
@@ -105,12 +120,14 @@ describe("client routes", () => {
       kind: "page",
       method: "GET",
       url: "/account/bookings/bk_1/receipt",
+      streamed: false,
     });
     expect(requests).toContainEqual({
       key: "POST /api/bookings/[id]/cancel",
       kind: "api",
       method: "POST",
       url: "/api/bookings/bk_1/cancel",
+      streamed: false,
     });
     expect(requests.find((request) => request.key.startsWith("/book/confirmed"))?.url).toBe(
       "/book/confirmed?session_id=cs_1",

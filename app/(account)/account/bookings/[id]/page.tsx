@@ -63,6 +63,11 @@ export default async function AccountBookingPage({
       : standardRefund.rule === "full_notice" || standardRefund.rule === "nothing_paid"
         ? refundNow
         : `${refundNow} New calf pain or swelling waives the fee.`;
+  // Refunds decided (sent or still on their way to the card), not only those Stripe has confirmed.
+  const refundingCents = details.payments
+    .flatMap((payment) => payment.refunds)
+    .filter((refund) => refund.status !== "FAILED")
+    .reduce((sum, refund) => sum + refund.amountCents, 0);
   const rescheduling = canMove && one(query.reschedule) === "1";
   const today = clinicToday(timeZone, now);
 
@@ -91,8 +96,8 @@ export default async function AccountBookingPage({
       ) : null}
       {one(query.cancelled) ? (
         <Alert title="Appointment cancelled">
-          {booking.amountRefundedCents > 0
-            ? `We're refunding ${money(booking.amountRefundedCents)}. It usually reaches your card within 5 to 10 business days.`
+          {refundingCents > 0
+            ? `We're refunding ${money(refundingCents)}. It usually reaches your card within 5 to 10 business days.`
             : "No refund was due under the cancellation policy."}
         </Alert>
       ) : null}

@@ -1,0 +1,54 @@
+// A client's paid appointment, made the quick way for the account specs: a free time from the API,
+// a hold through POST /api/bookings and payment on the Stripe emulator's checkout page.
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect } from "./fixtures";
+import { CLEAR_INTAKE, payOnEmulatorCheckout } from "./helpers";
+
+export const PAID_SERVICE = "second-heart-massage-60";
+export const PAID_SERVICE_NAME = "Second Heart Calf Massage";
+const DAY_MS = 24 * 3_600_000;
+
+export interface FreeSlot {
+  start: string;
+  end: string;
+  therapistId: string;
+  therapistName: string;
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Free times a few days ahead (well past the cancellation cut-off), soonest first. */
+export async function freeSlots(request: APIRequestContext, daysAhead = 3): Promise<FreeSlot[]> {
+  const from = new Date(Date.now() + daysAhead * DAY_MS);
+  const to = new Date(from.getTime() + 30 * DAY_MS);
+  const query = new URLSearchParams({ service: PAID_SERVICE, from: isoDate(from), to: isoDate(to) });
+  const response = await request.get(`/api/availability?${query}`);
+  expect(response.status()).toBe(200);
+  const { slots } = (await response.json()) as { slots: FreeSlot[] };
+  expect(slots.length).toBeGreaterThan(0);
+  return slots;
+}
+
+/** Holds the time and pays for it; returns the booking's id and its Checkout Session's id. */
+export async function bookAndPay(
+  page: Page,
+  slot: FreeSlot,
+  email: string,
+): Promise<{ bookingId: string; checkoutSessionId: string }> {
+  const created = await page.request.post("/api/bookings", {
+    data: JSON.stringify({
+      service: PAID_SERVICE,
+      therapist: slot.therapistId,
+      start: slot.start,
+      intake: CLEAR_INTAKE,
+    }),
+    headers: { "content-type": "application/json" },
+  });
+  expect(created.status()).toBe(201);
+  const { booking, checkoutUrl } = (await created.json()) as { booking: { id: string }; checkoutUrl: string };
+  const checkoutSessionId = new URL(checkoutUrl).pathname.split("/").pop() as string;
+  await page.goto(checkoutUrl);
+  await payOnEmulatorCheckout(page, email);
+  await expect(page.getByRole("heading", { level: 1, name: "You're booked" })).toBeVisible({ timeout: 30_000 });
+  return { bookingId: booking.id, checkoutSessionId };
+}
