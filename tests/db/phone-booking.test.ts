@@ -5,6 +5,7 @@
 // Stripe, and a therapist books only into their own schedule.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
+import { confirmPaymentLinkReturn } from "@/lib/booking/confirm-payment-link-return";
 import { createBooking, PAYMENT_LINK_HOLD_MINUTES } from "@/lib/booking/create-booking";
 import { prisma } from "@/lib/db";
 import { IntakeBlocked, InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
@@ -116,6 +117,27 @@ describe(`phone bookings (${ENGINE})`, () => {
       payments: [{ status: "SUCCEEDED", method: "STRIPE_CHECKOUT", amountCents: service.priceCents }],
     });
     expect(await prisma.auditLog.count({ where: { entityId: row.id, action: "booking.payment_link_sent" } })).toBe(1);
+  });
+
+  it("confirms a paid link on its return page too, answering only for a phone booking's session", async () => {
+    const { client, admin, own, service, start } = await phoneScenario();
+    const held = await createBooking({
+      client,
+      serviceSlug: service.slug,
+      therapistId: own.id,
+      start,
+      intake: CLEAR_INTAKE,
+      bookedBy: admin,
+    });
+    const sessionId = held.checkoutUrl.split("/").pop() as string;
+    expect(await confirmPaymentLinkReturn(sessionId)).toBe("pending");
+    harness.emulator.pay(sessionId);
+    // Before or after the webhook, the answer is the same, and the booking is confirmed once.
+    expect(await confirmPaymentLinkReturn(sessionId)).toBe("confirmed");
+    await harness.emulator.waitForWebhooks();
+    expect(await confirmPaymentLinkReturn(sessionId)).toBe("confirmed");
+    expect(await prisma.auditLog.count({ where: { entityId: held.booking.id, action: "booking.confirmed" } })).toBe(1);
+    expect(await confirmPaymentLinkReturn("cs_test_not_ours")).toBe("unknown");
   });
 
   it("confirms a pay-at-desk booking at once, takes its desk payment once, and refunds it without Stripe", async () => {

@@ -1,19 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { confirmPaymentLinkReturn } from "@/lib/booking/confirm-payment-link-return";
 import { CLINIC } from "@/lib/clinic";
+
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Payment", robots: { index: false } };
 
+const SESSION_ID = /^[A-Za-z0-9_]{1,255}$/;
+
 // Where a payment link staff emailed returns to after Stripe Checkout. The client may not be signed
 // in (a client booked by phone may not even have a password yet), so this page shows no booking
-// details: the signed webhook confirms the booking and the confirmation email carries them.
+// details: the booking is confirmed here or by the signed webhook, and the confirmation email
+// carries the details.
 export default async function PaymentLinkDonePage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { cancelled } = await searchParams;
+  const { cancelled, session_id: sessionId } = await searchParams;
   const paid = cancelled !== "1";
+  const outcome =
+    paid && typeof sessionId === "string" && SESSION_ID.test(sessionId)
+      ? await confirmPaymentLinkReturn(sessionId)
+      : "unknown";
   return (
     <div className="mx-auto max-w-2xl px-4 py-12">
       <h1 className="font-serif text-3xl font-semibold text-teal-800">
@@ -21,8 +31,9 @@ export default async function PaymentLinkDonePage({
       </h1>
       {paid ? (
         <p className="mt-4 text-lg">
-          Your appointment is confirmed as soon as the payment reaches us, usually within a minute, and we email you the
-          confirmation with all the details.
+          {outcome === "confirmed"
+            ? "Your appointment is confirmed. We have emailed you the confirmation with all the details."
+            : "Your appointment is confirmed as soon as the payment reaches us, usually within a minute, and we email you the confirmation with all the details."}
         </p>
       ) : (
         <p className="mt-4 text-lg">
