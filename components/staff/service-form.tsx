@@ -79,7 +79,7 @@ export function ServiceForm({
         </Alert>
       ) : null}
 
-      <fieldset className="flex flex-col gap-4">
+      <fieldset className="min-w-0 flex flex-col gap-4">
         <legend className="mb-2 text-xl font-semibold text-teal-800">What it is</legend>
         <Field label="Name" required maxLength={80} autoComplete="off" {...bind("name")} />
         {serviceId ? (
@@ -105,7 +105,7 @@ export function ServiceForm({
         <TextArea label="Description" rows={5} required maxLength={4000} {...bind("description")} />
       </fieldset>
 
-      <fieldset className="grid gap-4 sm:grid-cols-3">
+      <fieldset className="min-w-0 grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-xl font-semibold text-teal-800">Price and time</legend>
         <Field label="Price (US dollars)" inputMode="decimal" hint="Such as 95 or 95.00." required {...bind("price")} />
         <Field
@@ -124,7 +124,7 @@ export function ServiceForm({
         />
       </fieldset>
 
-      <fieldset className="grid gap-4 sm:grid-cols-2">
+      <fieldset className="min-w-0 grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-xl font-semibold text-teal-800">Cancellation policy</legend>
         <Field
           label="Free cancellation up to (hours before)"
@@ -142,7 +142,7 @@ export function ServiceForm({
         />
       </fieldset>
 
-      <fieldset className="flex flex-col gap-3">
+      <fieldset className="min-w-0 flex flex-col gap-3">
         <legend className="mb-2 text-xl font-semibold text-teal-800">Who offers it</legend>
         {therapists.length === 0 ? <p className="text-muted">No therapists yet.</p> : null}
         <ul
@@ -172,7 +172,7 @@ export function ServiceForm({
         ) : null}
       </fieldset>
 
-      <fieldset className="flex flex-col gap-4">
+      <fieldset className="min-w-0 flex flex-col gap-4">
         <legend className="mb-2 text-xl font-semibold text-teal-800">On its page</legend>
         <div className="flex flex-col gap-1.5">
           <label htmlFor="field-aftercareSlug" className="font-semibold">
@@ -185,7 +185,7 @@ export function ServiceForm({
             onChange={(event) => setValues((current) => ({ ...current, aftercareSlug: event.target.value }))}
             aria-invalid={errors("aftercareSlug") ? true : undefined}
             aria-describedby={errors("aftercareSlug") ? "field-aftercareSlug-error" : undefined}
-            className="min-h-11 rounded-lg border border-control bg-white px-3 py-2 text-base"
+            className="min-h-11 w-full rounded-lg border border-control bg-white px-3 py-2 text-base"
           >
             <option value="">None</option>
             {guides.map((guide) => (
