@@ -3,7 +3,7 @@
 // a typed DELETE, keeps what was typed on a wrong password, then signs the client out for good.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
-import { expectNoSeriousA11yViolations, newClient, ownNetwork, signUp } from "./helpers";
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, newClient, ownNetwork, signIn, signUp } from "./helpers";
 import { bookAndPay, freeSlots } from "./paid-booking";
 
 test.describe("privacy and your data", () => {
@@ -11,8 +11,9 @@ test.describe("privacy and your data", () => {
     await context.setExtraHTTPHeaders(ownNetwork());
   });
 
-  test("a client downloads their data and deletes their account, which cancels their visit and ends sign-in", async ({
+  test("a client sees who viewed their health answers, downloads their data and deletes their account", async ({
     page,
+    browser,
   }) => {
     const client = newClient();
     await signUp(page, client);
@@ -28,6 +29,29 @@ test.describe("privacy and your data", () => {
     await expect(page.getByText("No one at the clinic has opened your health information yet.")).toBeVisible();
     await expectNoSeriousA11yViolations(page, "privacy");
 
+    // The clinic's admin opens the appointment (and so its health answers): the client sees who and when.
+    const staffContext = await browser.newContext({ extraHTTPHeaders: ownNetwork() });
+    const staff = await staffContext.newPage();
+    await signIn(staff, "admin@clinic.test", DEMO_PASSWORD, /\/staff/);
+    await staff.goto(`/staff/appointments/${bookingId}`);
+    await expect(staff.getByText("Appointment", { exact: true }).first()).toBeVisible();
+    await staffContext.close();
+    await page.reload();
+    const views = page.getByRole("table", { name: /Staff views of your health information/ });
+    await expect(
+      views
+        .getByRole("row")
+        .filter({ hasText: "Jordan Avery" })
+        .filter({ hasText: "Viewed your intake answers" })
+        .first(),
+    ).toBeVisible();
+    await expect(
+      views.getByRole("link", { name: /Second Heart Calf Massage, .*\d:\d{2}\s[AP]M\s[A-Z]{2,5}/ }).first(),
+    ).toHaveAttribute("href", `/account/bookings/${bookingId}`);
+    await expect(
+      views.getByRole("link", { name: /Second Heart Calf Massage, .*\d:\d{2}\s[AP]M\s[A-Z]{2,5}/ }),
+    ).toHaveAttribute("href", `/account/bookings/${bookingId}`);
+
     // Download: one JSON file with the client's own profile and appointment, and no secrets.
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download my data" }).click();
@@ -41,7 +65,8 @@ test.describe("privacy and your data", () => {
     expect(text).not.toMatch(/passwordHash|\$argon2|tokenHash|totpSecret/);
 
     // Delete: what happens is said first; a wrong password keeps the typed confirmation.
-    await expect(page.getByRole("link", { name: /Second Heart Calf Massage/ })).toBeVisible();
+    const deleting = page.getByRole("region", { name: "Delete your account" });
+    await expect(deleting.getByRole("link", { name: /Second Heart Calf Massage/ })).toBeVisible();
     await page.getByRole("button", { name: "Delete my account…" }).click();
     await expect(page.getByText(/upcoming appointment is cancelled with a full refund/)).toBeVisible();
     await expectNoSeriousA11yViolations(page, "delete account");

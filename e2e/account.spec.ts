@@ -77,6 +77,7 @@ test.describe("my appointments", () => {
 
     // From the list to the appointment's own page.
     await page.goto("/account");
+    await expect(page.getByText("Paid $95.00", { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page, "account");
     await page
       .getByRole("link", { name: new RegExp(`^${SERVICE_NAME}`) })
