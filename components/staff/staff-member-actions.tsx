@@ -1,7 +1,8 @@
 "use client";
 
 // One staff member's account actions on the team page: re-send an invitation, change the role, turn
-// the account off (after a confirmation; refused with the appointments still to come) or on again.
+// the account off (after a confirmation; refused with the appointments still to come) or on again,
+// and reset two-factor sign-in for someone who lost their phone and codes (after a confirmation).
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +15,7 @@ export interface StaffMemberView {
   role: "THERAPIST" | "ADMIN";
   disabled: boolean;
   invitePending: boolean;
+  twoFactor: boolean;
 }
 
 export interface StaffMemberActionSet {
@@ -21,6 +23,7 @@ export interface StaffMemberActionSet {
   changeRole: TeamFormAction;
   disable: TeamFormAction;
   enable: TeamFormAction;
+  resetTwoFactor: TeamFormAction;
 }
 
 type Kind = keyof StaffMemberActionSet;
@@ -33,16 +36,20 @@ export function StaffMemberActions({ member, actions }: { member: StaffMemberVie
   });
   const [disabled, disableAction, disabling] = useActionState<TeamFormState, FormData>(actions.disable, { ok: false });
   const [enabled, enableAction, enabling] = useActionState<TeamFormState, FormData>(actions.enable, { ok: false });
-  const [confirmingDisable, setConfirmingDisable] = useState(false);
+  const [reset, resetAction, resetting] = useActionState<TeamFormState, FormData>(actions.resetTwoFactor, {
+    ok: false,
+  });
+  const [confirming, setConfirming] = useState<"disable" | "resetTwoFactor" | null>(null);
   const [role, setRole] = useState(member.role);
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const pending = resending || changing || disabling || enabling;
-  const outcome = last ? { resend: resent, changeRole: changed, disable: disabled, enable: enabled }[last] : null;
+  const pending = resending || changing || disabling || enabling || resetting;
+  const outcomes = { resend: resent, changeRole: changed, disable: disabled, enable: enabled, resetTwoFactor: reset };
+  const outcome = last ? outcomes[last] : null;
 
   useEffect(() => {
-    if (confirmingDisable) confirmRef.current?.focus();
-  }, [confirmingDisable]);
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   useEffect(() => {
     if (outcome?.formError) outcomeRef.current?.focus();
   }, [outcome]);
@@ -110,18 +117,47 @@ export function StaffMemberActions({ member, actions }: { member: StaffMemberVie
               {enabling ? "Turning on…" : "Turn account on again"}
             </Button>
           </form>
-        ) : !confirmingDisable ? (
-          <Button type="button" variant="secondary" onClick={() => setConfirmingDisable(true)} disabled={pending}>
+        ) : !confirming ? (
+          <Button type="button" variant="secondary" onClick={() => setConfirming("disable")} disabled={pending}>
             Turn account off…
           </Button>
         ) : null}
+        {member.twoFactor && !confirming ? (
+          <Button type="button" variant="secondary" onClick={() => setConfirming("resetTwoFactor")} disabled={pending}>
+            Reset two-factor…
+          </Button>
+        ) : null}
       </div>
-      {confirmingDisable && !member.disabled ? (
+      {confirming === "resetTwoFactor" ? (
+        <form
+          action={resetAction}
+          onSubmit={() => {
+            setLast("resetTwoFactor");
+            setConfirming(null);
+          }}
+          className="flex flex-col gap-3 rounded-xl border border-alert-700/40 bg-alert-50 p-4"
+        >
+          {hidden}
+          <p ref={confirmRef} tabIndex={-1} className="font-semibold">
+            Reset {member.label}&apos;s two-factor sign-in? Only do this when they have lost their phone and their
+            recovery codes, and you know it is them asking. They are signed out everywhere and set it up again.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit" disabled={pending}>
+              Reset two-factor sign-in
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>
+              Keep it
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {confirming === "disable" && !member.disabled ? (
         <form
           action={disableAction}
           onSubmit={() => {
             setLast("disable");
-            setConfirmingDisable(false);
+            setConfirming(null);
           }}
           className="flex flex-col gap-3 rounded-xl border border-alert-700/40 bg-alert-50 p-4"
         >
@@ -134,7 +170,7 @@ export function StaffMemberActions({ member, actions }: { member: StaffMemberVie
             <Button type="submit" disabled={pending}>
               Turn off the account
             </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirmingDisable(false)}>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>
               Keep it on
             </Button>
           </div>

@@ -32,6 +32,7 @@ export async function findStaffMemberOrThrow(tx: Prisma.TransactionClient, userI
       role: true,
       disabledAt: true,
       passwordHash: true,
+      totpEnabledAt: true,
       therapist: { select: { id: true } },
     },
   });

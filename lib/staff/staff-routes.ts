@@ -63,6 +63,7 @@ export const STAFF_ROUTES = {
   "action:changeStaffRoleAction": { kind: "action", roles: ADMIN },
   "action:disableStaffAccountAction": { kind: "action", roles: ADMIN },
   "action:enableStaffAccountAction": { kind: "action", roles: ADMIN },
+  "action:resetStaffTwoFactorAction": { kind: "action", roles: ADMIN },
   "action:beginTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:confirmTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:disableTotpAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },

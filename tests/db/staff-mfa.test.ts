@@ -1,17 +1,19 @@
 // Two-factor sign-in for staff: enrolment turns on only with a current code from the app; then the
 // password alone no longer signs in, a code works once, a recovery code works once, guesses are
-// throttled like passwords; turning it off needs a code or the password. REQUIRE_STAFF_MFA keeps
-// every staff route but the Security page closed until enrolment.
+// throttled like passwords; turning it off needs a code or the password (or an admin's reset, for a
+// lost phone). REQUIRE_STAFF_MFA keeps every staff route but the Security page closed until enrolment.
 import { randomBytes, randomUUID } from "node:crypto";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { describe, expect, it } from "vitest";
 import { authenticateWithPassword, SIGN_IN_LIMITS } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { sealSecret } from "@/lib/auth/secret-box";
+import { createSessionRecord, findSessionUser } from "@/lib/auth/sessions";
 import { totpCodeAt, totpStepAt } from "@/lib/auth/totp";
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor, getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { prisma } from "@/lib/db";
-import { Unprocessable } from "@/lib/errors/domain-errors";
+import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import { resetStaffTwoFactor } from "@/lib/staff/reset-staff-two-factor";
 import { STAFF_ROUTES, type StaffRouteKey } from "@/lib/staff/staff-routes";
 import { staffRouteWaitsForTwoFactor } from "@/lib/staff/two-factor-gate";
 import { ENGINE } from "../support/db-setup";
@@ -153,6 +155,27 @@ describe(`staff two-factor sign-in (${ENGINE})`, () => {
     expect((await attempt(recoveryCodes[0] as string)).ok).toBe(true);
     await disableTwoFactor(user.id, { password: PASSWORD });
     expect((await getTwoFactorStatus(user.id)).enabledAt).toBeNull();
+  });
+
+  it("lets an admin reset a staff member's two-factor (lost phone and codes): signed out, password alone until set up again", async () => {
+    const { user } = await enrolledStaffMember();
+    const session = await createSessionRecord(user.id);
+    const admin = await createUser({ role: "ADMIN" });
+    await expect(resetStaffTwoFactor({ id: user.id, role: "THERAPIST" }, user.id)).rejects.toBeInstanceOf(NotFound);
+    await expect(resetStaffTwoFactor({ id: admin.id, role: "ADMIN" }, admin.id)).rejects.toThrow("your own account");
+
+    expect(await resetStaffTwoFactor({ id: admin.id, role: "ADMIN" }, user.id)).toBe(true);
+    expect(await findSessionUser(session)).toBeNull();
+    expect(await getTwoFactorStatus(user.id)).toMatchObject({ enabledAt: null, pending: null, recoveryCodesLeft: 0 });
+    expect(
+      (await authenticateWithPassword({ email: user.email, password: PASSWORD }, { clientIp: uniqueIp() })).ok,
+    ).toBe(true);
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { entityId: user.id, action: "staff.two_factor_reset" },
+    });
+    expect(audit).toMatchObject({ actorId: admin.id, data: { sessionsEnded: 1 } });
+    expect(await prisma.emailOutbox.count({ where: { userId: user.id, template: "staff-two-factor-reset" } })).toBe(1);
+    expect(await resetStaffTwoFactor({ id: admin.id, role: "ADMIN" }, user.id)).toBe(false);
   });
 
   it("with REQUIRE_STAFF_MFA, keeps every staff route but the Security page and its actions closed until enrolment", async () => {

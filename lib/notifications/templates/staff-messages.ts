@@ -1,5 +1,6 @@
 // The words of the staff account messages: the invitation to join the clinic's team, and the notes
-// an account's owner gets when an admin changes its role or turns it off or on again. Each returns a
+// an account's owner gets when an admin changes its role, turns it off or on again, or resets its
+// two-factor sign-in. Each returns a
 // subject, a plain-text body and a simple HTML body with the same words. Self-contained, so the move
 // to one template system can take them as they are. An invitation link carries a single-use token:
 // it appears in the message only, never in logs or audit entries.
@@ -81,5 +82,13 @@ export function staffAccountDisabledMessage(facts: { name: string | null }): Sta
 export function staffAccountEnabledMessage(facts: { name: string | null }): StaffMessage {
   return compose(`Your ${CLINIC.shortName} staff account is on again`, facts.name, [
     "An admin turned your staff account back on. You can sign in again with your email address and password.",
+  ]);
+}
+
+export function staffTwoFactorResetMessage(facts: { name: string | null }): StaffMessage {
+  return compose(`Your ${CLINIC.shortName} two-factor sign-in was reset`, facts.name, [
+    "An admin turned off two-factor sign-in on your staff account, and you were signed out everywhere. Your password is unchanged.",
+    "Sign in with your password, then set up two-factor sign-in again on the Security page.",
+    `If you didn't ask for this, talk to the clinic's admin or call ${CLINIC.phoneDisplay} straight away.`,
   ]);
 }

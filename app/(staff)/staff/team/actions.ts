@@ -1,7 +1,7 @@
 "use server";
 
 // Staff accounts, for admins: invite a therapist, re-send an invitation, change a role, turn an
-// account off or on. Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a
+// account off or on, reset someone's two-factor sign-in. Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a
 // result the form shows; the team page is revalidated after every change.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import { DomainError } from "@/lib/errors/domain-errors";
 import { changeStaffRole } from "@/lib/staff/change-staff-role";
 import { inviteTherapist, resendStaffInvite } from "@/lib/staff/invite-therapist";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { resetStaffTwoFactor } from "@/lib/staff/reset-staff-two-factor";
 import {
   disableStaffAccount,
   enableStaffAccount,
@@ -142,6 +143,25 @@ export async function enableStaffAccountAction(_previous: TeamFormState, formDat
     invalidateCatalog();
     revalidatePath(TEAM_PATH);
     return { ok: true, userId: parsed.data.userId, message: "Account turned on again. They can sign in." };
+  } catch (error) {
+    return refusal(error, parsed.data.userId);
+  }
+}
+
+export async function resetStaffTwoFactorAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const user = await requireStaffRoute("action:resetStaffTwoFactorAction");
+  const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
+  if (!parsed.success) return { ok: false, formError: UNREADABLE };
+  try {
+    const reset = await resetStaffTwoFactor({ id: user.id, role: user.role }, parsed.data.userId);
+    revalidatePath(TEAM_PATH);
+    return {
+      ok: true,
+      userId: parsed.data.userId,
+      message: reset
+        ? "Two-factor sign-in reset and signed out everywhere. They sign in with their password and set it up again."
+        : "Two-factor sign-in was already off.",
+    };
   } catch (error) {
     return refusal(error, parsed.data.userId);
   }

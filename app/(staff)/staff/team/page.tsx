@@ -9,6 +9,7 @@ import {
   enableStaffAccountAction,
   inviteTherapistAction,
   resendStaffInviteAction,
+  resetStaffTwoFactorAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Staff: team", robots: { index: false } };
@@ -19,6 +20,7 @@ const ACTIONS = {
   changeRole: changeStaffRoleAction,
   disable: disableStaffAccountAction,
   enable: enableStaffAccountAction,
+  resetTwoFactor: resetStaffTwoFactorAction,
 };
 
 // Admins only: the clinic's staff accounts, inviting therapists, roles, and turning accounts off or on.
@@ -81,6 +83,7 @@ export default async function StaffTeamPage() {
                         role: member.role,
                         disabled: member.disabledAt !== null,
                         invitePending: member.invitePending,
+                        twoFactor: member.twoFactor,
                       }}
                       actions={ACTIONS}
                     />

@@ -1,0 +1,39 @@
+// An admin resets a staff member's two-factor sign-in, for someone who lost both their phone and
+// their recovery codes: the key and the codes are removed and every session of the account ends (a
+// lost phone may hold one). They sign in with their password and set it up again; with
+// REQUIRE_STAFF_MFA=true, the Security page is all they can open until they do. Not for one's own
+// account: the Security page turns it off with a code or the password.
+import { recordAudit } from "@/lib/audit/record-audit";
+import { prisma } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
+import { enqueueEmail } from "@/lib/notifications/enqueue-email";
+import { staffTwoFactorResetMessage } from "@/lib/notifications/templates/staff-messages";
+import { assertActiveAdmin, findStaffMemberOrThrow, refuseSelf, type StaffAdminActor } from "./staff-admin";
+
+/** Returns false when two-factor was not on (nothing changed). */
+export async function resetStaffTwoFactor(actor: StaffAdminActor, userId: string, now = new Date()): Promise<boolean> {
+  return runTransaction(prisma, async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    refuseSelf(actor, userId, "reset two-factor sign-in of");
+    const member = await findStaffMemberOrThrow(tx, userId);
+    if (!member.totpEnabledAt) return false;
+    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: null, totpSecretEncrypted: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "staff.two_factor_reset",
+      entityType: "User",
+      entityId: userId,
+      data: { sessionsEnded },
+    });
+    await enqueueEmail(tx, {
+      toAddress: member.email,
+      ...staffTwoFactorResetMessage({ name: member.name }),
+      template: "staff-two-factor-reset",
+      userId,
+      dedupeKey: `staff-two-factor-reset:${userId}:${now.getTime()}`,
+    });
+    return true;
+  });
+}
