@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin, type AdminActor } from "./admin-actor";
 import { listAftercareGuides } from "./catalogue-admin";
 import { firstFreeSlug, slugify, type ServiceFields } from "./service-form-schema";
@@ -149,10 +150,7 @@ export async function saveService(input: SaveServiceInput): Promise<{ id: string
   return saved;
 }
 
-async function chooseSlug(
-  tx: Parameters<Parameters<typeof runTransaction>[1]>[0],
-  fields: ServiceFields,
-): Promise<string> {
+async function chooseSlug(tx: Prisma.TransactionClient, fields: ServiceFields): Promise<string> {
   if (fields.slug) {
     const taken = await tx.service.findUnique({ where: { slug: fields.slug }, select: { id: true } });
     if (taken) {
