@@ -17,7 +17,15 @@ export interface EmailContent {
   body: ReactElement;
 }
 
-export async function renderEmail(template: string, build: () => EmailContent, appUrl: string): Promise<RenderedEmail> {
+/**
+ * `fallback` is the app's address, for the generic "see your account" message, or a message of its
+ * own for one that must keep its content even unrendered (an account link, say).
+ */
+export async function renderEmail(
+  template: string,
+  build: () => EmailContent,
+  fallback: string | (() => RenderedEmail),
+): Promise<RenderedEmail> {
   try {
     const { subject, body } = build();
     const html = await render(body);
@@ -27,7 +35,7 @@ export async function renderEmail(template: string, build: () => EmailContent, a
       `[email] the ${template} template failed; a plain message is sent instead:`,
       error instanceof Error ? error.message : String(error),
     );
-    return fallbackEmail(appUrl);
+    return typeof fallback === "string" ? fallbackEmail(fallback) : fallback();
   }
 }
 
