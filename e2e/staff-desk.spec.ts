@@ -1,7 +1,8 @@
 // The front desk in the browser: an admin takes a phone booking for a new client with a payment
 // link (the screening's red flag stops it until answered "no"), the link is paid on the Stripe
 // emulator's page and the appointment shows confirmed; then the admin cancels it with a refund and
-// the report's refunds go up by that amount. axe is clean on /staff/book and /staff/reports.
+// the report's refunds go up by that amount; the same client, found by search, books again to pay at
+// the desk, and the payment is recorded there once. axe is clean on /staff/book and /staff/reports.
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { RED_FLAG_QUESTIONS } from "../lib/booking/intake";
@@ -88,6 +89,7 @@ test.describe.serial("front desk", () => {
     await expect(page.getByRole("heading", { level: 1, name: /your payment went through/ })).toBeVisible({
       timeout: 30_000,
     });
+    await expect(page.getByText("Your appointment is confirmed.")).toBeVisible();
 
     await page.goto(appointmentPath);
     await expect(async () => {
@@ -113,5 +115,36 @@ test.describe.serial("front desk", () => {
       expect(await reportedRefunds(page)).toBeCloseTo(before + 20, 2);
     }).toPass({ timeout: 30_000 });
     await expect(page.getByRole("table").getByRole("row", { name: new RegExp(THERAPIST) })).toBeVisible();
+  });
+
+  test("a known client books to pay at the desk, and the desk payment is recorded once", async ({ page }) => {
+    await signIn(page, "admin@clinic.test", DEMO_PASSWORD, /\/staff$/);
+    const slot = await freeSlot(page);
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date(slot.start));
+
+    await page.goto("/staff/book");
+    await page.getByRole("searchbox", { name: /Find a client/ }).fill("Pat Caller");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: "Book for Pat Caller" }).first().click();
+    await expect(page.getByTestId("chosen-client")).toHaveText("Pat Caller");
+    await page.getByRole("combobox", { name: "Treatment" }).selectOption(SERVICE);
+    await page.getByRole("combobox", { name: "Therapist" }).selectOption({ label: THERAPIST });
+    await page.getByRole("textbox", { name: "Day" }).fill(day);
+    await page.getByRole("button", { name: "Show free times" }).click();
+    await page.getByRole("radio", { name: timeLabel(slot.start, TIME_ZONE) }).check();
+    const noes = page.getByRole("radio", { name: "No", exact: true });
+    for (let index = 0; index < (await noes.count()); index++) await noes.nth(index).check();
+    await page.getByRole("radio", { name: /Pay at the desk/ }).check();
+    await page.getByRole("button", { name: "Book", exact: true }).click();
+    await expect(page.getByText("Booked: to be paid at the desk")).toBeVisible({ timeout: 30_000 });
+
+    await page.getByRole("link", { name: "Open the appointment" }).click();
+    await expect(page.locator("p", { hasText: /^Status:/ })).toContainText("Confirmed");
+    await page.getByRole("button", { name: /Record payment at the desk/ }).click();
+    await expect(page.getByText(/recorded as paid at the desk/)).toBeVisible();
+    await expect(page.getByRole("button", { name: /Record payment at the desk/ })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByText(/paid at the desk on/)).toBeVisible();
+    await expect(page.getByRole("button", { name: /Record payment at the desk/ })).toHaveCount(0);
   });
 });
