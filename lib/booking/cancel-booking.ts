@@ -202,6 +202,8 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         cancellationTerms: booking.service,
         refundCents: policy.refundCents,
         feeWaivedForCalfSymptoms: policy.rule === "calf_symptoms_waiver",
+        nothingPaid: policy.rule === "nothing_paid",
+        calendarFileAttached: inCalendar,
       })),
     });
     return {

@@ -148,7 +148,13 @@ export function slotLostRefundMessage(facts: BookingFacts): Promise<RenderedEmai
 }
 
 export function bookingCancelledMessage(
-  facts: BookingFacts & { refundCents: number; feeWaivedForCalfSymptoms: boolean },
+  facts: BookingFacts & {
+    refundCents: number;
+    feeWaivedForCalfSymptoms: boolean;
+    nothingPaid?: boolean;
+    /** A CANCEL .ics goes with the message (the visit was confirmed, so it is in their calendar). */
+    calendarFileAttached?: boolean;
+  },
 ): Promise<RenderedEmail> {
   return renderEmail(
     "booking-cancelled",
@@ -163,13 +169,15 @@ export function bookingCancelledMessage(
           >
             <Paragraph>{greeting(facts.clientName)}</Paragraph>
             <Paragraph>
-              Your {facts.serviceName} with {facts.therapistName} on {when} is cancelled. The calendar file attached
-              removes it from your calendar.
+              Your {facts.serviceName} with {facts.therapistName} on {when} is cancelled.
+              {facts.calendarFileAttached ? " The calendar file attached removes it from your calendar." : ""}
             </Paragraph>
             <Paragraph>
-              {facts.refundCents > 0
-                ? `We are refunding ${formatMoney(facts.refundCents, facts.currency)}. It usually reaches your card within 5 to 10 business days.`
-                : "Under our cancellation policy this payment is not refunded."}
+              {facts.nothingPaid
+                ? "Nothing was paid for it, so there is nothing to refund."
+                : facts.refundCents > 0
+                  ? `We are refunding ${formatMoney(facts.refundCents, facts.currency)}. It usually reaches your card within 5 to 10 business days.`
+                  : "Under our cancellation policy this payment is not refunded."}
             </Paragraph>
             {facts.feeWaivedForCalfSymptoms && (
               <SafetyNote>
