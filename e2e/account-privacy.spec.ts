@@ -78,7 +78,8 @@ test.describe("privacy and your data", () => {
 
     await page.getByLabel("Your current password").fill(client.password);
     await page.getByRole("button", { name: "Delete my account for good" }).click();
-    await expect(page).toHaveURL(/\/\?account-deleted=1$/);
+    await expect(page).toHaveURL(/\/account-deleted$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Your account is deleted" })).toBeVisible();
 
     // Signed out, and the old email and password no longer open anything.
     await page.goto("/account");

@@ -52,6 +52,6 @@ export async function deleteAccountAction(
   } catch {
     // Already deleted with the account's sessions: nothing left to end.
   }
-  await signOut({ redirectTo: "/?account-deleted=1" });
+  await signOut({ redirectTo: "/account-deleted" });
   return { ok: false };
 }
