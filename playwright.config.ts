@@ -56,6 +56,8 @@ export default defineConfig({
       NODE_ENV: "production",
       // A production build on the embedded database with the demo accounts: allowed only in demo mode.
       DEMO_MODE: "true",
+      // Its own Stripe emulator per port, so two e2e runs on one machine never answer each other's payments.
+      STRIPE_EMULATOR_PORT: String(PORT + 10_000),
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       E2E_SMTP_PORT: String(SMTP_PORT),
       E2E_MAIL_DIR: MAIL_DIR,
