@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { BookedTime, TherapistSchedule } from "@/lib/availability/compute-slots";
 import { ACTIVE_STATUSES } from "@/lib/booking/status";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { clinicDayBounds } from "@/lib/time/clinic-time";
@@ -20,6 +21,10 @@ export interface AvailabilityInputsQuery {
   to: string; // last clinic date, inclusive
   timeZone?: string; // defaults to CLINIC_TIME_ZONE
   now?: Date; // holds that lapsed by then are left out
+  /** A transaction to read in (default: the shared client). */
+  db?: Pick<Prisma.TransactionClient, "service" | "booking" | "$queryRaw">;
+  /** false: leave the bookings out (only hours, breaks, time off and the offer are wanted). */
+  withBookings?: boolean;
 }
 
 export interface AvailabilityInputs {
@@ -61,9 +66,10 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
   // A slot late on the last day may have its buffer run past midnight into a booking there.
   const bookingsBefore = new Date(rangeEnd.getTime() + DAY_MS);
   const therapistId = query.therapistId ?? null;
+  const db = query.db ?? prisma;
 
   const [service, therapistRows, bookings] = await Promise.all([
-    prisma.service.findUnique({
+    db.service.findUnique({
       where: { slug: query.serviceSlug },
       select: {
         id: true,
@@ -76,7 +82,7 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
         active: true,
       },
     }),
-    prisma.$queryRaw<unknown[]>`
+    db.$queryRaw<unknown[]>`
       SELECT t."id", t."displayName" AS "name",
         COALESCE((
           SELECT json_agg(json_build_object(
@@ -101,19 +107,21 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
       WHERE s."slug" = ${query.serviceSlug} AND t."active"
         AND (${therapistId}::text IS NULL OR t."id" = ${therapistId}::text)
       ORDER BY t."displayName", t."id"`,
-    prisma.booking.findMany({
-      where: {
-        status: { in: [...ACTIVE_STATUSES] },
-        // A lapsed hold no longer takes the time, swept or not.
-        OR: [{ status: { not: "PENDING_PAYMENT" } }, { holdExpiresAt: { gt: now } }],
-        startsAt: { lt: bookingsBefore },
-        blockedUntil: { gt: rangeStart },
-        ...(query.therapistId ? { therapistId: query.therapistId } : {}),
-        therapist: { active: true, services: { some: { service: { slug: query.serviceSlug } } } },
-      },
-      select: { therapistId: true, status: true, startsAt: true, blockedUntil: true, holdExpiresAt: true },
-      orderBy: { startsAt: "asc" },
-    }),
+    query.withBookings === false
+      ? []
+      : db.booking.findMany({
+          where: {
+            status: { in: [...ACTIVE_STATUSES] },
+            // A lapsed hold no longer takes the time, swept or not.
+            OR: [{ status: { not: "PENDING_PAYMENT" } }, { holdExpiresAt: { gt: now } }],
+            startsAt: { lt: bookingsBefore },
+            blockedUntil: { gt: rangeStart },
+            ...(query.therapistId ? { therapistId: query.therapistId } : {}),
+            therapist: { active: true, services: { some: { service: { slug: query.serviceSlug } } } },
+          },
+          select: { therapistId: true, status: true, startsAt: true, blockedUntil: true, holdExpiresAt: true },
+          orderBy: { startsAt: "asc" },
+        }),
   ]);
 
   if (!service || !service.active) throw new NotFound("We don't offer that treatment.");

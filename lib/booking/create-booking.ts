@@ -40,7 +40,7 @@ import {
   type BookingView,
 } from "./booking-view";
 import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
-import { findBookableSlot, type BookableSlot } from "./find-bookable-slot";
+import { assertSlotStillOffered, findBookableSlot, type BookableSlot } from "./find-bookable-slot";
 import { screenIntake, type IntakeAnswers } from "./intake";
 import { cancellationTermsSelect } from "./cancellation-policy";
 
@@ -244,6 +244,7 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
         },
         select: { id: true },
       });
+      await assertSlotStillOffered({ ...slotCheckOf(input, slot), db: tx });
       await recordAudit(tx, {
         actorId: actor.id,
         action: "booking.booked_for_client",
@@ -309,6 +310,13 @@ function bookingRowOf(input: CreateBookingInput, slot: BookableSlot) {
 // minimum, counted from now, because the session is created a moment after this insert.
 const CHECKOUT_EXTRA_MINUTES = 1;
 
+const slotCheckOf = (input: CreateBookingInput, slot: BookableSlot) => ({
+  serviceSlug: input.serviceSlug,
+  therapistId: slot.therapistId,
+  start: slot.start,
+  now: input.now ?? new Date(),
+});
+
 async function holdSlot(
   input: CreateBookingInput,
   slot: BookableSlot,
@@ -327,6 +335,7 @@ async function holdSlot(
         },
         select: { id: true },
       });
+      await assertSlotStillOffered({ ...slotCheckOf(input, slot), db: tx });
       await recordAudit(tx, {
         actorId: actorIdOf(input),
         action: "booking.held",

@@ -20,7 +20,7 @@ import { bookingViewSelect, toBookingView, type BookingView } from "./booking-vi
 import { isStaffActor, type BookingActor } from "./cancel-booking";
 import { canRescheduleOnline, cancellationTermsSelect, hoursInWords } from "./cancellation-policy";
 import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
-import { findBookableSlot } from "./find-bookable-slot";
+import { assertSlotStillOffered, findBookableSlot } from "./find-bookable-slot";
 
 export interface RescheduleBookingInput {
   bookingId: string;
@@ -101,6 +101,13 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
         },
       });
       if (moved.count !== 1) throw new InvalidTransition();
+      await assertSlotStillOffered({
+        serviceSlug: booking.service.slug,
+        therapistId: slot.therapistId,
+        start: slot.start,
+        now,
+        db: tx,
+      });
       const row = await tx.booking.findUniqueOrThrow({
         where: { id: booking.id },
         select: {
