@@ -140,7 +140,7 @@ export async function cancelAppointmentAction(_previous: StaffFormState, formDat
       ok: true,
       message:
         refundCents > 0
-          ? `Cancelled. ${formatMoney(refundCents, booking.currency)} is being refunded to the client's card, and they have been emailed.`
+          ? `Cancelled with a refund of ${formatMoney(refundCents, booking.currency)}, the way the client paid (to their card, or back at the desk for a desk payment). They have been emailed.`
           : "Cancelled without a refund. The client has been emailed.",
     };
   } catch (error) {
