@@ -1,5 +1,5 @@
 // The staff area in the browser: a therapist sees the day, opens an appointment of theirs (booked
-// and paid first through the API and the Stripe emulator: the demo seed has no bookings), checks the
+// and paid first through the API and the Stripe emulator, so the test owns its visit), checks the
 // client in and completes the visit; another therapist's appointment and the admin pages are 404s;
 // the role × page matrix comes from lib/staff/staff-routes.ts; axe is clean on every staff page.
 import { randomInt } from "node:crypto";
