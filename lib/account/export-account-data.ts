@@ -3,6 +3,7 @@
 // messages to them, views of their health data). Never another client's data, and never secrets:
 // no password hash, session or link tokens, two-factor secrets or recovery codes.
 import { prisma } from "@/lib/db";
+import { isPrivateLinkTemplate } from "@/lib/notifications/list-outbox-messages";
 import { listHealthDataViews } from "./list-health-data-views";
 
 export const ACCOUNT_EXPORT_VERSION = 1;
@@ -82,7 +83,9 @@ export async function exportAccountData(userId: string, now = new Date()) {
       },
     }),
     prisma.emailOutbox.findMany({
-      where: { OR: [{ userId }, { toAddress: profile.email }] },
+      // By account; by address only for a message that names no account. An address can have had an
+      // earlier holder (deleted, or moved to another email), whose messages are not this client's.
+      where: { OR: [{ userId }, { userId: null, toAddress: profile.email }] },
       orderBy: { createdAt: "asc" },
       select: {
         id: true,
@@ -131,7 +134,12 @@ export async function exportAccountData(userId: string, now = new Date()) {
           }
         : null,
     })),
-    messages,
+    // A message holding a private link (password reset, email change) without its text, as on
+    // /account/messages: the download must not turn a stolen session into a working reset link.
+    messages: messages.map((message) => ({
+      ...message,
+      text: isPrivateLinkTemplate(message.template) ? null : message.text,
+    })),
     healthDataViews: healthDataViews.map((view) => ({
       viewedAt: view.viewedAt,
       staff: view.staffName,
