@@ -34,6 +34,10 @@ export async function changePassword(
     const { count: sessionsEnded } = await tx.session.deleteMany({
       where: { userId, ...(currentSessionId ? { sessionToken: { not: currentSessionId } } : {}) },
     });
+    // A new password also ends links already sent: an email change or reset someone else asked for.
+    await tx.accountToken.deleteMany({
+      where: { userId, purpose: { in: ["EMAIL_CHANGE", "PASSWORD_RESET"] }, usedAt: null },
+    });
     await recordAudit(tx, {
       actorId: userId,
       action: "user.password_changed",

@@ -35,8 +35,10 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
         select: { email: true, name: true },
       });
       await tx.user.update({ where: { id: used.userId }, data: { email: newEmail, emailVerified: now } });
-      // A verification link sent to the old address no longer says anything about this account.
-      await tx.accountToken.deleteMany({ where: { userId: used.userId, purpose: "EMAIL_VERIFICATION", usedAt: null } });
+      // Links sent to the old address (verification, password reset) no longer speak for this account.
+      await tx.accountToken.deleteMany({
+        where: { userId: used.userId, purpose: { in: ["EMAIL_VERIFICATION", "PASSWORD_RESET"] }, usedAt: null },
+      });
       await recordAudit(tx, {
         actorId: used.userId,
         action: "user.email_changed",

@@ -30,6 +30,10 @@ export async function resetPassword(input: ResetPasswordInput, now: Date = new D
       select: { id: true, email: true, name: true },
     });
     const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: user.id } });
+    // Taking the account back also ends an email change someone else may have asked for.
+    await tx.accountToken.deleteMany({
+      where: { userId: user.id, purpose: { in: ["EMAIL_CHANGE", "PASSWORD_RESET"] }, usedAt: null },
+    });
     await recordAudit(tx, {
       actorId: user.id,
       action: "user.password_reset",
