@@ -7,7 +7,8 @@ import { redirect } from "next/navigation";
 import { requireRole, type CurrentUser } from "@/lib/auth/guards";
 import { getEnv } from "@/lib/env";
 import { Unprocessable } from "@/lib/errors/domain-errors";
-import { STAFF_ROUTES, type StaffRouteKey } from "./staff-routes";
+import { ApiError } from "@/lib/http/api-error";
+import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "./staff-routes";
 import { staffRouteWaitsForTwoFactor, TWO_FACTOR_SETUP_PATH } from "./two-factor-gate";
 
 export async function requireStaffRoute(key: StaffRouteKey, returnTo?: string): Promise<CurrentUser> {
@@ -21,4 +22,19 @@ export async function requireStaffRoute(key: StaffRouteKey, returnTo?: string): 
     throw new Unprocessable("Set up two-factor sign-in on the Security page first: the clinic requires it for staff.");
   }
   return user;
+}
+
+/**
+ * Route handlers (after requireApiUser): whether this user's role may use the staff API route. With
+ * REQUIRE_STAFF_MFA, a staff member without two-factor sign-in is refused (403), as on pages and actions.
+ */
+export async function staffApiRouteAllows(user: CurrentUser, key: StaffRouteKey): Promise<boolean> {
+  if (!staffRouteAllows(key, user.role)) return false;
+  if (await staffRouteWaitsForTwoFactor(user.id, key, getEnv().REQUIRE_STAFF_MFA)) {
+    throw new ApiError(
+      "forbidden",
+      "Set up two-factor sign-in on the Security page first: the clinic requires it for staff.",
+    );
+  }
+  return true;
 }

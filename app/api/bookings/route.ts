@@ -10,7 +10,7 @@ import { intakeSchema } from "@/lib/booking/intake";
 import { getEnv } from "@/lib/env";
 import { apiHandler } from "@/lib/http/api-error";
 import { listStaffDayBookings } from "@/lib/staff/day-bookings";
-import { staffRouteAllows } from "@/lib/staff/staff-routes";
+import { staffApiRouteAllows } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
 import { isSchedulableDate } from "@/lib/time/clinic-time";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -32,7 +32,7 @@ const staffDayQuerySchema = z.object({
 export const GET = apiHandler(async (request: Request) => {
   const user = await requireApiUser();
   const search = new URL(request.url).searchParams;
-  if (search.has("day") && staffRouteAllows("GET /api/bookings?day", user.role)) {
+  if (search.has("day") && (await staffApiRouteAllows(user, "GET /api/bookings?day"))) {
     const query = staffDayQuerySchema.parse({
       day: search.get("day"),
       therapist: search.get("therapist") ?? undefined,

@@ -6,13 +6,13 @@ import { ApiError, apiHandler } from "@/lib/http/api-error";
 import { reportCsvFilename, reportToCsv } from "@/lib/staff/report-csv";
 import { readReportPeriod } from "@/lib/staff/report-math";
 import { getClinicReport } from "@/lib/staff/reports";
-import { staffRouteAllows } from "@/lib/staff/staff-routes";
+import { staffApiRouteAllows } from "@/lib/staff/require-staff-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiHandler(async (request: Request) => {
   const user = await requireApiUser();
-  if (!staffRouteAllows("GET /api/staff/reports/csv", user.role)) throw new ApiError("not_found", "Not found.");
+  if (!(await staffApiRouteAllows(user, "GET /api/staff/reports/csv"))) throw new ApiError("not_found", "Not found.");
   const search = new URL(request.url).searchParams;
   const timeZone = getEnv().CLINIC_TIME_ZONE;
   const asked = readReportPeriod(
