@@ -11,6 +11,7 @@ import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { Unprocessable } from "@/lib/errors/domain-errors";
+import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { verifyPassword } from "./password";
 import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from "./recovery-codes";
 import { openSecret, sealSecret, SecretBoxOpenError } from "./secret-box";
@@ -22,6 +23,7 @@ import {
   totpKeyUri,
   totpStepStart,
 } from "./totp";
+import { REAUTH_LIMIT, reauthThrottleKey } from "./verify-current-password";
 
 export interface TwoFactorStatus {
   enabledAt: Date | null;
@@ -156,6 +158,9 @@ export async function disableTwoFactor(
     select: { passwordHash: true, totpEnabledAt: true, totpSecretEncrypted: true },
   });
   if (!user.totpEnabledAt && !user.totpSecretEncrypted) return;
+  // Throttled like every re-authentication: a signed-in browser is no way to guess the password or codes.
+  const throttle = await hitRateLimit(reauthThrottleKey(userId), REAUTH_LIMIT);
+  if (!throttle.allowed) throw new Unprocessable("Too many tries. Please wait a few minutes and try again.");
   if ("password" in proof) {
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, proof.password))) {
       throw new Unprocessable("That password is not right.", { password: ["That password is not right."] });
