@@ -158,7 +158,7 @@ export function ServiceForm({
                   value={therapist.id}
                   checked={values.therapistIds.includes(therapist.id)}
                   onChange={(event) => toggleTherapist(therapist.id, event.target.checked)}
-                  className="size-5"
+                  className="size-5 shrink-0"
                 />
                 {therapist.label}
               </label>
