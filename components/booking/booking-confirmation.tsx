@@ -146,8 +146,8 @@ export function BookingConfirmation({ booking }: { booking: ConfirmationDetails 
             </li>
             <li>
               New pain, swelling, warmth or redness in a calf before your visit? Call us on{" "}
-              <ClinicPhoneLink className="text-teal-800" /> before you come: it may need a doctor instead.{" "}
-              <OpeningHours />
+              <ClinicPhoneLink className="text-teal-800" /> before you come: it may need a doctor instead.
+              <OpeningHours className="mt-1 block" />
             </li>
             <li>
               <Link href={booking.aftercareHref} className="font-semibold text-teal-800 underline">
