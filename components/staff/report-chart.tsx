@@ -9,16 +9,17 @@ export interface ReportBar {
 }
 
 const ROW = 36;
-const LABEL_WIDTH = 150;
-const VALUE_WIDTH = 90;
-const WIDTH = 560;
+const LABEL_WIDTH = 120;
+const VALUE_WIDTH = 80;
+// Narrow enough that the 14 px labels stay readable when a 360 px phone scales the chart down.
+const WIDTH = 340;
 
 export function ReportChart({ title, bars, max }: { title: string; bars: ReportBar[]; max?: number }) {
   const top = Math.max(max ?? 0, ...bars.map((bar) => bar.value), 1);
   const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = Math.max(bars.length, 1) * ROW + 8;
   const summary = bars.map((bar) => `${bar.label}: ${bar.text}`).join("; ");
-  const short = (label: string) => (label.length > 20 ? `${label.slice(0, 19)}…` : label);
+  const short = (label: string) => (label.length > 16 ? `${label.slice(0, 15)}…` : label);
   return (
     <figure className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15">
       <figcaption className="font-semibold">{title}</figcaption>
@@ -29,7 +30,7 @@ export function ReportChart({ title, bars, max }: { title: string; bars: ReportB
           viewBox={`0 0 ${WIDTH} ${height}`}
           role="img"
           aria-label={`${title}. ${summary}`}
-          className="mt-3 h-auto w-full max-w-xl"
+          className="mt-3 h-auto w-full max-w-md"
         >
           {bars.map((bar, index) => {
             const y = index * ROW + 4;
