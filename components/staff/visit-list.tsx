@@ -22,7 +22,10 @@ export function VisitList({ visits, timeZone, empty }: { visits: VisitRow[]; tim
         return (
           <li key={visit.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3">
             {visit.openable ? (
-              <Link href={`/staff/appointments/${visit.id}`} className="font-semibold underline">
+              <Link
+                href={`/staff/appointments/${visit.id}`}
+                className="inline-flex min-h-11 items-center font-semibold underline"
+              >
                 {when}
               </Link>
             ) : (

@@ -46,7 +46,7 @@ export default async function AccountPage() {
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <Link
                     href={`/account/bookings/${encodeURIComponent(booking.id)}`}
-                    className="font-semibold text-teal-800 underline"
+                    className="inline-flex min-h-11 items-center font-semibold text-teal-800 underline"
                   >
                     {booking.serviceName}
                     <span className="sr-only">, {formatClinicDateTime(booking.startsAt, timeZone)}</span>
