@@ -45,30 +45,47 @@ export function WeekGrid({ days, timeZone, today }: { days: ScheduleDay[]; timeZ
                   <td key={day.date} className={`p-2 align-top ${day.date === today ? "bg-teal-50/60" : ""}`}>
                     {cell.working.length === 0 ? <p className="text-muted">Off</p> : null}
                     <ul className="flex flex-col gap-1">
-                      {cell.timeOff.map((t) => (
-                        <li key={`off-${t.start.getTime()}`} className="rounded border border-dashed border-muted p-1">
-                          Time off {time(t.start)} – {time(t.end)}
-                        </li>
-                      ))}
-                      {cell.breaks.map((b) => (
-                        <li key={`break-${b.start.getTime()}`} className="rounded bg-sand-deep p-1">
-                          {b.label} {time(b.start)}
-                        </li>
-                      ))}
-                      {cell.bookings.map((b) => (
-                        <li key={b.id}>
-                          <Link
-                            href={`/staff/appointments/${b.id}`}
-                            className={`block rounded p-1 ring-1 hover:bg-teal-50 ${
-                              b.liveHold ? "bg-amber-50 ring-amber-600/40" : "ring-teal-600/20"
-                            }`}
-                          >
-                            <span className="block font-semibold">{time(b.startsAt)}</span>
-                            <span className="block underline">{b.clientName}</span>
-                            <StatusBadge status={b.status} />
-                          </Link>
-                        </li>
-                      ))}
+                      {[
+                        ...cell.timeOff.map((t) => ({
+                          at: t.start.getTime(),
+                          item: (
+                            <li
+                              key={`off-${t.start.getTime()}`}
+                              className="rounded border border-dashed border-muted p-1"
+                            >
+                              Time off {time(t.start)} – {time(t.end)}
+                            </li>
+                          ),
+                        })),
+                        ...cell.breaks.map((b) => ({
+                          at: b.start.getTime(),
+                          item: (
+                            <li key={`break-${b.start.getTime()}`} className="rounded bg-sand-deep p-1">
+                              {b.label} {time(b.start)}
+                            </li>
+                          ),
+                        })),
+                        ...cell.bookings.map((b) => ({
+                          at: b.startsAt.getTime(),
+                          item: (
+                            <li key={b.id}>
+                              <Link
+                                href={`/staff/appointments/${b.id}`}
+                                className={`block rounded p-1 ring-1 hover:bg-teal-50 ${
+                                  b.liveHold ? "bg-amber-50 ring-amber-600/40" : "ring-teal-600/20"
+                                }`}
+                              >
+                                <span className="block font-semibold">{time(b.startsAt)}</span>
+                                <span className="block underline">{b.clientName}</span>
+                                <StatusBadge status={b.status} />
+                              </Link>
+                            </li>
+                          ),
+                        })),
+                      ]
+                        // In time order, so a lunch break sits between the morning and afternoon visits.
+                        .sort((a, b) => a.at - b.at)
+                        .map((entry) => entry.item)}
                     </ul>
                   </td>
                 );
