@@ -36,7 +36,7 @@ function SectionHeader({ id, title, href, linkLabel }: { id: string; title: stri
       <h2 id={id} className="text-3xl font-semibold text-teal-800">
         {title}
       </h2>
-      <Link href={href} className="font-semibold text-teal-800 underline">
+      <Link href={href} className="inline-flex min-h-11 items-center font-semibold text-teal-800 underline">
         {linkLabel}
       </Link>
     </div>

@@ -7,7 +7,7 @@ function Logo() {
     <Link
       href="/"
       aria-label={`${CLINIC.name}, home`}
-      className="flex items-center gap-2 font-serif text-xl font-semibold text-teal-800"
+      className="flex min-h-11 items-center gap-2 font-serif text-xl font-semibold text-teal-800"
     >
       <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
         <circle cx="16" cy="16" r="15" fill="var(--color-teal-600)" />

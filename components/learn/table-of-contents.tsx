@@ -32,8 +32,8 @@ export function TableOfContents({ headings }: { headings: Heading[] }) {
 /** Small screens: a disclosure above the article. */
 export function TableOfContentsDisclosure({ headings }: { headings: Heading[] }) {
   return (
-    <details className="mt-8 max-w-3xl rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 lg:hidden">
-      <summary className="cursor-pointer font-semibold text-teal-800">On this page</summary>
+    <details className="mt-8 max-w-3xl rounded-2xl bg-white px-4 py-1.5 ring-1 ring-teal-600/15 open:pb-4 lg:hidden">
+      <summary className="cursor-pointer py-2.5 font-semibold text-teal-800">On this page</summary>
       <TableOfContentsList headings={headings} />
     </details>
   );

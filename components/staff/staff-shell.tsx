@@ -29,7 +29,10 @@ export function StaffShell({
           Skip to content
         </a>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/staff" className="font-serif text-xl font-semibold text-teal-800">
+          <Link
+            href="/staff"
+            className="inline-flex min-h-11 items-center font-serif text-xl font-semibold text-teal-800"
+          >
             {CLINIC.shortName} · Staff
           </Link>
           <div className="flex flex-wrap items-center gap-3">
