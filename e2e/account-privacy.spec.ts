@@ -68,7 +68,9 @@ test.describe("privacy and your data", () => {
     const deleting = page.getByRole("region", { name: "Delete your account" });
     await expect(deleting.getByRole("link", { name: /Second Heart Calf Massage/ })).toBeVisible();
     await page.getByRole("button", { name: "Delete my account…" }).click();
-    await expect(page.getByText(/upcoming appointment is cancelled with a full refund/)).toBeVisible();
+    await expect(
+      page.getByText(/upcoming appointment is cancelled and refunded under its treatment's cancellation policy/),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(page, "delete account");
     await page.getByLabel("Your current password").fill("not-my-password-at-all");
     await page.getByLabel("Type DELETE to confirm").fill("DELETE");

@@ -1,5 +1,6 @@
 // A client deletes their account. First their future appointments are cancelled through the one
-// cancelBooking, with a full refund (the clinic cancels them on the client's request) and unpaid
+// cancelBooking, refunded under each treatment's cancellation policy as any cancellation of theirs
+// would be (a full refund would make deleting the account a way round a late fee), and unpaid
 // holds released; then, in one transaction, the user row is anonymised rather than deleted: the
 // clinic must keep bookings, payments, refunds and clinical records, so those stay, attached to a
 // row that no longer says who it was and can no longer sign in (no password, no sessions, no links).

@@ -31,7 +31,10 @@ export interface CancelBookingInput {
   reason?: string;
   /** The client cancels because of new calf pain, swelling, warmth or redness: the fee is waived. */
   newCalfSymptoms?: boolean;
-  /** The client is deleting their account: the clinic cancels on their request, refunding in full. */
+  /**
+   * The client is deleting their account: noted on the cancellation; the refund is the policy's, as
+   * for any cancellation of theirs (a full refund would let a late cancellation dodge the fee).
+   */
   accountDeletion?: boolean;
   /** Staff only: the amount to refund instead of the policy's. */
   refundOverrideCents?: number;
@@ -128,7 +131,6 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         terms: booking.service,
         refundableCents,
         newCalfSymptoms: input.newCalfSymptoms,
-        accountDeletion: input.accountDeletion,
         overrideCents: input.refundOverrideCents,
         currency: booking.currency,
       });

@@ -28,13 +28,7 @@ export const DEFAULT_CANCELLATION_TERMS: CancellationTerms = {
 export const cancellationTermsSelect = { freeCancellationHours: true, lateCancellationRefundPercent: true } as const;
 
 export type RefundRule =
-  | "full_notice"
-  | "late_partial"
-  | "late_no_refund"
-  | "calf_symptoms_waiver"
-  | "account_deletion"
-  | "staff_override"
-  | "nothing_paid";
+  "full_notice" | "late_partial" | "late_no_refund" | "calf_symptoms_waiver" | "staff_override" | "nothing_paid";
 
 export interface CancellationRefundInput {
   startsAt: Date;
@@ -43,8 +37,6 @@ export interface CancellationRefundInput {
   /** What is still refundable of the payment: paid minus refunds already decided. */
   refundableCents: number;
   newCalfSymptoms?: boolean;
-  /** The client deleted their account: the clinic cancels their future visits and refunds in full. */
-  accountDeletion?: boolean;
   /** An amount staff chose; the caller checks that the actor may choose one. */
   overrideCents?: number;
   /** For the message when a chosen amount is out of range. */
@@ -84,7 +76,6 @@ export function decideCancellationRefund(input: CancellationRefundInput): Cancel
   }
   if (refundable === 0) return { refundCents: 0, rule: "nothing_paid" };
   if (input.newCalfSymptoms) return { refundCents: refundable, rule: "calf_symptoms_waiver" };
-  if (input.accountDeletion) return { refundCents: refundable, rule: "account_deletion" };
   if (isBeforeCutoff(input.startsAt, input.now, input.terms.freeCancellationHours)) {
     return { refundCents: refundable, rule: "full_notice" };
   }
@@ -152,8 +143,6 @@ export function describeRefundNow(
       return `This appointment is less than ${period} away, so cancelling now gives no refund.`;
     case "calf_symptoms_waiver":
       return `Because of new calf symptoms the fee is waived: a full refund of ${money(refund.refundCents)}.`;
-    case "account_deletion":
-      return `Deleting your account cancels this appointment with a full refund of ${money(refund.refundCents)}.`;
     case "staff_override":
       return `The clinic refunds ${money(refund.refundCents)}.`;
   }

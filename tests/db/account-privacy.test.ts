@@ -120,6 +120,22 @@ describe(`account data export (${ENGINE})`, () => {
 });
 
 describe(`deleting an account (${ENGINE})`, () => {
+  it("refunds a visit inside the cancellation cut-off as the policy says, not in full", async () => {
+    const me = await clientWithPassword();
+    // Three hours ahead on the 15-minute grid: bookable (past the 2-hour notice), inside the 24-hour cut-off.
+    const start = new Date(Math.ceil((Date.now() + 3 * 3_600_000) / 900_000) * 900_000);
+    const paid = await confirmedBooking(harness, { client: me, start });
+
+    const result = await deleteClientAccount(me.id);
+
+    expect(result.cancelledBookingIds).toEqual([paid.bookingId]);
+    expect(result.refundedCents).toBe(0);
+    const cancelAudit = await prisma.auditLog.findFirstOrThrow({
+      where: { entityType: "Booking", entityId: paid.bookingId, action: "booking.cancelled" },
+    });
+    expect(cancelAudit.data).toMatchObject({ onAccountDeletion: true, rule: "late_no_refund", refundCents: 0 });
+  });
+
   it("cancels future visits with one full refund each, releases a hold, anonymises the user and keeps the records", async () => {
     const me = await clientWithPassword();
     const { booking: pastVisit } = await pastVisitWithRecords(me);
@@ -154,7 +170,7 @@ describe(`deleting an account (${ENGINE})`, () => {
     expect(paidNow.status).toBe("CANCELLED");
     expect(paidNow.cancelledById).toBe(me.id);
     expect(paidNow.payments[0]?.refunds).toEqual([
-      expect.objectContaining({ amountCents: paid.service.priceCents, reason: "cancellation:account_deletion" }),
+      expect.objectContaining({ amountCents: paid.service.priceCents, reason: "cancellation:full_notice" }),
     ]);
     const heldNow = await prisma.booking.findUniqueOrThrow({
       where: { id: held.booking.id },
@@ -187,7 +203,7 @@ describe(`deleting an account (${ENGINE})`, () => {
     const cancelAudit = await prisma.auditLog.findFirstOrThrow({
       where: { entityType: "Booking", entityId: paid.bookingId, action: "booking.cancelled" },
     });
-    expect(cancelAudit.data).toMatchObject({ by: "client", onAccountDeletion: true, rule: "account_deletion" });
+    expect(cancelAudit.data).toMatchObject({ by: "client", onAccountDeletion: true, rule: "full_notice" });
 
     // Nobody signs in to it again, by the old address or the placeholder.
     for (const email of [me.email, deletedEmailOf(me.id)]) {

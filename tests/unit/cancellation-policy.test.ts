@@ -88,11 +88,6 @@ describe("decideCancellationRefund", () => {
       { refundCents: 9500, rule: "calf_symptoms_waiver" },
     ],
     [
-      "the client deletes their account, an hour before: full refund",
-      { now: hoursBefore(1), accountDeletion: true },
-      { refundCents: 9500, rule: "account_deletion" },
-    ],
-    [
       "staff override inside the cut-off",
       { now: hoursBefore(1), overrideCents: 5000 },
       { refundCents: 5000, rule: "staff_override" },

@@ -26,7 +26,7 @@ export default async function PrivacyPage() {
   const consequence =
     toCancel.length === 0
       ? "Your name, email address, phone number and password are removed and you are signed out. You can't undo this."
-      : `Your ${toCancel.length === 1 ? "upcoming appointment is" : `${toCancel.length} upcoming appointments are`} cancelled with a full refund of what you paid, then your name, email address, phone number and password are removed and you are signed out. You can't undo this.`;
+      : `Your ${toCancel.length === 1 ? "upcoming appointment is" : `${toCancel.length} upcoming appointments are`} cancelled and refunded under its treatment's cancellation policy (each appointment's page shows the amount), then your name, email address, phone number and password are removed and you are signed out. You can't undo this.`;
 
   return (
     <div className="flex flex-col gap-8">
@@ -74,7 +74,10 @@ export default async function PrivacyPage() {
         </p>
         {toCancel.length > 0 ? (
           <div className="mt-3">
-            <p className="font-semibold">These appointments will be cancelled and refunded in full:</p>
+            <p className="font-semibold">
+              These appointments will be cancelled and refunded under each treatment's cancellation policy (open one to
+              see its refund):
+            </p>
             <ul className="mt-1 list-disc pl-5">
               {toCancel.map((booking) => (
                 <li key={booking.id}>
