@@ -116,6 +116,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
       orderBy: { createdAt: "asc" },
       select: {
         id: true,
+        method: true,
         amountCents: true,
         refunds: { where: { status: { not: "FAILED" } }, select: { amountCents: true } },
       },
@@ -123,6 +124,14 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
     const refundableCents = paid
       ? paid.amountCents - paid.refunds.reduce((sum, refund) => sum + refund.amountCents, 0)
       : 0;
+    // Money taken at the desk goes back at the desk, by a person: recording it refunded from an online
+    // cancellation would say the client had their money back when nobody handed it over. So a client
+    // cancels a desk-paid visit with the clinic, which refunds it as it cancels (rolled back here).
+    if (!staff && paid?.method === "DESK" && refundableCents > 0) {
+      throw new Unprocessable(
+        "You paid for this visit at the clinic, so please call us to cancel it: we refund it at the desk.",
+      );
+    }
     let policy;
     try {
       policy = decideCancellationRefund({

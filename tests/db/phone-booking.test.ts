@@ -188,6 +188,13 @@ describe(`phone bookings (${ENGINE})`, () => {
       }),
     ]);
 
+    // The client cannot cancel it online: the money went over the desk and comes back the same way.
+    const online = await caught(cancelBooking({ bookingId: row.id, actor: { id: client.id, role: "CLIENT" } }));
+    expect(online).toBeInstanceOf(Unprocessable);
+    expect((online as Unprocessable).message).toMatch(/call us to cancel/);
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("CONFIRMED");
+    expect(await prisma.refund.count({ where: { paymentId: payments[0]?.id } })).toBe(0);
+
     const eventsBefore = harness.emulator.events().length;
     const cancelled = await cancelBooking({ bookingId: row.id, actor: therapist, reason: "Client called" });
     expect(cancelled).toMatchObject({
