@@ -178,9 +178,9 @@ export default async function StaffBookPage({ searchParams }: { searchParams: Pr
           ) : (
             <form method="get" className="mt-3 flex flex-wrap items-end gap-4">
               <input type="hidden" name="client" value={client.id} />
-              <label className="flex flex-col gap-1 font-semibold">
+              <label className="flex min-w-0 max-w-full flex-col gap-1 font-semibold">
                 Treatment
-                <select name="service" defaultValue={service?.slug} required className={selectClass}>
+                <select name="service" defaultValue={service?.slug} required className={`${selectClass} max-w-full`}>
                   {options.map((option) => (
                     <option key={option.slug} value={option.slug}>
                       {option.name} ({option.durationMinutes} min, {formatMoney(option.priceCents, option.currency)})
