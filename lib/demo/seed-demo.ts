@@ -47,7 +47,8 @@ export async function seedDemoData(
   for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== "THERAPIST")) {
     await prisma.user.upsert({
       where: { email: account.email },
-      create: { email: account.email, name: account.name, role: account.role, passwordHash },
+      // Confirmed, so the demo doesn't greet every visitor with "please confirm your email".
+      create: { email: account.email, name: account.name, role: account.role, passwordHash, emailVerified: new Date() },
       update: {},
     });
   }
@@ -55,7 +56,7 @@ export async function seedDemoData(
   for (const member of DEMO_THERAPISTS) {
     const user = await prisma.user.upsert({
       where: { email: member.email },
-      create: { email: member.email, name: member.name, role: member.role, passwordHash },
+      create: { email: member.email, name: member.name, role: member.role, passwordHash, emailVerified: new Date() },
       update: {},
     });
     if (!accounts.includes(member.email)) accounts.push(member.email);
