@@ -11,7 +11,7 @@ export default function AccountDeletedPage() {
       <h1 className="text-3xl font-semibold text-teal-800">Your account is deleted</h1>
       <p className="mt-4">
         You are signed out everywhere, and your name, email address and phone number are removed. Any appointments still
-        to come were cancelled and refunded under their treatment's cancellation policy.
+        to come were cancelled and refunded under their treatment&apos;s cancellation policy.
       </p>
       <p className="mt-3">
         What the law asks us to keep (payments, and clinical records for the period our{" "}

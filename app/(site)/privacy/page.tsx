@@ -98,9 +98,9 @@ export default function PrivacyPage() {
       <ul className="mt-3 list-disc space-y-2 pl-6">
         <li>Download everything we hold about you, as a file, from Privacy in your account.</li>
         <li>
-          Delete your account there too. Future appointments are cancelled first, and refunded under each treatment's
-          cancellation policy. The records we must keep (payments, and clinical records for the period above) stay, with
-          your name, email and phone removed.
+          Delete your account there too. Future appointments are cancelled first, and refunded under each
+          treatment&apos;s cancellation policy. The records we must keep (payments, and clinical records for the period
+          above) stay, with your name, email and phone removed.
         </li>
         <li>
           Correct your name, phone or email under Profile and security, or ask us: email{" "}

@@ -75,8 +75,8 @@ export default async function PrivacyPage() {
         {toCancel.length > 0 ? (
           <div className="mt-3">
             <p className="font-semibold">
-              These appointments will be cancelled and refunded under each treatment's cancellation policy (open one to
-              see its refund):
+              These appointments will be cancelled and refunded under each treatment&apos;s cancellation policy (open
+              one to see its refund):
             </p>
             <ul className="mt-1 list-disc pl-5">
               {toCancel.map((booking) => (
