@@ -47,7 +47,7 @@ export async function changePassword(
     });
     await enqueueEmail(tx, {
       toAddress: user.email,
-      ...passwordChangedMessage({ name: user.name, byReset: false }),
+      ...(await passwordChangedMessage({ name: user.name, byReset: false })),
       template: "account-password-changed",
       userId,
       // Each change is its own event: two changes in a row are two notices.

@@ -47,7 +47,7 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
       });
       await enqueueEmail(tx, {
         toAddress: before.email,
-        ...emailChangedMessage({ name: before.name, newEmail }),
+        ...(await emailChangedMessage({ name: before.name, newEmail })),
         template: "account-email-changed",
         userId: used.userId,
         dedupeKey: `account-email-changed:${hashAccountToken(token)}`,

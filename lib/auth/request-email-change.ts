@@ -38,11 +38,11 @@ export async function requestEmailChange(input: EmailChangeInput, userId: string
         const token = await issueAccountToken(tx, { userId, purpose: "EMAIL_CHANGE", newEmail: input.newEmail });
         await enqueueEmail(tx, {
           toAddress: input.newEmail,
-          ...emailChangeConfirmMessage({
+          ...(await emailChangeConfirmMessage({
             name: user.name,
             newEmail: input.newEmail,
             link: accountLinkUrl("EMAIL_CHANGE", token),
-          }),
+          })),
           template: "account-email-change-confirm",
           userId,
           dedupeKey: `account-email-change-confirm:${hashAccountToken(token)}`,
@@ -50,7 +50,7 @@ export async function requestEmailChange(input: EmailChangeInput, userId: string
       }
       await enqueueEmail(tx, {
         toAddress: user.email,
-        ...emailChangeRequestedMessage({ name: user.name, newEmail: input.newEmail }),
+        ...(await emailChangeRequestedMessage({ name: user.name, newEmail: input.newEmail })),
         template: "account-email-change-requested",
         userId,
         dedupeKey: `account-email-change-requested:${userId}:${requestId}`,

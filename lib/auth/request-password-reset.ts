@@ -39,7 +39,7 @@ export async function requestPasswordReset(
   try {
     await runTransaction(prisma, async (tx) => {
       const token = await issueAccountToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
-      const message = passwordResetMessage({ name: user.name, link: accountLinkUrl("PASSWORD_RESET", token) });
+      const message = await passwordResetMessage({ name: user.name, link: accountLinkUrl("PASSWORD_RESET", token) });
       await enqueueEmail(tx, {
         toAddress: user.email,
         ...message,

@@ -43,7 +43,7 @@ export async function resetPassword(input: ResetPasswordInput, now: Date = new D
     });
     await enqueueEmail(tx, {
       toAddress: user.email,
-      ...passwordChangedMessage({ name: user.name, byReset: true }),
+      ...(await passwordChangedMessage({ name: user.name, byReset: true })),
       template: "account-password-changed",
       userId: user.id,
       dedupeKey: `account-password-reset-done:${hashAccountToken(input.token)}`,

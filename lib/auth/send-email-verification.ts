@@ -24,7 +24,7 @@ export async function enqueueEmailVerification(
   const token = await issueAccountToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
   await enqueueEmail(tx, {
     toAddress: user.email,
-    ...emailVerificationMessage({ name: user.name, link: accountLinkUrl("EMAIL_VERIFICATION", token) }),
+    ...(await emailVerificationMessage({ name: user.name, link: accountLinkUrl("EMAIL_VERIFICATION", token) })),
     template: "account-email-verification",
     userId: user.id,
     dedupeKey: `account-email-verification:${hashAccountToken(token)}`,

@@ -58,7 +58,7 @@ export async function changeStaffRole(
       });
       await enqueueEmail(tx, {
         toAddress: member.email,
-        ...staffRoleChangedMessage({ name: member.name, role }),
+        ...(await staffRoleChangedMessage({ name: member.name, role })),
         template: "staff-role-changed",
         userId,
         dedupeKey: `staff-role-changed:${userId}:${now.getTime()}`,

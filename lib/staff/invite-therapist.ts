@@ -50,7 +50,7 @@ async function sendInvite(
   now: Date,
 ): Promise<void> {
   const token = await issueAccountToken(tx, { userId: invitee.id, purpose: "STAFF_INVITE", now });
-  const message = staffInviteMessage({
+  const message = await staffInviteMessage({
     name: invitee.name,
     invitedBy,
     link: staffInviteUrl(token),

@@ -29,7 +29,7 @@ export async function resetStaffTwoFactor(actor: StaffAdminActor, userId: string
     });
     await enqueueEmail(tx, {
       toAddress: member.email,
-      ...staffTwoFactorResetMessage({ name: member.name }),
+      ...(await staffTwoFactorResetMessage({ name: member.name })),
       template: "staff-two-factor-reset",
       userId,
       dedupeKey: `staff-two-factor-reset:${userId}:${now.getTime()}`,

@@ -86,7 +86,7 @@ export async function disableStaffAccount(actor: StaffAdminActor, userId: string
       });
       await enqueueEmail(tx, {
         toAddress: member.email,
-        ...staffAccountDisabledMessage({ name: member.name }),
+        ...(await staffAccountDisabledMessage({ name: member.name })),
         template: "staff-account-disabled",
         userId,
         dedupeKey: `staff-account-disabled:${userId}:${now.getTime()}`,
@@ -108,7 +108,7 @@ export async function enableStaffAccount(actor: StaffAdminActor, userId: string,
     await recordAudit(tx, { actorId: actor.id, action: "staff.enabled", entityType: "User", entityId: userId });
     await enqueueEmail(tx, {
       toAddress: member.email,
-      ...staffAccountEnabledMessage({ name: member.name }),
+      ...(await staffAccountEnabledMessage({ name: member.name })),
       template: "staff-account-enabled",
       userId,
       dedupeKey: `staff-account-enabled:${userId}:${now.getTime()}`,

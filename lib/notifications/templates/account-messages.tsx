@@ -1,0 +1,102 @@
+// The account messages: password reset, password changed, email change and email verification, in
+// the clinic's email frame (block-message.tsx), each with an HTML and a plain-text part. Links carry
+// a single-use token: they appear in the message only, never in logs or audit entries, and the
+// "Sent email" and "Your messages" views list these messages without their text.
+import { CLINIC } from "@/lib/clinic";
+import { renderBlockMessage } from "./block-message";
+import type { RenderedEmail } from "./render-email";
+
+export type AccountMessage = RenderedEmail;
+
+interface Recipient {
+  name: string | null;
+}
+
+const NOT_YOU = `If this wasn't you, call us on ${CLINIC.phoneDisplay} and we'll help you secure your account.`;
+
+export function passwordResetMessage(facts: Recipient & { link: string }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-password-reset",
+    subject: `Reset your ${CLINIC.shortName} password`,
+    heading: "Choose a new password",
+    name: facts.name,
+    blocks: [
+      "Someone asked to reset the password of your account. To choose a new password, open this link:",
+      { link: facts.link, label: "Choose a new password" },
+      "The link works once and for one hour. Choosing a new password signs you out on every device.",
+      "If you didn't ask for this, you can ignore this message: your password stays as it is.",
+    ],
+  });
+}
+
+export function passwordChangedMessage(facts: Recipient & { byReset: boolean }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-password-changed",
+    subject: `Your ${CLINIC.shortName} password was changed`,
+    heading: "Your password was changed",
+    name: facts.name,
+    blocks: [
+      facts.byReset
+        ? "Your password was just reset with a link we emailed you, and every device signed in to your account was signed out."
+        : "Your password was just changed from your account, and your other devices were signed out.",
+      NOT_YOU,
+    ],
+  });
+}
+
+export function emailChangeConfirmMessage(
+  facts: Recipient & { link: string; newEmail: string },
+): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-email-change-confirm",
+    subject: `Confirm your new email for ${CLINIC.shortName}`,
+    heading: "Confirm your new email address",
+    name: facts.name,
+    blocks: [
+      `You asked to use ${facts.newEmail} for your account. To confirm, open this link:`,
+      { link: facts.link, label: "Confirm this email address" },
+      "The link works once and for 24 hours. Until you confirm, we keep using your current address.",
+      "If you didn't ask for this, you can ignore this message.",
+    ],
+  });
+}
+
+export function emailChangeRequestedMessage(facts: Recipient & { newEmail: string }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-email-change-requested",
+    subject: `A change of email was requested for your ${CLINIC.shortName} account`,
+    heading: "A change of email was requested",
+    name: facts.name,
+    blocks: [
+      `Someone signed in to your account asked to use ${facts.newEmail} instead of this address. Nothing changes until the link we sent to the new address is followed.`,
+      NOT_YOU,
+    ],
+  });
+}
+
+export function emailChangedMessage(facts: Recipient & { newEmail: string }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-email-changed",
+    subject: `Your ${CLINIC.shortName} account now uses another email`,
+    heading: "Your account uses a new email address",
+    name: facts.name,
+    blocks: [
+      `Your account's email is now ${facts.newEmail}. We'll send messages about your appointments there from now on.`,
+      NOT_YOU,
+    ],
+  });
+}
+
+export function emailVerificationMessage(facts: Recipient & { link: string }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-email-verification",
+    subject: `Confirm your email for ${CLINIC.shortName}`,
+    heading: "Confirm your email address",
+    name: facts.name,
+    blocks: [
+      "Thanks for creating an account. Please confirm that this is your email address, so we know our appointment messages reach you:",
+      { link: facts.link, label: "Confirm my email" },
+      "The link works once and for 7 days. If you didn't create an account with us, you can ignore this message.",
+    ],
+  });
+}
