@@ -41,7 +41,7 @@ const MESSAGES: [string, () => Promise<RenderedEmail>, RegExp[]][] = [
   [
     "cancellation",
     () => bookingCancelledMessage({ ...facts, refundCents: 9500, feeWaivedForCalfSymptoms: true }),
-    [/We are refunding \$95\.00/, /see a\s+doctor today/],
+    [/We are refunding \$95\.00/, /needs a\s+doctor today/],
   ],
   ["lost slot", () => slotLostRefundMessage(facts), [/refunded the full \$95\.00/]],
   ["refund notice", () => refundSentMessage({ ...facts, amountCents: 4750 }), [/refund of \$47\.50/]],

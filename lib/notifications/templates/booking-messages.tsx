@@ -181,8 +181,8 @@ export function bookingCancelledMessage(
             </Paragraph>
             {facts.feeWaivedForCalfSymptoms && (
               <SafetyNote>
-                You told us about new pain, swelling, warmth or redness in a calf, so we have waived the fee. Please see
-                a doctor today: these can be signs of a blood clot. If you have chest pain or trouble breathing, call
+                Because of the reason you gave, there is no cancellation fee. New pain, swelling, warmth or redness in a
+                calf needs a doctor today: it can be a sign of a blood clot. With chest pain or trouble breathing, call
                 911.
               </SafetyNote>
             )}
