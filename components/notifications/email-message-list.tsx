@@ -18,18 +18,24 @@ export function EmailMessageList({
   audience,
   retryAction,
   emptyText,
+  delivered = true,
 }: {
   messages: OutboxMessageView[];
   timeZone: string;
   audience: "staff" | "client";
   retryAction?: StaffFormAction;
   emptyText: string;
+  /** false when no mail server is set up: a "sent" message was only kept, not delivered. */
+  delivered?: boolean;
 }) {
   if (messages.length === 0) return <p className="rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">{emptyText}</p>;
   return (
     <ul className="flex flex-col gap-4">
       {messages.map((message) => {
-        const status = STATUS_LABEL[message.status];
+        const status =
+          message.status === "SENT" && !delivered
+            ? { staff: "Kept (no mail server)", client: "Kept here", tone: STATUS_LABEL.SENT.tone }
+            : STATUS_LABEL[message.status];
         return (
           <li key={message.id}>
             <article
@@ -55,7 +61,7 @@ export function EmailMessageList({
                 </dd>
                 {message.sentAt ? (
                   <>
-                    <dt className="font-semibold">Sent</dt>
+                    <dt className="font-semibold">{delivered ? "Sent" : "Processed"}</dt>
                     <dd>
                       <time dateTime={message.sentAt.toISOString()}>
                         {formatClinicDateTime(message.sentAt, timeZone)}

@@ -49,7 +49,7 @@ export default async function StaffEmailsPage({ searchParams }: { searchParams: 
                   aria-current={current ? "page" : undefined}
                   className="inline-flex min-h-11 items-center rounded-full bg-white px-4 font-semibold text-teal-800 ring-1 ring-teal-600/30 hover:bg-teal-50 aria-[current=page]:bg-teal-100 aria-[current=page]:underline"
                 >
-                  {filter.label} ({count})
+                  {filter.status === "SENT" && !env.SMTP_URL ? "Kept" : filter.label} ({count})
                 </Link>
               </li>
             );
@@ -66,6 +66,7 @@ export default async function StaffEmailsPage({ searchParams }: { searchParams: 
           audience="staff"
           retryAction={retryEmailAction}
           emptyText={status ? "No messages with this status." : "No messages yet."}
+          delivered={Boolean(env.SMTP_URL)}
         />
       </section>
     </>
