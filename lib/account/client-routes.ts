@@ -31,19 +31,17 @@ export const CLIENT_ROUTES = {
   // Pages.
   "/account/bookings/[id]": { kind: "page", target: "booking", idIn: "path" },
   "/account/bookings/[id]/receipt": { kind: "page", target: "receipt", idIn: "path" },
-  "/book?booking=[id]&cancelled=1": { kind: "page", target: "booking", idIn: "query:booking", streamed: true },
+  "/book?booking=[id]&cancelled=1": { kind: "page", target: "booking", idIn: "query:booking" },
   "/book/checkout-cancelled?booking=[id]": {
     kind: "page",
     target: "booking",
     idIn: "query:booking",
-    streamed: true,
   },
   "/account/messages": { kind: "page", target: "own-account" },
   "/book/confirmed?session_id=[sessionId]": {
     kind: "page",
     target: "checkout-session",
     idIn: "query:session_id",
-    streamed: true,
   },
 
   // Server Actions.

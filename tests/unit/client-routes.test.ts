@@ -93,8 +93,9 @@ describe("client routes", () => {
     }
   });
 
+  // None today (the booking pages lost their loading.tsx so a foreign id answers with a 404 status):
+  // a loading.tsx added above an id-taking page must be declared, and its test then expects a 200.
   it("marks exactly the pages under a loading.tsx as streamed", () => {
-    expect(loadingDirs.size).toBeGreaterThan(0);
     for (const [key, entry] of entries.filter(([, route]) => route.kind === "page")) {
       const segments = pathOfKey(key).split("/").filter(Boolean);
       const underLoading = segments.some((_segment, index) =>
