@@ -13,7 +13,13 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: Article; h
         </Link>
       </Heading>
       <p className="mt-2 flex-1 text-muted">{article.description}</p>
-      <p className="mt-3 text-sm text-muted">{article.readingMinutes} min read</p>
+      <p className="mt-3 flex items-center justify-between gap-3 text-sm">
+        <span className="text-muted">{article.readingMinutes} min read</span>
+        {/* Seen on touch screens too, where there is no hover to say the card opens. */}
+        <span aria-hidden="true" className="font-semibold text-teal-800 underline underline-offset-4">
+          Read →
+        </span>
+      </p>
     </article>
   );
 }
