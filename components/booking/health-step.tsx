@@ -3,7 +3,7 @@
 // The health screening: the red-flag questions first, then the history. A "yes" to any red flag ends
 // the online booking at once (no continue, no payment); history answers show what the therapist
 // will check. Answers are kept in this tab only (intake-storage.ts); the server screens them again.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,10 +20,10 @@ import {
 import { saveIntakeDraft, useIntakeDraft, type IntakeDraft } from "./intake-storage";
 import { SCREENING_STOP_HEADING_ID, ScreeningStop } from "./screening-stop";
 import { STEP_HEADING_ID, StepHeading } from "./step-heading";
+import { YesNoQuestion } from "./yes-no-question";
 
 const RED_FLAGS = Object.keys(RED_FLAG_QUESTIONS) as RedFlag[];
 const HISTORY = Object.keys(HISTORY_QUESTIONS) as HistoryItem[];
-type YesNoQuestion = RedFlag | HistoryItem;
 
 const NO_ANSWERS = ALL_NO_ANSWERS;
 
@@ -37,54 +37,6 @@ export function completeIntake(draft: IntakeDraft): IntakeAnswers | null {
   const parsed = intakeSchema.safeParse(draft);
   if (!parsed.success) return null;
   return screenIntake(parsed.data).outcome === "proceed" ? parsed.data : null;
-}
-
-function YesNo({
-  name,
-  question,
-  value,
-  error,
-  onChange,
-  children,
-}: {
-  name: YesNoQuestion;
-  question: string;
-  value: boolean | undefined;
-  error?: string;
-  onChange: (value: boolean) => void;
-  children?: ReactNode;
-}) {
-  const errorId = error ? `${name}-error` : undefined;
-  const option = (label: string, optionValue: boolean) => (
-    <label className="flex min-h-11 min-w-24 cursor-pointer items-center gap-2 rounded-full border border-control bg-white px-4 py-2 has-checked:border-teal-600 has-checked:bg-teal-50 has-checked:font-semibold">
-      <input
-        type="radio"
-        name={name}
-        value={optionValue ? "yes" : "no"}
-        checked={value === optionValue}
-        onChange={() => onChange(optionValue)}
-        aria-describedby={errorId}
-        data-unanswered={error ? true : undefined}
-        className="h-5 w-5 accent-teal-600"
-      />
-      {label}
-    </label>
-  );
-  return (
-    <fieldset className="border-b border-teal-600/10 py-4 last:border-b-0" data-question={name}>
-      <legend className="float-left w-full font-semibold">{question}</legend>
-      <div className="clear-both flex flex-wrap gap-3 pt-2">
-        {option("Yes", true)}
-        {option("No", false)}
-      </div>
-      {error ? (
-        <p id={errorId} className="mt-2 text-sm font-medium text-alert-700">
-          Please answer yes or no.
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
 }
 
 function TextArea({
@@ -224,7 +176,7 @@ export function HealthStep({
           Right now, or in the time given. If any answer is yes, a massage could be unsafe until a doctor has seen you.
         </p>
         {RED_FLAGS.map((flag) => (
-          <YesNo
+          <YesNoQuestion
             key={flag}
             name={flag}
             question={RED_FLAG_QUESTIONS[flag]}
@@ -263,7 +215,7 @@ export function HealthStep({
             {HISTORY.map((item) => {
               const caution = cautions.find((entry) => entry.item === item);
               return (
-                <YesNo
+                <YesNoQuestion
                   key={item}
                   name={item}
                   question={HISTORY_QUESTIONS[item]}
@@ -278,7 +230,7 @@ export function HealthStep({
                       </p>
                     ) : null}
                   </div>
-                </YesNo>
+                </YesNoQuestion>
               );
             })}
             <TextArea

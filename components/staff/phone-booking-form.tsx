@@ -6,6 +6,7 @@
 // this form's state, so a refused submission loses nothing.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { ScreeningStop } from "@/components/booking/screening-stop";
+import { YesNoQuestion } from "@/components/booking/yes-no-question";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import {
@@ -25,50 +26,6 @@ type Question = RedFlag | HistoryItem;
 export interface PhoneBookingSlot {
   start: string;
   label: string;
-}
-
-function YesNo({
-  name,
-  question,
-  value,
-  error,
-  onChange,
-}: {
-  name: Question;
-  question: string;
-  value: boolean | undefined;
-  error?: string;
-  onChange: (value: boolean) => void;
-}) {
-  const errorId = error ? `${name}-error` : undefined;
-  const option = (label: string, optionValue: boolean) => (
-    <label className="flex min-h-11 min-w-24 cursor-pointer items-center gap-2 rounded-full border border-control bg-white px-4 py-2 has-checked:border-teal-600 has-checked:bg-teal-50 has-checked:font-semibold">
-      <input
-        type="radio"
-        name={name}
-        value={optionValue ? "yes" : "no"}
-        checked={value === optionValue}
-        onChange={() => onChange(optionValue)}
-        aria-describedby={errorId}
-        className="h-5 w-5 accent-teal-600"
-      />
-      {label}
-    </label>
-  );
-  return (
-    <fieldset className="border-b border-teal-600/10 py-3 last:border-b-0">
-      <legend className="float-left w-full font-semibold">{question}</legend>
-      <div className="clear-both flex flex-wrap gap-3 pt-2">
-        {option("Yes", true)}
-        {option("No", false)}
-      </div>
-      {error ? (
-        <p id={errorId} className="mt-2 text-sm font-medium text-alert-700">
-          Please answer yes or no.
-        </p>
-      ) : null}
-    </fieldset>
-  );
 }
 
 export function PhoneBookingForm({
@@ -217,7 +174,7 @@ export function PhoneBookingForm({
         </h2>
         <p className="mt-1 text-sm text-muted">The same questions as online booking. A yes here stops the booking.</p>
         {RED_FLAGS.map((flag) => (
-          <YesNo
+          <YesNoQuestion
             key={flag}
             name={flag}
             question={RED_FLAG_QUESTIONS[flag]}
@@ -240,7 +197,7 @@ export function PhoneBookingForm({
               Health history
             </h2>
             {HISTORY.map((item) => (
-              <YesNo
+              <YesNoQuestion
                 key={item}
                 name={item}
                 question={HISTORY_QUESTIONS[item]}
