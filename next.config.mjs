@@ -53,7 +53,18 @@ const nextConfig = {
     isrFlushToDisk: false,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Pages whose address carries a single-use token (password reset, email links, staff invite)
+    // send no Referer at all, so the token never leaves in a request to anywhere else.
+    const tokenPages = [
+      "/reset-password/:token",
+      "/verify-email/:token",
+      "/confirm-email/:token",
+      "/accept-invite/:token",
+    ];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...tokenPages.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+    ];
   },
   // Browsers ask for /favicon.ico on their own even when the page names app/icon.svg. A retired
   // article's address moves, permanently, to the article that took over its content.

@@ -34,7 +34,8 @@ test.describe("profile and security", () => {
 
     const email = await readLatestEmail(client.email, /Reset your .* password/);
     const resetPath = linkIn(email, "/reset-password/");
-    await page.goto(resetPath);
+    const opened = await page.goto(resetPath);
+    expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
     await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
     await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
     await expectNoSeriousA11yViolations(page, "reset password");
