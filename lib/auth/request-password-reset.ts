@@ -20,21 +20,44 @@ export const PASSWORD_RESET_LIMITS = {
 
 export type PasswordResetRequestResult = { ok: true } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
+export interface PasswordResetOptions {
+  /**
+   * Runs the lookup and the link's issue after the answer has gone (the Server Action passes Next's
+   * `after`), so a known and an unknown address take the same time to answer: only the throttle
+   * counters, touched for both, are on the request's path. Without it, the work runs inline.
+   */
+  defer?: (work: () => Promise<void>) => void;
+}
+
 export async function requestPasswordReset(
   input: ForgotPasswordInput,
   clientIp: string,
+  options: PasswordResetOptions = {},
 ): Promise<PasswordResetRequestResult> {
   const perIp = await hitRateLimit(`password-reset:ip:${clientIp}`, PASSWORD_RESET_LIMITS.perIp);
   if (!perIp.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: perIp.retryAfterSeconds };
   const perEmail = await hitRateLimit(`password-reset:email:${input.email}`, PASSWORD_RESET_LIMITS.perEmail);
   if (!perEmail.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: perEmail.retryAfterSeconds };
 
+  if (options.defer) {
+    options.defer(() =>
+      issuePasswordResetLink(input.email, clientIp).catch((error: unknown) => {
+        console.error("[auth] a password-reset link could not be issued", error instanceof Error ? error.name : "");
+      }),
+    );
+    return { ok: true };
+  }
+  await issuePasswordResetLink(input.email, clientIp);
+  return { ok: true };
+}
+
+async function issuePasswordResetLink(email: string, clientIp: string): Promise<void> {
   const user = await prisma.user.findUnique({
-    where: { email: input.email },
+    where: { email },
     select: { id: true, email: true, name: true, disabledAt: true, deletedAt: true },
   });
   // A disabled or deleted account gets no link: a new password would not let it in.
-  if (!user || user.disabledAt || user.deletedAt) return { ok: true };
+  if (!user || user.disabledAt || user.deletedAt) return;
 
   try {
     await runTransaction(prisma, async (tx) => {
@@ -59,5 +82,4 @@ export async function requestPasswordReset(
     // Two requests at the same moment: the other one's link was just issued and sent.
     if (!isUniqueViolation(error)) throw error;
   }
-  return { ok: true };
 }

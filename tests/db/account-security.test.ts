@@ -110,6 +110,21 @@ describe(`password reset by emailed link (${ENGINE})`, () => {
     expect(await messagesTo(email)).toEqual([]);
   });
 
+  it("answers before looking the address up when deferred, so known and unknown addresses take the same path", async () => {
+    const known = await clientWithPassword("deferred");
+    const deferred: (() => Promise<void>)[] = [];
+    const answer = await requestPasswordReset({ email: known.email }, uniqueIp(), {
+      defer: (work) => deferred.push(work),
+    });
+    expect(answer).toEqual({ ok: true });
+    // Nothing was looked up or written on the request's path: the link comes after the answer.
+    expect(await prisma.accountToken.count({ where: { userId: known.id } })).toBe(0);
+    expect(deferred).toHaveLength(1);
+    await deferred[0]!();
+    expect(await prisma.accountToken.count({ where: { userId: known.id, purpose: "PASSWORD_RESET" } })).toBe(1);
+    expect(await messagesTo(known.email)).toHaveLength(1);
+  });
+
   it("refuses an unknown or mangled token the same way as a used one, with no change", async () => {
     expect(await resetPassword({ token: "x".repeat(43), newPassword: NEW_PASSWORD })).toEqual({
       ok: false,

@@ -2,6 +2,7 @@
 
 // "Forgot password?": safeParse → domain call → the same neutral answer for every address.
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { z } from "zod";
 import { forgotPasswordSchema, type ForgotPasswordState } from "@/lib/auth/account-schemas";
 import { clientIpFrom } from "@/lib/auth/client-ip";
@@ -17,7 +18,7 @@ export async function forgotPasswordAction(
   const parsed = forgotPasswordSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const clientIp = clientIpFrom(await headers(), getEnv().TRUST_PROXY_HOPS);
-  const result = await requestPasswordReset(parsed.data, clientIp);
+  const result = await requestPasswordReset(parsed.data, clientIp, { defer: (work) => after(work) });
   if (!result.ok) {
     const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
     return {
