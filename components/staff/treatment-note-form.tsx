@@ -203,7 +203,7 @@ export function TreatmentNoteForm({
                 {CALF_SIDES.map((side) => {
                   const name = calfFieldName(side, measure);
                   return (
-                    <td key={side} className="px-2 py-2">
+                    <td key={side} className="px-1 py-2 sm:px-2">
                       <input
                         name={name}
                         type="number"
@@ -216,7 +216,7 @@ export function TreatmentNoteForm({
                         aria-label={`${CALF_SIDE_LABELS[side]}: ${CALF_MEASURE_LABELS[measure].toLowerCase()} (0 to 10)`}
                         aria-invalid={errors[name] ? true : undefined}
                         aria-describedby={errorId(name)}
-                        className="min-h-12 w-20 rounded-lg border border-control bg-white px-3 py-2 text-center text-lg aria-invalid:border-alert-700 aria-invalid:ring-1 aria-invalid:ring-alert-700"
+                        className="min-h-12 w-16 rounded-lg border border-control bg-white px-2 py-2 text-center text-lg sm:w-20 sm:px-3 aria-invalid:border-alert-700 aria-invalid:ring-1 aria-invalid:ring-alert-700"
                       />
                       <FieldError id={errorId(name)} messages={errors[name]} />
                     </td>
