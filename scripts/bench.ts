@@ -36,7 +36,7 @@ const MIN_RATIO = 0.9;
 const CONNECTIONS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const EXTRA_ROUNDS = 2;
+const EXTRA_ROUNDS = 4;
 
 function firstLoadJs(html: string): { scripts: number; scriptBytes: number; inlineBytes: number } {
   // nomodule scripts (legacy polyfills) are skipped by every browser that runs modules.
