@@ -4,7 +4,7 @@
 // message whose point is its link (a password reset) still carries it.
 import { Fragment } from "react";
 import { CLINIC } from "@/lib/clinic";
-import { ActionLink, EmailLayout, Paragraph } from "./email-layout";
+import { ActionLink, EmailLayout, Paragraph, greeting } from "./email-layout";
 import { renderEmail, type RenderedEmail } from "./render-email";
 
 export type MessageBlock = string | { link: string; label: string };
@@ -16,8 +16,6 @@ export interface BlockMessage {
   name: string | null;
   blocks: MessageBlock[];
 }
-
-const greeting = (name: string | null) => (name ? `Hello ${name},` : "Hello,");
 
 const signature = [
   CLINIC.name,

@@ -6,7 +6,16 @@ import { describeCancellationPolicy, type CancellationTerms } from "@/lib/bookin
 import { CLINIC } from "@/lib/clinic";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
-import { ActionLink, EmailLayout, FactList, InlineLink, Paragraph, SafetyNote, Subheading } from "./email-layout";
+import {
+  ActionLink,
+  EmailLayout,
+  FactList,
+  InlineLink,
+  Paragraph,
+  SafetyNote,
+  Subheading,
+  greeting,
+} from "./email-layout";
 import { renderEmail, type RenderedEmail } from "./render-email";
 
 export interface BookingFacts {
@@ -24,7 +33,6 @@ export interface BookingFacts {
   appUrl: string;
 }
 
-const greeting = (name: string | null) => (name ? `Hello ${name},` : "Hello,");
 const base = (appUrl: string) => appUrl.replace(/\/$/, "");
 const appointmentUrl = (facts: { appUrl: string; bookingId?: string }) =>
   `${base(facts.appUrl)}/account${facts.bookingId ? `/bookings/${facts.bookingId}` : ""}`;

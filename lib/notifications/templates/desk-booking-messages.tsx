@@ -3,7 +3,7 @@
 import { CLINIC } from "@/lib/clinic";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
-import { ActionLink, EmailLayout, FactList, Paragraph, SafetyNote, Subheading } from "./email-layout";
+import { ActionLink, EmailLayout, FactList, greeting, Paragraph, SafetyNote, Subheading } from "./email-layout";
 import { renderEmail, type RenderedEmail } from "./render-email";
 
 export interface DeskBookingFacts {
@@ -33,7 +33,7 @@ export function deskBookingConfirmedMessage(facts: DeskBookingFacts): Promise<Re
             preview={`Your ${facts.serviceName} is booked for ${when}.`}
             heading="Your appointment is booked"
           >
-            <Paragraph>{facts.clientName ? `Hello ${facts.clientName},` : "Hello,"}</Paragraph>
+            <Paragraph>{greeting(facts.clientName)}</Paragraph>
             <Paragraph>
               Thank you for booking with us by phone. Your {facts.serviceName} with {facts.therapistName} is confirmed.
               You pay {amount} at the clinic&apos;s desk when you come; there is nothing to pay now.

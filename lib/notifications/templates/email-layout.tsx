@@ -140,3 +140,6 @@ export function SafetyNote({ children }: { children: ReactNode }) {
     </Section>
   );
 }
+
+/** The opening line of every message: the client's name when we have it. */
+export const greeting = (name: string | null) => (name ? `Hello ${name},` : "Hello,");
