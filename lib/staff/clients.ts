@@ -1,6 +1,7 @@
 // Clients as staff find them: an admin any client, a therapist only those they have seen or will see
 // (someone else's client is the same 404 as no client at all).
 import { prisma } from "@/lib/db";
+import { withoutHiddenCharacters } from "@/lib/forms/text";
 import { NotFound } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
@@ -23,7 +24,8 @@ export const CLIENT_SEARCH_LIMIT = 50;
 
 /** Clients whose name, email or phone contains the text (phone compared by its digits). */
 export async function searchClients(viewer: StaffViewer, text: string): Promise<ClientSummary[]> {
-  const query = text.trim().slice(0, 100);
+  // A NUL would make PostgreSQL refuse the query (a 500): hidden characters are searched without.
+  const query = withoutHiddenCharacters(text).trim().slice(0, 100);
   const digits = query.replace(/\D/g, "");
   const matches: Prisma.UserWhereInput[] = query
     ? [

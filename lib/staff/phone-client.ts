@@ -2,6 +2,7 @@
 // with a name, email and phone. A new client has no password: they set one later through "forgot
 // password" with the same email. An email already in use is that client, never a second account.
 import { z } from "zod";
+import { personName } from "@/lib/forms/text";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { emailSchema } from "@/lib/auth/schemas";
 import { prisma } from "@/lib/db";
@@ -11,11 +12,7 @@ import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { ClientSummary } from "./clients";
 
 export const phoneClientSchema = z.object({
-  name: z
-    .string({ error: "Enter the client's name." })
-    .trim()
-    .min(1, "Enter the client's name.")
-    .max(100, "Use at most 100 characters."),
+  name: personName({ required: "Enter the client's name." }),
   email: emailSchema,
   phone: z
     .string({ error: "Enter the client's phone number." })
