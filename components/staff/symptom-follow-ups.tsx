@@ -8,10 +8,13 @@ export function SymptomFollowUps({
   followUps,
   days,
   timeZone,
+  linkClients,
 }: {
   followUps: SymptomFollowUp[];
   days: number;
   timeZone: string;
+  /** Admins open the client's page; a therapist may not see it once the visit is cancelled. */
+  linkClients: boolean;
 }) {
   if (followUps.length === 0) return null;
   return (
@@ -26,12 +29,16 @@ export function SymptomFollowUps({
       <ul className="mt-3 space-y-2">
         {followUps.map((followUp) => (
           <li key={followUp.bookingId} className="rounded-lg bg-white p-3 ring-1 ring-amber-200">
-            <Link
-              href={`/staff/clients/${followUp.client.id}`}
-              className="inline-flex min-h-11 items-center font-semibold underline"
-            >
-              {followUp.client.name ?? followUp.client.email}
-            </Link>
+            {linkClients ? (
+              <Link
+                href={`/staff/clients/${followUp.client.id}`}
+                className="inline-flex min-h-11 items-center font-semibold underline"
+              >
+                {followUp.client.name ?? followUp.client.email}
+              </Link>
+            ) : (
+              <span className="font-semibold">{followUp.client.name ?? followUp.client.email}</span>
+            )}
             {followUp.client.phone ? (
               <>
                 {" · "}

@@ -14,10 +14,18 @@ export interface ClientSummary {
   phone: string | null;
 }
 
-function clientScopeOf(viewer: StaffViewer): Prisma.UserWhereInput {
+// The visits that open a client to their therapist: ones that took place, and ones still to come.
+// A cancelled or expired booking does not: a therapist could otherwise book any client into their
+// own day, cancel at once, and read that client's every visit at the clinic.
+const VISIT_STATUSES = ["PENDING_PAYMENT", "CONFIRMED", "CHECKED_IN", "COMPLETED", "NO_SHOW"] as const;
+
+export function clientScopeOf(viewer: StaffViewer): Prisma.UserWhereInput {
   return seesEveryone(viewer)
     ? { role: "CLIENT" }
-    : { role: "CLIENT", bookings: { some: { therapist: { userId: viewer.userId }, status: { not: "EXPIRED" } } } };
+    : {
+        role: "CLIENT",
+        bookings: { some: { therapist: { userId: viewer.userId }, status: { in: [...VISIT_STATUSES] } } },
+      };
 }
 
 export const CLIENT_SEARCH_LIMIT = 50;

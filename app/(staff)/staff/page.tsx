@@ -49,7 +49,7 @@ export default async function StaffDayPage({ searchParams }: { searchParams: Sch
           <Alert tone="error">That date isn&apos;t valid, so this is today&apos;s schedule.</Alert>
         </div>
       ) : null}
-      <SymptomFollowUps followUps={followUps} days={FOLLOW_UP_DAYS} timeZone={timeZone} />
+      <SymptomFollowUps followUps={followUps} days={FOLLOW_UP_DAYS} timeZone={timeZone} linkClients={admin} />
       <ScheduleControls
         day={day}
         therapist={filter}
