@@ -10,6 +10,12 @@ import { createDatabase, type DatabaseHandle } from "@/lib/db/create-client";
 import { databaseFailureKind, isExclusionViolation } from "@/lib/db/errors";
 import { ENGINE } from "../support/db-setup";
 
+// As Auth.js builds them (`new AdapterError(e)`, `new CallbackRouteError(e, { provider })`), though
+// their types only admit a string message.
+const authError = (type: typeof AdapterError, error: unknown, options?: object) =>
+  new (type as unknown as new (error: unknown, options?: object) => Error)(error, options);
+const callbackRouteError = (error: unknown) => authError(CallbackRouteError, error, { provider: "credentials" });
+
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
 
 const failureOf = (promise: Promise<unknown>) =>
@@ -77,8 +83,8 @@ describe(`database availability (${ENGINE})`, () => {
       expect(databaseFailureKind(transaction)).toBe("unreachable");
       expect(Date.now() - started).toBeLessThan(5_000);
       // As Auth.js hands it to its logger and to signIn's caller.
-      expect(databaseFailureKind(new AdapterError(query as Error))).toBe("unreachable");
-      expect(databaseFailureKind(new CallbackRouteError(query as Error))).toBe("unreachable");
+      expect(databaseFailureKind(authError(AdapterError, query))).toBe("unreachable");
+      expect(databaseFailureKind(callbackRouteError(query))).toBe("unreachable");
     });
 
     it("classifies a statement that runs past statement_timeout", async () => {

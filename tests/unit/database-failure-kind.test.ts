@@ -4,6 +4,12 @@ import { AdapterError, CallbackRouteError } from "@auth/core/errors";
 import { describe, expect, it } from "vitest";
 import { databaseFailureKind, type DatabaseFailureKind } from "@/lib/db/errors";
 
+// As Auth.js builds them (`new AdapterError(e)`, `new CallbackRouteError(e, { provider })`), though
+// their types only admit a string message.
+const authError = (type: typeof AdapterError, error: unknown, options?: object) =>
+  new (type as unknown as new (error: unknown, options?: object) => Error)(error, options);
+const callbackRouteError = (error: unknown) => authError(CallbackRouteError, error, { provider: "credentials" });
+
 // A DriverAdapterError as @prisma/adapter-pg throws it: the mapped error is its cause.
 const adapterError = (cause: Record<string, unknown>) =>
   Object.assign(new Error(String(cause.kind)), { name: "DriverAdapterError", cause });
@@ -71,8 +77,8 @@ describe("databaseFailureKind", () => {
     Object.assign(deep, { meta: { driverAdapterError: adapterError({ kind: "postgres", originalCode: "57014" }) } });
     expect(databaseFailureKind(deep)).toBe("timeout");
     const refused = adapterError({ kind: "DatabaseNotReachable" });
-    expect(databaseFailureKind(new AdapterError(refused))).toBe("unreachable");
-    expect(databaseFailureKind(new CallbackRouteError(new Error("outer", { cause: refused })))).toBe("unreachable");
+    expect(databaseFailureKind(authError(AdapterError, refused))).toBe("unreachable");
+    expect(databaseFailureKind(callbackRouteError(new Error("outer", { cause: refused })))).toBe("unreachable");
   });
 
   it("stops on a cause cycle", () => {
