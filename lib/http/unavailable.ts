@@ -40,11 +40,16 @@ function describe(error: unknown): string {
     else if (typeof part.kind === "string" && part.host !== undefined)
       words.push(`${part.kind} (${String(part.host)}:${String(part.port)})`);
     else if (typeof part.message === "string" && part.message.trim() !== "") words.push(part.message);
-    current = (current as { cause?: unknown }).cause;
+    const wrapped = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = wrapped.cause ?? wrapped.meta?.driverAdapterError;
   }
   // The innermost says most; the outer ones are Prisma's and Auth.js's wrappers of it.
-  const line = (words.at(-1) ?? String(error)).split("\n")[0] ?? "";
-  return line.replace(/\/\/[^@\s]*@/g, "//***@").slice(0, 200);
+  const text = words.at(-1) ?? String(error);
+  const line = text.split("\n").find((candidate) => candidate.trim() !== "") ?? "";
+  return line
+    .trim()
+    .replace(/\/\/[^@\s]*@/g, "//***@")
+    .slice(0, 200);
 }
 
 /**
