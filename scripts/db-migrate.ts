@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   // Only the database settings: migrating needs no AUTH_SECRET, APP_URL or Stripe keys.
   const env = parseDatabaseEnv(process.env);
   const connection = env.DATABASE_URL
-    ? await postgresConnection(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS)
+    ? await postgresConnection(env.DATABASE_URL)
     : pgliteConnection(openPglite(env.PGLITE_DATA_DIR), { closeOnRelease: true });
   try {
     const report = await applyMigrations(connection);
