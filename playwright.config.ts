@@ -56,6 +56,9 @@ export default defineConfig({
       NODE_ENV: "production",
       // A production build on the embedded database with the demo accounts: allowed only in demo mode.
       DEMO_MODE: "true",
+      // The suite plays many clients from one machine: it stands in for one proxy, naming each
+      // browser's network in X-Forwarded-For (e2e/helpers.ts ownNetwork). The demo's own default is 0.
+      TRUST_PROXY_HOPS: "1",
       // Its own Stripe emulator per port, so two e2e runs on one machine never answer each other's payments.
       STRIPE_EMULATOR_PORT: String(PORT + 10_000),
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,

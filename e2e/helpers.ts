@@ -39,8 +39,9 @@ export async function signIn(
 }
 
 // Each browser here is its own client network for the sign-up throttle (10 accounts an hour per
-// address), so these specs do not use up the budget of the rest of the suite. Without a proxy in
-// front, the app reads the address from X-Forwarded-For, as lib/auth/client-ip.ts explains.
+// address), so these specs do not use up the budget of the rest of the suite. The suite runs the
+// app with TRUST_PROXY_HOPS=1 (playwright.config.ts), standing in for the proxy that names the
+// client's address in X-Forwarded-For, as lib/auth/client-ip.ts explains.
 export const ownNetwork = () => ({ "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
 
 export async function expectNoSeriousA11yViolations(page: Page, step: string) {

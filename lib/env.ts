@@ -160,9 +160,11 @@ export type Env = Omit<z.infer<typeof envSchema>, "TRUST_PROXY_HOPS" | "NEXT_PHA
   usesEmbeddedDatabase: boolean;
 };
 
-// The embedded demo (development, or DEMO_MODE=true) runs as one `next start`, which Next.js fills
-// X-Forwarded-For for when nothing else does: one hop. A real deployment must say how many.
-export const DEMO_TRUST_PROXY_HOPS = 1;
+// The embedded demo (development, or DEMO_MODE=true) serves clients directly: no proxy, so the
+// socket's address is the client (npm start passes it; X-Forwarded-For, which any client can send,
+// is ignored). With one hop, every new X-Forwarded-For value was a new address to the sign-in,
+// sign-up and screening throttles. A real deployment must say how many proxies it has.
+export const DEMO_TRUST_PROXY_HOPS = 0;
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";

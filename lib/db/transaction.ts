@@ -6,10 +6,12 @@
 // 409 (lib/booking/hold-slot.ts asBookingConflict), never a 500.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { isSerializationFailure } from "./errors";
+import { getPoolTimeoutMs } from "./timeouts";
 
 export interface TransactionOptions {
   isolationLevel?: Prisma.TransactionIsolationLevel;
   maxAttempts?: number;
+  /** How long the transaction may run (Prisma's `timeout`). */
   timeoutMs?: number;
 }
 
@@ -28,7 +30,9 @@ export async function runTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.$transaction(work, { isolationLevel, timeout: timeoutMs, maxWait: timeoutMs });
+      // Waiting for a connection is bounded like any other pooled query (DATABASE_POOL_TIMEOUT_MS):
+      // a saturated pool answers 503 in seconds instead of holding the request.
+      return await client.$transaction(work, { isolationLevel, timeout: timeoutMs, maxWait: getPoolTimeoutMs() });
     } catch (error) {
       if (attempt >= maxAttempts || !isSerializationFailure(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));

@@ -111,9 +111,10 @@ describe("production settings", () => {
     expect(() => parseEnv({ ...memory, STRIPE_SECRET_KEY: "pk_test_abc123" })).toThrow(/STRIPE_SECRET_KEY/);
   });
 
-  it("gives the embedded demo a default of one proxy hop", () => {
-    expect(parseEnv(memory).TRUST_PROXY_HOPS).toBe(1);
-    expect(parseEnv({ ...production, DEMO_MODE: "true" }).TRUST_PROXY_HOPS).toBe(1);
+  // A client could choose its own address with the old default of one hop (issue #16 point 2).
+  it("gives the embedded demo no proxy: the socket's address is the client", () => {
+    expect(parseEnv(memory).TRUST_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ ...production, DEMO_MODE: "true" }).TRUST_PROXY_HOPS).toBe(0);
   });
 
   it("relaxes nothing for DEMO_MODE on a real database", () => {
@@ -141,7 +142,7 @@ describe("production settings", () => {
   it("lets `next build` run without the run-time settings: a build serves no one", () => {
     const env = parseEnv({ ...production, NEXT_PHASE: "phase-production-build" });
     expect(env.usesEmbeddedDatabase).toBe(true);
-    expect(env.TRUST_PROXY_HOPS).toBe(1);
+    expect(env.TRUST_PROXY_HOPS).toBe(0);
   });
 });
 
@@ -227,7 +228,7 @@ describe("staging on one machine", () => {
   it("migrates with DATABASE_URL alone, in production too", () => {
     const env = parseDatabaseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/c" });
     expect(env).toMatchObject({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/c", usesEmbeddedDatabase: false });
-    expect(env.DATABASE_CONNECT_TIMEOUT_MS).toBe(5_000);
+    expect(env.DATABASE_POOL_TIMEOUT_MS).toBe(3_000);
     expect(() => parseDatabaseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL: required in production/);
     expect(parseDatabaseEnv({ NODE_ENV: "production", DEMO_MODE: "true", ...memory }).usesEmbeddedDatabase).toBe(true);
     expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://root@db/clinic" })).toThrow(/DATABASE_URL: must be/);
