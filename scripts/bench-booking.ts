@@ -30,7 +30,16 @@ import {
 } from "./bench-report";
 
 export const BENCH_CLIENT_PASSWORD = "bench-harbour-lantern-2026";
+/** Clients booking at once (one connection each). */
 export const BENCH_CLIENTS = 20;
+/** Bookings made before measuring, one per connection: the first of a process also opens pools and prepares statements. */
+const WARM_UP_BOOKINGS = BENCH_CLIENTS;
+const MEASURED_BOOKINGS = 200;
+/** Bookings whose statements are counted one at a time (see countRequestStatements), after one warm-up. */
+export const COUNTED_BOOKINGS = 5;
+// Every booking is made by a client with no live hold, as a client's first booking is: a client's
+// second booking releases the first hold and expires its checkout, which is another path (and cost).
+const BENCH_ACCOUNTS = WARM_UP_BOOKINGS + MEASURED_BOOKINGS + COUNTED_BOOKINGS + 1;
 const SERVICE = "second-heart-massage-60";
 const CLEAR_INTAKE = ALL_NO_ANSWERS;
 
@@ -67,7 +76,7 @@ export async function seedBenchDatabase(database: BenchDatabase): Promise<{ emai
     }
     await seedDemoData(prisma);
     const passwordHash = await hashPassword(BENCH_CLIENT_PASSWORD);
-    const clients = Array.from({ length: BENCH_CLIENTS }, (_, index) => ({
+    const clients = Array.from({ length: BENCH_ACCOUNTS }, (_, index) => ({
       email: `bench-client-${index}@clinic.test`,
       name: `Bench Client ${index}`,
     }));
@@ -226,20 +235,44 @@ function cookieHeader(setCookies: string[]): string {
   return setCookies.map((cookie) => cookie.split(";")[0]).join("; ");
 }
 
-/** Signs a client in through Auth.js's credentials endpoint and returns the cookie to send. */
-async function signIn(origin: string, email: string, password: string): Promise<string> {
+/**
+ * Signs a client in through Auth.js's credentials endpoint and returns the cookie to send. Each bench
+ * client signs in from an address of its own (X-Forwarded-For, which the server trusts one hop of, as
+ * behind one proxy): from one address, the sign-in throttle stops a few hundred clients, as it should.
+ */
+async function signIn(origin: string, email: string, password: string, clientNumber = 0): Promise<string> {
+  const forwardedFor = `10.${77 + Math.floor(clientNumber / 62_500)}.${Math.floor(clientNumber / 250) % 250}.${(clientNumber % 250) + 1}`;
   const csrf = await fetch(`${origin}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookieHeader(csrf.headers.getSetCookie());
   const response = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar,
+      "x-forwarded-for": forwardedFor,
+    },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${origin}/account` }),
   });
   const session = response.headers.getSetCookie().filter((cookie) => /session-token=/.test(cookie));
   if (session.length === 0) throw new Error(`bench sign-in failed for ${email} (${response.status})`);
   return cookieHeader(session);
+}
+
+/** Signs every client in, a few at a time; their cookies in the same order. */
+async function signInAll(origin: string, clients: { email: string; password: string }[]): Promise<string[]> {
+  const cookies: string[] = [];
+  const atOnce = 4;
+  for (let first = 0; first < clients.length; first += atOnce) {
+    const batch = clients.slice(first, first + atOnce);
+    cookies.push(
+      ...(await Promise.all(
+        batch.map((client, index) => signIn(origin, client.email, client.password, first + index + 1)),
+      )),
+    );
+  }
+  return cookies;
 }
 
 /** Start times offered for "any therapist", spread so that no two compete for one therapist. */
@@ -288,29 +321,22 @@ export interface BookingEndpointFigures {
   failures: string[];
 }
 
-/** Bookings made before measuring, one per client: the first of a process also opens pools and prepares statements. */
-const WARM_UP_BOOKINGS = BENCH_CLIENTS;
-const MEASURED_BOOKINGS = 200;
-
+/** One booking per client (cookies[i] books starts[i]), BENCH_CLIENTS at a time. */
 async function postBookings(origin: string, cookies: string[], starts: string[]): Promise<LatencySummary> {
-  let nextStart = 0;
-  let nextClient = 0;
+  let next = 0;
   return measure({
     url: `${origin}/api/bookings`,
-    connections: cookies.length,
+    connections: Math.min(BENCH_CLIENTS, starts.length),
     amount: starts.length,
     requests: [
       {
         method: "POST",
-        setupRequest: (request, context) => {
-          // Each connection is one client, with its own session; every request a new time.
-          const own = context as { cookie?: string };
-          own.cookie ??= cookies[nextClient++ % cookies.length];
-          const start = starts[nextStart++ % starts.length];
+        setupRequest: (request) => {
+          const index = next++;
           return {
             ...request,
-            headers: { "content-type": "application/json", cookie: own.cookie ?? "" },
-            body: JSON.stringify({ service: SERVICE, start, intake: CLEAR_INTAKE }),
+            headers: { "content-type": "application/json", cookie: cookies[index] ?? "" },
+            body: JSON.stringify({ service: SERVICE, start: starts[index], intake: CLEAR_INTAKE }),
           };
         },
       },
@@ -333,13 +359,13 @@ export async function benchBookingEndpoints(
   const trivial = await measure({ url: trivialUrl, connections: 10, duration: seconds });
   const availability = await measure({ url: availabilityUrl, connections: 10, duration: seconds });
 
-  const cookies: string[] = [];
-  for (const client of clients) cookies.push(await signIn(origin, client.email, client.password));
-  const starts = await freeStarts(origin, WARM_UP_BOOKINGS + MEASURED_BOOKINGS);
+  const bookers = clients.slice(0, WARM_UP_BOOKINGS + MEASURED_BOOKINGS);
+  const cookies = await signInAll(origin, bookers);
+  const starts = await freeStarts(origin, bookers.length);
   if (starts.length <= WARM_UP_BOOKINGS) throw new Error(`only ${starts.length} free times to book`);
   const warmUp = await postBookings(origin, cookies, starts.slice(0, WARM_UP_BOOKINGS));
-  const trivialAtConcurrency = await measure({ url: trivialUrl, connections: cookies.length, duration: seconds });
-  const bookings = await postBookings(origin, cookies, starts.slice(WARM_UP_BOOKINGS));
+  const trivialAtConcurrency = await measure({ url: trivialUrl, connections: BENCH_CLIENTS, duration: seconds });
+  const bookings = await postBookings(origin, cookies.slice(WARM_UP_BOOKINGS), starts.slice(WARM_UP_BOOKINGS));
 
   const created = bookings.statuses["201"] ?? 0;
   const serverErrors = countStatuses(bookings, 500, 600) + countStatuses(warmUp, 500, 600);
@@ -348,10 +374,67 @@ export async function benchBookingEndpoints(
   return {
     me: {
       at10: endpoint(trivial, 10, null),
-      atBookingConcurrency: endpoint(trivialAtConcurrency, cookies.length, null),
+      atBookingConcurrency: endpoint(trivialAtConcurrency, BENCH_CLIENTS, null),
     },
     availability: endpoint(availability, 10, trivial),
-    bookings: { ...endpoint(bookings, cookies.length, trivialAtConcurrency), created, serverErrors },
+    bookings: { ...endpoint(bookings, BENCH_CLIENTS, trivialAtConcurrency), created, serverErrors },
     failures,
   };
+}
+
+/**
+ * Statements each whole request sends to the database, read from a counter of the server's wire
+ * traffic (scripts/bench-statement-proxy.ts): requests one at a time, after one warm-up of each, so
+ * nothing else runs between two readings. Each reading waits for the counter to stay still, since
+ * work may finish just after the response is sent.
+ */
+export async function countRequestStatements(
+  origin: string,
+  clients: { email: string; password: string }[],
+  wire: { statements(): number; record(): () => string[] },
+): Promise<{ availability: number[]; booking: number[]; oneBooking: string[] }> {
+  const statementsSoFar = () => wire.statements();
+  const counting = clients.slice(-(COUNTED_BOOKINGS + 1));
+  const cookies = await signInAll(origin, counting);
+  const starts = await freeStarts(origin, counting.length);
+  if (starts.length < counting.length) throw new Error(`only ${starts.length} free times to count statements with`);
+  const today = clinicToday("America/New_York");
+  const availabilityUrl = `${origin}/api/availability?service=${SERVICE}&from=${addDays(today, 1)}&to=${addDays(today, 7)}`;
+  const settled = async (): Promise<number> => {
+    let last = statementsSoFar();
+    for (let check = 0; check < 20; check++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const now = statementsSoFar();
+      if (now === last) return now;
+      last = now;
+    }
+    return last;
+  };
+  const counted = async (request: () => Promise<Response>, expected: number): Promise<number> => {
+    const before = await settled();
+    const response = await request();
+    await response.arrayBuffer();
+    if (response.status !== expected) throw new Error(`${response.url}: ${response.status}, expected ${expected}`);
+    return (await settled()) - before;
+  };
+  // Each booking by a client of its own, with no live hold.
+  const book = (index: number) => () =>
+    fetch(`${origin}/api/bookings`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: cookies[index] ?? "" },
+      body: JSON.stringify({ service: SERVICE, start: starts[index], intake: CLEAR_INTAKE }),
+    });
+  const availability: number[] = [];
+  const booking: number[] = [];
+  let oneBooking: string[] = [];
+  await counted(() => fetch(availabilityUrl), 200);
+  await counted(book(0), 201);
+  for (let index = 1; index < counting.length; index++) {
+    availability.push(await counted(() => fetch(availabilityUrl), 200));
+    const stop = booking.length === 0 ? wire.record() : null;
+    booking.push(await counted(book(index), 201));
+    // The first measured booking's statements, in order, for whoever is cutting them.
+    if (stop) oneBooking = stop().map((sql) => sql.replace(/\s+/g, " ").slice(0, 300));
+  }
+  return { availability, booking, oneBooking };
 }

@@ -32,10 +32,13 @@ import {
   benchBookingEndpoints,
   benchWeekView,
   benchSlotComputation,
+  COUNTED_BOOKINGS,
+  countRequestStatements,
   seedBenchDatabase,
   statementCounts,
   type BenchDatabase,
 } from "./bench-booking";
+import { startStatementProxy } from "./bench-statement-proxy";
 import { createBenchPostgres, DEFAULT_BENCH_POSTGRES_URL, type BenchPostgres } from "./bench-postgres";
 import {
   bookingTargets,
@@ -195,17 +198,21 @@ function serverEnvironment(
   };
 }
 
-/** `next start` on the build, on a database the bench has just seeded (throwaway unless DATABASE_URL was given). */
-async function startServer(database: BenchDatabase, cleanUp: () => void): Promise<Server> {
+/** `next start` on the build, on a database the bench has seeded (throwaway unless DATABASE_URL was given). */
+async function startServer(
+  database: BenchDatabase,
+  clients: Server["clients"],
+  cleanUp: () => void,
+  extraEnv: Record<string, string> = {},
+): Promise<Server> {
   const port = await choosePort();
   const origin = `http://127.0.0.1:${port}`;
-  const clients = await seedBenchDatabase(database);
   const stripeEmulatorPort = await choosePort();
   const { env, description } = serverEnvironment(database, origin, stripeEmulatorPort);
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    { env: { ...process.env, ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -244,9 +251,43 @@ const runningServers = new Set<() => Promise<void>>();
 
 async function startEmbeddedServer(): Promise<Server> {
   const dataRoot = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
-  return startServer({ kind: "embedded", dataDir: path.join(dataRoot, "pglite") }, () =>
+  const database: BenchDatabase = { kind: "embedded", dataDir: path.join(dataRoot, "pglite") };
+  return startServer(database, await seedBenchDatabase(database), () =>
     rmSync(dataRoot, { recursive: true, force: true }),
   );
+}
+
+/**
+ * Statements per whole request on PostgreSQL: a second server on the same database, reached through
+ * a relay that counts what crosses the wire (kept out of the latency figures, which it would skew),
+ * with the availability cache off so every availability request reads the database.
+ */
+async function countWholeRequests(
+  databaseUrl: string,
+  clients: Server["clients"],
+): Promise<NonNullable<BookingMode["statements"]["wholeRequest"]>> {
+  const proxy = await startStatementProxy(databaseUrl, await choosePort());
+  try {
+    const server = await startServer({ kind: "postgresql", url: proxy.url }, clients, () => {}, {
+      AVAILABILITY_CACHE_SECONDS: "0",
+    });
+    try {
+      const counts = await countRequestStatements(server.origin, clients, proxy);
+      return {
+        ...counts,
+        countedBy:
+          "on the wire between a second server and PostgreSQL (one per Query or Execute message), " +
+          `${COUNTED_BOOKINGS} requests of each kind one at a time after a warm-up, availability cache off`,
+      };
+    } catch (error) {
+      console.error(server.output());
+      throw error;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await proxy.close();
+  }
 }
 
 /** The first responses after start must already show the database's catalogue, not the build's. */
@@ -408,7 +449,7 @@ function printBooking(modes: BookingMode[], slotComputation: BenchReport["slotCo
     ],
     ["GET /api/availability (a week), 10 connections", ...modes.map((mode) => latencyCell(mode.availability))],
     [
-      `POST /api/bookings, ${modes[0]?.concurrency ?? 20} clients on distinct times`,
+      `POST /api/bookings, ${modes[0]?.concurrency ?? 20} at once, each a new client and time`,
       ...modes.map((mode) => latencyCell(mode.bookings)),
     ],
     [
@@ -425,6 +466,14 @@ function printBooking(modes: BookingMode[], slotComputation: BenchReport["slotCo
     ],
     ["SQL statements per availability request", ...modes.map((mode) => String(mode.statements.availability ?? "-"))],
     ["SQL statements per booking", ...modes.map((mode) => String(mode.statements.booking ?? "-"))],
+    [
+      "SQL statements per whole request: availability",
+      ...modes.map((mode) => mode.statements.wholeRequest?.availability.join(" ") ?? "-"),
+    ],
+    [
+      "SQL statements per whole request: POST /api/bookings",
+      ...modes.map((mode) => mode.statements.wholeRequest?.booking.join(" ") ?? "-"),
+    ],
   ];
   const labelWidth = Math.max(...rows.map((row) => row[0].length));
   const widths = modes.map((_, column) => Math.max(...rows.map((row) => (row[column + 1] ?? "").length)));
@@ -447,8 +496,14 @@ function printBooking(modes: BookingMode[], slotComputation: BenchReport["slotCo
   }
   const targetWidth = Math.max(...targetRows.map((row) => row[0].length));
   for (const [label, ...cells] of targetRows) console.log(`  ${label.padEnd(targetWidth)}  ${cells.join("   ")}`);
-  for (const mode of modes)
-    console.log(`  (${mode.database}: ${mode.server}; statements ${mode.statements.countedBy})`);
+  for (const mode of modes) {
+    console.log(`  ${mode.database}: ${mode.server}`);
+    console.log(`    statements per booking: ${mode.statements.countedBy}`);
+    if (mode.statements.wholeRequest) {
+      console.log(`    per whole request: ${mode.statements.wholeRequest.countedBy}`);
+      console.log("    (the JSON lists one booking's statements in order: statements.wholeRequest.oneBooking)");
+    }
+  }
 }
 
 function gitCommit(): BenchReport["commit"] {
@@ -536,7 +591,7 @@ async function main(): Promise<void> {
   const slotComputation = benchSlotComputation();
 
   const measureOn = async (database: BenchDatabase, server: Server | null) => {
-    const running = server ?? (await startServer(database, () => {}));
+    const running = server ?? (await startServer(database, await seedBenchDatabase(database), () => {}));
     let measured;
     try {
       measured = await benchBooking(running);
@@ -544,6 +599,8 @@ async function main(): Promise<void> {
       await running.stop();
     }
     failures.push(...measured.failures);
+    const wholeRequest =
+      database.kind === "postgresql" ? await countWholeRequests(database.url, running.clients) : null;
     const counts = statementCounts(database);
     const statements = {
       availability: counts?.availability ?? null,
@@ -551,6 +608,7 @@ async function main(): Promise<void> {
       countedBy:
         "at the driver by tests/db/request-statements.test.ts (getAvailability and createBooking, warm), " +
         (database.kind === "postgresql" ? "on this PostgreSQL database" : "on an in-memory PGlite"),
+      wholeRequest,
     };
     const mode: BookingMode = {
       ...measured.figures,
