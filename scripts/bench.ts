@@ -560,10 +560,17 @@ async function openPostgres(): Promise<{ url: string; drop: () => Promise<void> 
 
 const databasesToDrop = new Set<() => Promise<void>>();
 
+let interrupted = false;
+
 async function cleanUpAfterInterrupt(signal: NodeJS.Signals): Promise<void> {
+  if (interrupted) return;
+  interrupted = true;
   console.error(`\n${signal}: stopping the bench's servers and dropping its database.`);
-  await Promise.allSettled([...runningServers].map((stop) => stop()));
-  await Promise.allSettled([...databasesToDrop].map((drop) => drop()));
+  const outcomes = await Promise.allSettled([
+    ...[...runningServers].map((stop) => stop()),
+    ...[...databasesToDrop].map((drop) => drop()),
+  ]);
+  for (const outcome of outcomes) if (outcome.status === "rejected") console.error(outcome.reason);
   process.exit(130);
 }
 
@@ -573,8 +580,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const options = parseOptions();
-  process.once("SIGINT", (signal) => void cleanUpAfterInterrupt(signal));
-  process.once("SIGTERM", (signal) => void cleanUpAfterInterrupt(signal));
+  // `on`, not `once`: a terminal or `timeout` signals the whole process group, and tsx relays the
+  // signal again, so a second one must not kill the bench halfway through its clean-up.
+  process.on("SIGINT", (signal) => void cleanUpAfterInterrupt(signal));
+  process.on("SIGTERM", (signal) => void cleanUpAfterInterrupt(signal));
   // The bench process reads the configuration too (the seed does): a DATABASE_URL needs a secret.
   if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
   const startedAt = new Date().toISOString();
@@ -664,6 +673,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // An interrupted run fails on the way (its server stopped under it): the clean-up exits.
+  if (interrupted) return;
   console.error(error);
   process.exit(1);
 });
