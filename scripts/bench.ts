@@ -483,10 +483,13 @@ function printBooking(modes: BookingMode[], slotComputation: BenchReport["slotCo
     );
   }
   console.log("\nTargets (reported, not enforced)");
-  const names = modes[0]?.targets.map((target) => target.name) ?? [];
-  const targetRows: [string, ...string[]][] = names.map((name, index) => [
-    `${name} ≤ ${modes[0]?.targets[index]?.limit}${modes[0]?.targets[index]?.unit === "x" ? "x" : ""}`,
-    ...modes.map((mode) => `${mode.database}: ${verdictCell(mode.targets.find((target) => target.name === name))}`),
+  // Every target of any database, in order of appearance (some are counted on PostgreSQL only).
+  const targets = [...new Map(modes.flatMap((mode) => mode.targets).map((target) => [target.name, target])).values()];
+  const targetRows: [string, ...string[]][] = targets.map((target) => [
+    `${target.name} ≤ ${target.limit}${target.unit === "x" ? "x" : ""}`,
+    ...modes.map(
+      (mode) => `${mode.database}: ${verdictCell(mode.targets.find((other) => other.name === target.name))}`,
+    ),
   ]);
   if (slotComputation) {
     targetRows.unshift([
