@@ -10,6 +10,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { closePglite } from "@/lib/db/pglite";
 import { pgliteConnection, postgresConnection } from "@/lib/db/sql-connection";
 import { DEMO_PASSWORD, seedDemoData } from "@/lib/demo/seed-demo";
+import { parseEnv } from "@/lib/env";
 import {
   computeSlots,
   type BookedTime,
@@ -54,12 +55,16 @@ export type BenchDatabase = { kind: "embedded"; dataDir: string } | { kind: "pos
  * in as, and a busy week for the week view.
  */
 export async function seedBenchDatabase(database: BenchDatabase): Promise<{ email: string; password: string }[]> {
-  const { prisma, pglite } = createDatabase({
-    DATABASE_URL: database.kind === "postgresql" ? database.url : undefined,
-    DATABASE_POOL_SIZE: 1,
-    DATABASE_CONNECT_TIMEOUT_MS: 5_000,
-    PGLITE_DATA_DIR: database.kind === "embedded" ? database.dataDir : "memory://",
-  });
+  // Through parseEnv, so the client gets every setting createDatabase reads, with their defaults.
+  const { prisma, pglite } = createDatabase(
+    parseEnv({
+      NODE_ENV: "test",
+      DATABASE_URL: database.kind === "postgresql" ? database.url : "",
+      DATABASE_POOL_SIZE: "1",
+      PGLITE_DATA_DIR: database.kind === "embedded" ? database.dataDir : "memory://",
+      AUTH_SECRET: BENCH_AUTH_SECRET,
+    }),
+  );
   try {
     const connection = pglite
       ? pgliteConnection(pglite)

@@ -26,6 +26,8 @@ import autocannon from "autocannon";
 import { loadArticles } from "@/lib/content/articles";
 import { SECTIONS } from "@/lib/content/sections";
 import { demoSeedRefusal } from "@/lib/demo/seed-demo";
+import { parseEnv } from "@/lib/env";
+import { startStripeEmulator } from "@/lib/payments/emulator/start-stripe-emulator";
 import { formatMoney } from "@/lib/money";
 import {
   BENCH_AUTH_SECRET,
@@ -155,12 +157,45 @@ interface Server {
   stop: () => Promise<void>;
 }
 
-/** The environment of `next start` for each kind of database, and one line saying how it runs. */
+/**
+ * A production start on PostgreSQL against the Stripe emulator, with every production guard on:
+ * an sk_test_ key, STRIPE_API_BASE pointing the SDK at the emulator (which the bench runs itself),
+ * a loopback http APP_URL. Null while this checkout's configuration does not accept it (no staging
+ * mode yet), as parseEnv itself decides.
+ */
+function stagingEnvironment(
+  databaseUrl: string,
+  origin: string,
+  stripeEmulatorPort: number,
+): { env: Record<string, string>; webhookSecret: string } | null {
+  const webhookSecret = "whsec_bench_staging_0123456789abcdef";
+  const env = {
+    NODE_ENV: "production",
+    DEMO_MODE: "",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET || BENCH_AUTH_SECRET,
+    APP_URL: origin,
+    // The bench's clients sign in from addresses of their own (X-Forwarded-For, one trusted hop).
+    TRUST_PROXY_HOPS: "1",
+    STRIPE_SECRET_KEY: "sk_test_bench_staging",
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_BASE: `http://127.0.0.1:${stripeEmulatorPort}`,
+    STRIPE_WEBHOOK_URL: `${origin}/api/webhooks/stripe`,
+  };
+  try {
+    const parsed = parseEnv(env) as Record<string, unknown>;
+    return parsed.STRIPE_API_BASE === undefined ? null : { env, webhookSecret };
+  } catch {
+    return null;
+  }
+}
+
+/** The environment of the production server for each kind of database, and one line saying how it runs. */
 function serverEnvironment(
   database: BenchDatabase,
   origin: string,
   stripeEmulatorPort: number,
-): { env: NodeJS.ProcessEnv; description: string } {
+): { env: Record<string, string>; description: string; emulator?: { webhookSecret: string } } {
   const common = {
     APP_URL: origin,
     STRIPE_SECRET_KEY: "",
@@ -179,10 +214,20 @@ function serverEnvironment(
       description: "next start, NODE_ENV=production, DEMO_MODE=true, embedded database, in-process Stripe emulator",
     };
   }
-  // A production start on PostgreSQL requires a real Stripe key and an https APP_URL, and nothing yet
-  // points the SDK at the emulator, so the server runs as the test suites run it: NODE_ENV=test (Next
-  // still serves the production build with its production runtime; only the app's own production
-  // guards are off), with the in-process Stripe emulator.
+  const staging = stagingEnvironment(database.url, origin, stripeEmulatorPort);
+  if (staging) {
+    return {
+      env: staging.env,
+      description:
+        `NODE_ENV=production, staging mode (sk_test_ key, STRIPE_API_BASE to the bench's own emulator), ` +
+        `PostgreSQL (pool ${process.env.DATABASE_POOL_SIZE ?? "10, the default"})`,
+      emulator: { webhookSecret: staging.webhookSecret },
+    };
+  }
+  // Without a staging mode, a production start on PostgreSQL requires a real Stripe key and an https
+  // APP_URL, and nothing points the SDK at the emulator, so the server runs as the test suites run
+  // it: NODE_ENV=test (Next still serves the production build with its production runtime; only the
+  // app's own production guards are off), with the in-process Stripe emulator.
   return {
     env: {
       ...common,
@@ -208,12 +253,27 @@ async function startServer(
   const port = await choosePort();
   const origin = `http://127.0.0.1:${port}`;
   const stripeEmulatorPort = await choosePort();
-  const { env, description } = serverEnvironment(database, origin, stripeEmulatorPort);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    { env: { ...process.env, ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const { env, description, emulator: emulatorSettings } = serverEnvironment(database, origin, stripeEmulatorPort);
+  // In staging mode the server does not start an emulator of its own: the bench runs one, as
+  // `npm run stripe:emulator` would, delivering webhooks to this server.
+  const emulator = emulatorSettings
+    ? await startStripeEmulator({
+        port: stripeEmulatorPort,
+        webhookUrl: `${origin}/api/webhooks/stripe`,
+        webhookSecret: emulatorSettings.webhookSecret,
+        logger: { info: () => {}, warn: (message) => console.warn(message) },
+        keepProcessAlive: false,
+      })
+    : null;
+  // The production server: server.mjs where the project has one (`npm start`), else `next start`.
+  const command = existsSync("server.mjs")
+    ? ["server.mjs", "-p", String(port), "-H", "127.0.0.1"]
+    : [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, command, {
+    env: { ...process.env, ...env, ...extraEnv },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -226,6 +286,7 @@ async function startServer(
       if (!killed) process.kill(-child.pid, "SIGKILL");
       await exited;
     }
+    await emulator?.close();
     cleanUp();
   };
   runningServers.add(stop);
