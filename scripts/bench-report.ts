@@ -115,7 +115,7 @@ export const bookingModeSchema = z.object({
   bookings: endpointSchema.extend({ created: z.number().int().min(0), serverErrors: z.number().int().min(0) }),
   weekView: endpointSchema.extend({ bookingsShown: z.number().int().min(0) }),
   statements: z.object({
-    // createBooking and getAvailability alone, as the database test that caps them counts them.
+    // One availability and one booking request as tests/db/request-statements.test.ts counts and caps them.
     availability: z.number().int().nullable(),
     booking: z.number().int().nullable(),
     countedBy: z.string(),

@@ -679,7 +679,7 @@ async function main(): Promise<void> {
       availability: counts?.availability ?? null,
       booking: counts?.booking ?? null,
       countedBy:
-        "at the driver by tests/db/request-statements.test.ts (getAvailability and createBooking, warm), " +
+        "at the driver by tests/db/request-statements.test.ts (what that test counts for one warm request), " +
         (database.kind === "postgresql" ? "on this PostgreSQL database" : "on an in-memory PGlite"),
       wholeRequest,
     };
