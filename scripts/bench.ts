@@ -3,29 +3,55 @@
 //    every script the HTML references, gzip-compressed, must stay under the budget.
 // 2. The catalogue pages (/, /services, a service page) are served from Next's cache, so they must
 //    answer at least 0.9x the requests per second of a static page on the same server. The script
-//    starts the production server (server.mjs) itself on the build, with a throwaway embedded demo database, and measures
+//    starts `npm start` (server.mjs) itself on the build, with a throwaway embedded demo database, and measures
 //    with autocannon (10 connections). Each route is scored by its best ratio to the static page
 //    measured in the same round, beside it: the machine running this may be shared and noisy, and
 //    a burst of other work lowers one measurement, so only figures taken together are compared.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// 3. The booking figures (availability, POST /api/bookings at 20 clients, statements per booking, the
+//    week view), each against GET /api/me on the same server, on the embedded database and/or on
+//    PostgreSQL: `npm run bench -- --postgres` creates, migrates and drops a database of its own
+//    (clinic_bench_<pid>); with DATABASE_URL set the bench uses that (empty, local) database instead;
+//    `--embedded --postgres` measures both side by side; `--booking-only` skips parts 1 and 2.
+// Every figure printed is also written to BENCH_JSON (default bench-results.json). Only parts 1 and 2,
+// and 5xx answers to bookings, fail the run; the booking targets are reported as met or not met.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { loadArticles } from "@/lib/content/articles";
 import { SECTIONS } from "@/lib/content/sections";
+import { demoSeedRefusal } from "@/lib/demo/seed-demo";
+import { parseEnv } from "@/lib/env";
+import { startStripeEmulator } from "@/lib/payments/emulator/start-stripe-emulator";
 import { formatMoney } from "@/lib/money";
 import {
+  BENCH_AUTH_SECRET,
   benchBookingEndpoints,
   benchWeekView,
   benchSlotComputation,
+  COUNTED_BOOKINGS,
+  countRequestStatements,
   seedBenchDatabase,
   statementCounts,
-  TARGETS,
+  type BenchDatabase,
 } from "./bench-booking";
+import { startStatementProxy } from "./bench-statement-proxy";
+import { createBenchPostgres, DEFAULT_BENCH_POSTGRES_URL, type BenchPostgres } from "./bench-postgres";
+import {
+  bookingTargets,
+  buildBenchReport,
+  enforcedFailures,
+  metLabel,
+  type BenchReport,
+  type BookingMode,
+  type DatabaseKind,
+  type TargetVerdict,
+} from "./bench-report";
 
 const BUDGET_KB = 150;
 const BUILD = path.join(process.cwd(), ".next");
@@ -58,8 +84,11 @@ function firstLoadJs(html: string): { scripts: number; scriptBytes: number; inli
   return { scripts: sources.size, scriptBytes, inlineBytes: gzipSync(Buffer.from(inline), { level: 9 }).length };
 }
 
-/** Failures of the first-load JavaScript check; prints its table. */
-async function checkFirstLoadBudget(): Promise<string[]> {
+/** Failures and figures of the first-load JavaScript check; prints its table. */
+async function checkFirstLoadBudget(): Promise<{
+  failures: string[];
+  figures: NonNullable<BenchReport["pageWeight"]>;
+}> {
   const pages = [
     ...(await loadArticles()).map((article) => `learn/${article.slug}`),
     "learn",
@@ -99,12 +128,14 @@ async function checkFirstLoadBudget(): Promise<string[]> {
   console.log(
     `Static pages: ${rows.length}/${pages.length}; largest first load: ${largest.kb.toFixed(1)} KB (${largest.page})`,
   );
-  return failures;
+  return { failures, figures: { budgetKb: BUDGET_KB, pages: rows } };
 }
 
-/** BENCH_PORT, or a port the system reports free. */
+let portsTaken = 0;
+
+/** BENCH_PORT, BENCH_PORT + 1, … (one per server and emulator), or a port the system reports free. */
 async function choosePort(): Promise<number> {
-  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT) + portsTaken++;
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -118,64 +149,190 @@ async function choosePort(): Promise<number> {
 }
 
 interface Server {
+  database: DatabaseKind;
+  description: string;
   origin: string;
   clients: { email: string; password: string }[];
   output: () => string;
   stop: () => Promise<void>;
 }
 
-/** `npm start` (server.mjs) on the build, as the demo runs: production, embedded database in a temp directory. */
-async function startServer(): Promise<Server> {
-  const port = await choosePort();
-  const dataRoot = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
-  const origin = `http://127.0.0.1:${port}`;
-  const dataDir = path.join(dataRoot, "pglite");
-  const clients = await seedBenchDatabase(dataDir);
-  const stripeEmulatorPort = await choosePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["server.mjs", "-p", String(port), "-H", "127.0.0.1"],
-    {
+/**
+ * A production start on PostgreSQL against the Stripe emulator, with every production guard on:
+ * an sk_test_ key, STRIPE_API_BASE pointing the SDK at the emulator (which the bench runs itself),
+ * a loopback http APP_URL. Null while this checkout's configuration does not accept it (no staging
+ * mode yet), as parseEnv itself decides.
+ */
+function stagingEnvironment(
+  databaseUrl: string,
+  origin: string,
+  stripeEmulatorPort: number,
+): { env: Record<string, string>; webhookSecret: string } | null {
+  const webhookSecret = "whsec_bench_staging_0123456789abcdef";
+  const env = {
+    NODE_ENV: "production",
+    DEMO_MODE: "",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET || BENCH_AUTH_SECRET,
+    APP_URL: origin,
+    // The bench's clients sign in from addresses of their own (X-Forwarded-For, one trusted hop).
+    TRUST_PROXY_HOPS: "1",
+    STRIPE_SECRET_KEY: "sk_test_bench_staging",
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_BASE: `http://127.0.0.1:${stripeEmulatorPort}`,
+    STRIPE_WEBHOOK_URL: `${origin}/api/webhooks/stripe`,
+  };
+  try {
+    const parsed = parseEnv(env) as Record<string, unknown>;
+    return parsed.STRIPE_API_BASE === undefined ? null : { env, webhookSecret };
+  } catch {
+    return null;
+  }
+}
+
+/** The environment of the production server for each kind of database, and one line saying how it runs. */
+function serverEnvironment(
+  database: BenchDatabase,
+  origin: string,
+  stripeEmulatorPort: number,
+): { env: Record<string, string>; description: string; emulator?: { webhookSecret: string } } {
+  const common = {
+    APP_URL: origin,
+    STRIPE_SECRET_KEY: "",
+    STRIPE_EMULATOR_PORT: String(stripeEmulatorPort),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (database.kind === "embedded") {
+    return {
       env: {
-        ...process.env,
+        ...common,
         NODE_ENV: "production",
         DEMO_MODE: "true",
         DATABASE_URL: "",
-        PGLITE_DATA_DIR: dataDir,
-        APP_URL: origin,
-        STRIPE_SECRET_KEY: "",
-        STRIPE_EMULATOR_PORT: String(stripeEmulatorPort),
-        NEXT_TELEMETRY_DISABLED: "1",
+        PGLITE_DATA_DIR: database.dataDir,
+        // The bench's clients sign in from addresses of their own (X-Forwarded-For, one trusted hop).
+        TRUST_PROXY_HOPS: "1",
       },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+      description: "npm start, NODE_ENV=production, DEMO_MODE=true, embedded database, in-process Stripe emulator",
+    };
+  }
+  const staging = stagingEnvironment(database.url, origin, stripeEmulatorPort);
+  if (staging) {
+    return {
+      env: staging.env,
+      description:
+        `NODE_ENV=production, staging mode (sk_test_ key, STRIPE_API_BASE to the bench's own emulator), ` +
+        `PostgreSQL (pool ${process.env.DATABASE_POOL_SIZE ?? "10, the default"})`,
+      emulator: { webhookSecret: staging.webhookSecret },
+    };
+  }
+  throw new Error("The configuration refused the staging settings (STRIPE_API_BASE with an sk_test_ key).");
+}
+
+/** `npm start` (server.mjs) on the build, on a database the bench has seeded (throwaway unless DATABASE_URL was given). */
+async function startServer(
+  database: BenchDatabase,
+  clients: Server["clients"],
+  cleanUp: () => void,
+  extraEnv: Record<string, string> = {},
+): Promise<Server> {
+  const port = await choosePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const stripeEmulatorPort = await choosePort();
+  const { env, description, emulator: emulatorSettings } = serverEnvironment(database, origin, stripeEmulatorPort);
+  // In staging mode the server does not start an emulator of its own: the bench runs one, as
+  // `npm run stripe:emulator` would, delivering webhooks to this server.
+  const emulator = emulatorSettings
+    ? await startStripeEmulator({
+        port: stripeEmulatorPort,
+        webhookUrl: `${origin}/api/webhooks/stripe`,
+        webhookSecret: emulatorSettings.webhookSecret,
+        logger: { info: () => {}, warn: (message) => console.warn(message) },
+        keepProcessAlive: false,
+      })
+    : null;
+  // The production server, as `npm start` runs it.
+  const command = ["server.mjs", "-p", String(port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, command, {
+    env: { ...process.env, ...env, ...extraEnv },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
       process.kill(-child.pid, "SIGTERM");
       const killed = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
       if (!killed) process.kill(-child.pid, "SIGKILL");
       await exited;
     }
-    rmSync(dataRoot, { recursive: true, force: true });
+    await emulator?.close();
+    cleanUp();
   };
+  runningServers.add(stop);
 
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && child.exitCode === null) {
     const healthy = await fetch(`${origin}/api/health`)
       .then((response) => response.ok)
       .catch(() => false);
-    if (healthy) return { origin, clients, output: () => output, stop };
+    if (healthy) {
+      const server = { database: database.kind, description, origin, clients, output: () => output, stop };
+      return { ...server, stop: () => stop().finally(() => runningServers.delete(stop)) };
+    }
     await sleep(250);
   }
   await stop();
-  throw new Error(`the production server did not become healthy on ${origin}:\n${output}`);
+  runningServers.delete(stop);
+  throw new Error(`npm start did not become healthy on ${origin}:\n${output}`);
+}
+
+/** Servers still running, stopped if the bench is interrupted. */
+const runningServers = new Set<() => Promise<void>>();
+
+async function startEmbeddedServer(): Promise<Server> {
+  const dataRoot = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
+  const database: BenchDatabase = { kind: "embedded", dataDir: path.join(dataRoot, "pglite") };
+  return startServer(database, await seedBenchDatabase(database), () =>
+    rmSync(dataRoot, { recursive: true, force: true }),
+  );
+}
+
+/**
+ * Statements per whole request on PostgreSQL: a second server on the same database, reached through
+ * a relay that counts what crosses the wire (kept out of the latency figures, which it would skew),
+ * with the availability cache off so every availability request reads the database.
+ */
+async function countWholeRequests(
+  databaseUrl: string,
+  clients: Server["clients"],
+): Promise<NonNullable<BookingMode["statements"]["wholeRequest"]>> {
+  const proxy = await startStatementProxy(databaseUrl, await choosePort());
+  try {
+    const server = await startServer({ kind: "postgresql", url: proxy.url }, clients, () => {}, {
+      AVAILABILITY_CACHE_SECONDS: "0",
+    });
+    try {
+      const counts = await countRequestStatements(server.origin, clients, proxy);
+      return {
+        ...counts,
+        countedBy:
+          "on the wire between a second server and PostgreSQL (one per Query or Execute message), " +
+          `${COUNTED_BOOKINGS} requests of each kind one at a time after a warm-up, availability cache off`,
+      };
+    } catch (error) {
+      console.error(server.output());
+      throw error;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await proxy.close();
+  }
 }
 
 /** The first responses after start must already show the database's catalogue, not the build's. */
@@ -213,8 +370,10 @@ async function requestsPerSecond(url: string, seconds: number): Promise<{ rps: n
   return { rps: result.requests.average, failed: result.non2xx + result.errors };
 }
 
-/** Failures of the throughput comparison; prints its table. */
-async function compareThroughput(server: Server): Promise<string[]> {
+/** Failures and figures of the throughput comparison; prints its table. */
+async function compareThroughput(
+  server: Server,
+): Promise<{ failures: string[]; figures: NonNullable<BenchReport["catalogue"]> }> {
   try {
     const failures = await checkCatalogueIsLive(server.origin);
     const routes = [STATIC_ROUTE, ...CATALOGUE_ROUTES];
@@ -253,9 +412,19 @@ async function compareThroughput(server: Server): Promise<string[]> {
     );
     const width = Math.max(...routes.map((route) => route.length));
     console.log(`  ${"route".padEnd(width)}  best req/s  ratio  every round (req/s)`);
+    const figures: NonNullable<BenchReport["catalogue"]> = {
+      database: server.database,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      rounds: round,
+      minRatio: MIN_RATIO,
+      routes: [],
+    };
     for (const route of routes) {
       const ratio = route === STATIC_ROUTE ? 1 : bestRatio(route);
-      const rounds = (samples.get(route) ?? []).map((sample) => sample.rps.toFixed(0)).join(" ");
+      const everyRound = (samples.get(route) ?? []).map((sample) => sample.rps);
+      figures.routes.push({ route, bestRps: best(route), ratio, everyRound });
+      const rounds = everyRound.map((rps) => rps.toFixed(0)).join(" ");
       console.log(
         `  ${route.padEnd(width)}  ${best(route).toFixed(0).padStart(10)}  ${`${ratio.toFixed(2)}x`.padStart(5)}  ${rounds}`,
       );
@@ -263,43 +432,194 @@ async function compareThroughput(server: Server): Promise<string[]> {
         failures.push(`${route}: ${ratio.toFixed(2)}x the static page's requests per second, below ${MIN_RATIO}x`);
       }
     }
-    return failures;
+    return { failures, figures };
   } catch (error) {
     console.error(server.output());
     throw error;
   }
 }
 
-/** Failures of the booking figures that must hold; prints every figure beside its target. */
-async function benchBooking(server: Server): Promise<string[]> {
-  const rows = [benchSlotComputation()];
-  const endpoints = await benchBookingEndpoints(server.origin, server.clients, SECONDS);
-  rows.push(...endpoints.rows, await benchWeekView(server.origin, SECONDS));
-  const counts = statementCounts();
-  if (counts) {
-    rows.push(
-      {
-        label: "SQL statements per availability request",
-        figure: String(counts.availability),
-        target: `≤ ${TARGETS.statementsPerRequest}`,
-        met: counts.availability <= TARGETS.statementsPerRequest,
+/** The booking figures of one server; statements are counted after it stops (see statementCounts). */
+async function benchBooking(
+  server: Server,
+): Promise<{ figures: Omit<BookingMode, "statements" | "targets">; failures: string[] }> {
+  try {
+    const endpoints = await benchBookingEndpoints(server.origin, server.clients, SECONDS);
+    const weekView = await benchWeekView(server.origin, SECONDS);
+    return {
+      figures: {
+        database: server.database,
+        server: server.description,
+        concurrency: endpoints.bookings.concurrency,
+        seconds: SECONDS,
+        me: endpoints.me,
+        availability: endpoints.availability,
+        bookings: endpoints.bookings,
+        weekView,
       },
-      {
-        label: "SQL statements per booking request",
-        figure: String(counts.booking),
-        target: `≤ ${TARGETS.statementsPerRequest}`,
-        met: counts.booking <= TARGETS.statementsPerRequest,
-      },
-    );
+      failures: endpoints.failures,
+    };
+  } catch (error) {
+    console.error(server.output());
+    throw error;
   }
-  console.log("\nBooking figures (ratios to a trivial JSON route on the same server, same run)");
-  const width = Math.max(...rows.map((row) => row.label.length));
-  for (const row of rows) {
+}
+
+const ms = (value: number | null) => (value === null ? "-" : value < 10 ? value.toFixed(1) : value.toFixed(0));
+const times = (value: number | null) => (value === null ? "-" : `${value.toFixed(2)}x`);
+
+function latencyCell(endpoint: BookingMode["availability"], withRatio = true): string {
+  const figures = `p50 ${ms(endpoint.p50)} / p95 ${ms(endpoint.p95)} / max ${ms(endpoint.max)} ms`;
+  return withRatio ? `${figures}, p95 ${times(endpoint.p95RatioToMe)}` : figures;
+}
+
+function verdictCell(verdict: TargetVerdict | undefined): string {
+  if (!verdict) return "-";
+  const figure =
+    verdict.figure === null ? "not measured" : verdict.unit === "x" ? times(verdict.figure) : String(verdict.figure);
+  return `${figure} ${metLabel(verdict)}`;
+}
+
+/** The booking figures of every database measured, one column each, side by side. */
+function printBooking(modes: BookingMode[], slotComputation: BenchReport["slotComputation"]): void {
+  console.log(
+    "\nBooking figures (latencies in ms; ratios are p95 over GET /api/me's p95 on the same server, same run)",
+  );
+  const rows: [string, ...string[]][] = [
+    ["database", ...modes.map((mode) => mode.database)],
+    ["GET /api/me, 10 connections", ...modes.map((mode) => latencyCell(mode.me.at10, false))],
+    [
+      `GET /api/me, ${modes[0]?.concurrency ?? 20} connections`,
+      ...modes.map((mode) => latencyCell(mode.me.atBookingConcurrency, false)),
+    ],
+    ["GET /api/availability (a week), 10 connections", ...modes.map((mode) => latencyCell(mode.availability))],
+    [
+      `POST /api/bookings, ${modes[0]?.concurrency ?? 20} at once, each a new client and time`,
+      ...modes.map((mode) => latencyCell(mode.bookings)),
+    ],
+    [
+      "  answers",
+      ...modes.map((mode) =>
+        Object.entries(mode.bookings.statuses)
+          .map(([status, n]) => `${n}×${status}`)
+          .join(", "),
+      ),
+    ],
+    [
+      `GET /staff/week, ${modes[0]?.weekView.bookingsShown ?? 300} bookings, 10 connections`,
+      ...modes.map((mode) => latencyCell(mode.weekView)),
+    ],
+    ["SQL statements per availability request", ...modes.map((mode) => String(mode.statements.availability ?? "-"))],
+    ["SQL statements per booking", ...modes.map((mode) => String(mode.statements.booking ?? "-"))],
+    [
+      "SQL statements per whole request: availability",
+      ...modes.map((mode) => mode.statements.wholeRequest?.availability.join(" ") ?? "-"),
+    ],
+    [
+      "SQL statements per whole request: POST /api/bookings",
+      ...modes.map((mode) => mode.statements.wholeRequest?.booking.join(" ") ?? "-"),
+    ],
+  ];
+  const labelWidth = Math.max(...rows.map((row) => row[0].length));
+  const widths = modes.map((_, column) => Math.max(...rows.map((row) => (row[column + 1] ?? "").length)));
+  for (const [label, ...cells] of rows) {
     console.log(
-      `  ${row.label.padEnd(width)}  ${row.figure}  target ${row.target}${row.met ? "" : "  (above target)"}`,
+      `  ${label.padEnd(labelWidth)}  ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")}`,
     );
   }
-  return endpoints.failures;
+  console.log("\nTargets (reported, not enforced)");
+  // Every target of any database, in order of appearance (some are counted on PostgreSQL only).
+  const targets = [...new Map(modes.flatMap((mode) => mode.targets).map((target) => [target.name, target])).values()];
+  const targetRows: [string, ...string[]][] = targets.map((target) => [
+    `${target.name} ≤ ${target.limit}${target.unit === "x" ? "x" : ""}`,
+    ...modes.map(
+      (mode) => `${mode.database}: ${verdictCell(mode.targets.find((other) => other.name === target.name))}`,
+    ),
+  ]);
+  if (slotComputation) {
+    targetRows.unshift([
+      `${slotComputation.target.name} ≤ ${slotComputation.target.limit} ms`,
+      `${slotComputation.msPerRun.toFixed(2)} ms per run (mean of ${slotComputation.runs}) ${metLabel(slotComputation.target)}`,
+    ]);
+  }
+  const targetWidth = Math.max(...targetRows.map((row) => row[0].length));
+  for (const [label, ...cells] of targetRows) console.log(`  ${label.padEnd(targetWidth)}  ${cells.join("   ")}`);
+  for (const mode of modes) {
+    console.log(`  ${mode.database}: ${mode.server}`);
+    console.log(`    statements per booking: ${mode.statements.countedBy}`);
+    if (mode.statements.wholeRequest) {
+      console.log(`    per whole request: ${mode.statements.wholeRequest.countedBy}`);
+      console.log("    (the JSON lists one booking's statements in order: statements.wholeRequest.oneBooking)");
+    }
+  }
+}
+
+function gitCommit(): BenchReport["commit"] {
+  const sha = spawnSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" });
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" });
+  return {
+    sha: sha.status === 0 ? sha.stdout.trim() : null,
+    dirty: status.status === 0 ? status.stdout.trim() !== "" : null,
+  };
+}
+
+function writeReport(report: BenchReport): string {
+  const file = path.resolve(process.env.BENCH_JSON || "bench-results.json");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+interface Options {
+  databases: DatabaseKind[];
+  bookingOnly: boolean;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      postgres: { type: "boolean", default: false },
+      embedded: { type: "boolean", default: false },
+      "booking-only": { type: "boolean", default: false },
+    },
+  });
+  const databases: DatabaseKind[] = [];
+  if (values.embedded) databases.push("embedded");
+  if (values.postgres || process.env.DATABASE_URL) databases.push("postgresql");
+  if (databases.length === 0) databases.push("embedded");
+  return { databases, bookingOnly: values["booking-only"] };
+}
+
+/** The PostgreSQL database to measure: DATABASE_URL (empty, on this machine), or one of the bench's own. */
+async function openPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    const refusal = demoSeedRefusal({ NODE_ENV: process.env.NODE_ENV ?? "development", DATABASE_URL: given });
+    if (refusal) throw new Error(`the bench seeds demo data and bookings, so it will not use DATABASE_URL: ${refusal}`);
+    return { url: given, drop: async () => {} };
+  }
+  const created: BenchPostgres = await createBenchPostgres(
+    process.env.BENCH_POSTGRES_URL || DEFAULT_BENCH_POSTGRES_URL,
+  );
+  databasesToDrop.add(created.drop);
+  console.log(`\nPostgreSQL: created ${created.name} (dropped at the end)`);
+  return { url: created.url, drop: () => created.drop().finally(() => databasesToDrop.delete(created.drop)) };
+}
+
+const databasesToDrop = new Set<() => Promise<void>>();
+
+let interrupted = false;
+
+async function cleanUpAfterInterrupt(signal: NodeJS.Signals): Promise<void> {
+  if (interrupted) return;
+  interrupted = true;
+  console.error(`\n${signal}: stopping the bench's servers and dropping its database.`);
+  const outcomes = await Promise.allSettled([
+    ...[...runningServers].map((stop) => stop()),
+    ...[...databasesToDrop].map((drop) => drop()),
+  ]);
+  for (const outcome of outcomes) if (outcome.status === "rejected") console.error(outcome.reason);
+  process.exit(130);
 }
 
 async function main(): Promise<void> {
@@ -307,13 +627,93 @@ async function main(): Promise<void> {
     console.error("No production build found: run `npm run build` first.");
     process.exit(1);
   }
-  const failures = await checkFirstLoadBudget();
-  const server = await startServer();
-  try {
-    failures.push(...(await compareThroughput(server)), ...(await benchBooking(server)));
-  } finally {
-    await server.stop();
+  const options = parseOptions();
+  // `on`, not `once`: a terminal or `timeout` signals the whole process group, and tsx relays the
+  // signal again, so a second one must not kill the bench halfway through its clean-up.
+  process.on("SIGINT", (signal) => void cleanUpAfterInterrupt(signal));
+  process.on("SIGTERM", (signal) => void cleanUpAfterInterrupt(signal));
+  // The bench process reads the configuration too (the seed does): a DATABASE_URL needs a secret.
+  if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
+  const startedAt = new Date().toISOString();
+  const failures: string[] = [];
+  let pageWeight: BenchReport["pageWeight"] = null;
+  let catalogue: BenchReport["catalogue"] = null;
+  const modes: BookingMode[] = [];
+
+  if (!options.bookingOnly) {
+    const budget = await checkFirstLoadBudget();
+    failures.push(...budget.failures);
+    pageWeight = budget.figures;
   }
+  const slotComputation = benchSlotComputation();
+
+  const measureOn = async (database: BenchDatabase, server: Server | null) => {
+    const running = server ?? (await startServer(database, await seedBenchDatabase(database), () => {}));
+    let measured;
+    try {
+      measured = await benchBooking(running);
+    } finally {
+      await running.stop();
+    }
+    failures.push(...measured.failures);
+    const wholeRequest =
+      database.kind === "postgresql" ? await countWholeRequests(database.url, running.clients) : null;
+    const counts = statementCounts(database);
+    const statements = {
+      availability: counts?.availability ?? null,
+      booking: counts?.booking ?? null,
+      countedBy:
+        "at the driver by tests/db/request-statements.test.ts (what that test counts for one warm request), " +
+        (database.kind === "postgresql" ? "on this PostgreSQL database" : "on an in-memory PGlite"),
+      wholeRequest,
+    };
+    const mode: BookingMode = {
+      ...measured.figures,
+      statements,
+      targets: bookingTargets({ ...measured.figures, statements }),
+    };
+    failures.push(...enforcedFailures(mode.targets));
+    modes.push(mode);
+  };
+
+  if (!options.bookingOnly || options.databases.includes("embedded")) {
+    const server = await startEmbeddedServer();
+    try {
+      if (!options.bookingOnly) {
+        const throughput = await compareThroughput(server);
+        failures.push(...throughput.failures);
+        catalogue = throughput.figures;
+      }
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    if (options.databases.includes("embedded")) await measureOn({ kind: "embedded", dataDir: "" }, server);
+    else await server.stop();
+  }
+  if (options.databases.includes("postgresql")) {
+    const postgres = await openPostgres();
+    try {
+      await measureOn({ kind: "postgresql", url: postgres.url }, null);
+    } finally {
+      await postgres.drop();
+    }
+  }
+
+  printBooking(modes, slotComputation);
+  const report = buildBenchReport({
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    host: { cpus: cpus().length, loadAverage: loadavg() },
+    pageWeight,
+    catalogue,
+    slotComputation,
+    booking: modes,
+    failures,
+  });
+  console.log(`\nFigures written to ${path.relative(process.cwd(), writeReport(report)) || "."}`);
   if (failures.length > 0) {
     console.error(`\nBench failures:\n  ${failures.join("\n  ")}`);
     process.exit(1);
@@ -321,6 +721,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // An interrupted run fails on the way (its server stopped under it): the clean-up exits.
+  if (interrupted) return;
   console.error(error);
   process.exit(1);
 });
