@@ -15,6 +15,8 @@ export interface CurrentUser {
   email: string;
   name: string | null;
   role: Role;
+  /** Two-factor sign-in is on. */
+  twoFactorEnabled: boolean;
 }
 
 export const STAFF_ROLES: readonly Role[] = ["THERAPIST", "ADMIN"];
@@ -43,9 +45,29 @@ export async function requireRole(roles: readonly Role[], returnTo?: string): Pr
   return user;
 }
 
-/** Route handlers: the same checks, answered as JSON errors instead of redirects. */
+/**
+ * Whether a user may act with staff rights now: with REQUIRE_STAFF_MFA=true, not before they have
+ * turned two-factor sign-in on. Pages and actions ask it through requireStaffRoute (which sends
+ * them to the Security page); every route handler through requireApiUser.
+ */
+export function waitsForTwoFactor(user: Pick<CurrentUser, "role" | "twoFactorEnabled">): boolean {
+  return STAFF_ROLES.includes(user.role) && getEnv().REQUIRE_STAFF_MFA && !user.twoFactorEnabled;
+}
+
+/**
+ * Route handlers: the same checks, answered as JSON errors instead of redirects. A staff member
+ * who must set up two-factor sign-in first is refused (403) on every route that needs a signed-in
+ * user, whatever the route would let them do: one gate, so no route can forget it (the cancel and
+ * reschedule routes did, and an admin without two-factor cancelled and refunded a client's visit).
+ */
 export async function requireApiUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new ApiError("unauthenticated", "Sign in to continue.");
+  if (waitsForTwoFactor(user)) {
+    throw new ApiError(
+      "forbidden",
+      "Set up two-factor sign-in on the Security page first: the clinic requires it for staff.",
+    );
+  }
   return user;
 }

@@ -20,6 +20,8 @@ export interface SessionUser {
   email: string;
   name: string | null;
   role: Role;
+  /** Two-factor sign-in is on (read with the session, so the staff gate costs no statement). */
+  twoFactorEnabled: boolean;
 }
 
 // Ended rows are removed now and then at sign-in, so the table does not grow without bound.
@@ -55,17 +57,26 @@ export async function findSessionUser(sessionToken: string): Promise<SessionUser
       name: string | null;
       role: Role;
       disabledAt: Date | null;
+      twoFactorEnabled: boolean;
     }[]
   >`
     SELECT s."createdAt", s."lastSeenAt", s."expires",
-      u."id", u."email", u."name", u."role"::text AS "role", u."disabledAt"
+      u."id", u."email", u."name", u."role"::text AS "role", u."disabledAt",
+      u."totpEnabledAt" IS NOT NULL AS "twoFactorEnabled"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."sessionToken" = ${sessionToken}`;
   const session = row && {
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     expires: row.expires,
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, disabledAt: row.disabledAt },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      disabledAt: row.disabledAt,
+      twoFactorEnabled: row.twoFactorEnabled,
+    },
   };
   if (!session) return null;
   // Turning an account off deletes its sessions; this also ends one opened by a sign-in that was
