@@ -162,8 +162,9 @@ export class EmulatorState {
     const counts = { open: 0, complete: 0, expired: 0 };
     for (const record of this.sessions.values()) {
       this.expireIfDue(record);
-      const status = record.session.status;
-      if (status !== null) counts[status] += 1;
+      for (const status of ["open", "complete", "expired"] as const) {
+        if (record.session.status === status) counts[status] += 1;
+      }
     }
     return counts;
   }

@@ -1,0 +1,116 @@
+// (e) Clean shutdown of an instance (issue #15 point 5). Requests are put in flight on instance A
+// (held there by a 1.5 s table lock, under the lock timeout, so they are surely under way), then A
+// gets SIGTERM: its /api/health must say 503 { status: "draining" } at once, the requests in flight
+// must complete with their normal answers, and A must exit within 10 s of the last request sent to
+// it. Instance B keeps serving throughout.
+import type { DeployContext } from "../context";
+import { openLockConnection } from "../database";
+import { postBooking, timedRequest, type TimedAnswer } from "../http";
+import { sleep } from "../processes";
+import { describeAnswers, formatStatusCounts } from "../report";
+import { addDays, clinicToday } from "@/lib/time/clinic-time";
+
+const LOCK_MS = 1_500;
+const EXIT_WITHIN_MS = 10_000;
+const HEALTH_CHECKS = 3;
+
+export async function drain(ctx: DeployContext): Promise<void> {
+  const [originA, originB] = ctx.origins;
+  const [instanceA] = ctx.instances;
+  const clients = ctx.takeClients(2);
+  const today = clinicToday("America/New_York");
+
+  const lock = await openLockConnection(ctx.databaseUrl);
+  let inFlight: Promise<{ kind: string; answer: TimedAnswer }[]>;
+  let signalledAt = 0;
+  let lastRequestAt = 0;
+  const health: TimedAnswer[] = [];
+  try {
+    await lock.query("BEGIN");
+    await lock.query('LOCK TABLE "Booking" IN ACCESS EXCLUSIVE MODE');
+    const availability = (offset: number) =>
+      timedRequest(
+        originA,
+        `/api/availability?service=${ctx.serviceSlug}&therapist=${ctx.therapistId}&from=${addDays(today, 1 + offset)}&to=${addDays(today, 7 + offset)}`,
+        { timeoutMs: 30_000 },
+      ).then((answer) => ({ kind: "availability", answer }));
+    const booking = (index: number) =>
+      postBooking(
+        originA,
+        clients[index]?.cookie ?? "",
+        { service: ctx.serviceSlug, therapist: ctx.therapistId, start: ctx.takeSlot(), intake: ctx.intake },
+        30_000,
+      ).then((answer) => ({ kind: "booking", answer: answer as TimedAnswer }));
+    inFlight = Promise.all([0, 1, 2, 3, 4, 5].map(availability).concat([booking(0), booking(1)]));
+    lastRequestAt = Date.now();
+    // Let the requests reach the server and queue on the lock.
+    await sleep(400);
+    instanceA.signal("SIGTERM");
+    signalledAt = Date.now();
+    for (let check = 0; check < HEALTH_CHECKS; check++) {
+      health.push(await timedRequest(originA, "/api/health", { timeoutMs: 3_000 }));
+      lastRequestAt = Date.now();
+      await sleep(100);
+    }
+    await sleep(Math.max(0, LOCK_MS - (Date.now() - signalledAt) - 400));
+    await lock.query("ROLLBACK");
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
+  const finished = await inFlight;
+  const firstHealthMs = health[0]?.ms ?? Number.NaN;
+  const draining = health.filter(
+    (answer) => answer.status === 503 && (answer.body as { status?: string } | null)?.status === "draining",
+  );
+  ctx.note(
+    `SIGTERM to A with ${finished.length} requests in flight; /api/health after it: ` +
+      health.map((answer) => `${answer.status || "no answer"}`).join(", "),
+  );
+  ctx.record({
+    name: '/api/health 503 {status:"draining"} at once',
+    passed: draining.length === health.length,
+    detail: `${draining.length}/${health.length} checks draining; first answered ${Math.round(firstHealthMs)} ms after SIGTERM`,
+  });
+  const abnormal = finished.filter(
+    ({ kind, answer }) => !(kind === "availability" ? answer.status === 200 : answer.status === 201),
+  );
+  ctx.record({
+    name: "in-flight requests complete normally",
+    passed: abnormal.length === 0,
+    detail: `${describeAnswers(finished.map((entry) => entry.answer))} (want 6×200 availability, 2×201 bookings)`,
+  });
+
+  // B keeps serving while A drains and exits.
+  const fromB: TimedAnswer[] = [];
+  const exitWait = instanceA.waitForExit(EXIT_WITHIN_MS + 10_000);
+  const serveB = (async () => {
+    for (let index = 0; index < 10; index++) {
+      fromB.push(await timedRequest(originB, "/api/health", { timeoutMs: 5_000 }));
+      fromB.push(
+        await timedRequest(
+          originB,
+          `/api/availability?service=${ctx.serviceSlug}&from=${addDays(today, 2)}&to=${addDays(today, 8)}`,
+          { timeoutMs: 5_000 },
+        ),
+      );
+      await sleep(300);
+    }
+  })();
+  const waited = await exitWait;
+  await serveB;
+  const exitedAt = instanceA.exitedAt;
+  const afterLast = exitedAt === null ? null : exitedAt - lastRequestAt;
+  ctx.record({
+    name: `A exits within ${EXIT_WITHIN_MS / 1000} s of its last request`,
+    passed: waited !== null && afterLast !== null && afterLast <= EXIT_WITHIN_MS,
+    detail:
+      exitedAt === null || afterLast === null
+        ? `still running ${Math.round((Date.now() - lastRequestAt) / 1000)} s after its last request`
+        : `exited ${(afterLast / 1000).toFixed(1)} s after its last request, ${((exitedAt - signalledAt) / 1000).toFixed(1)} s after SIGTERM`,
+  });
+  ctx.record({
+    name: "B keeps serving",
+    passed: fromB.length > 0 && fromB.every((answer) => answer.status === 200),
+    detail: formatStatusCounts(fromB),
+  });
+}
