@@ -34,7 +34,11 @@ const envSchema = z.object({
     { message: "must be a postgresql://user:password@host:port/database URL, or unset for the embedded database" },
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  // Bounded waits on PostgreSQL (issue #15): a statement, a lock, and a pooled connection (including
+  // connecting) each give up after this long, and the request answers 503 instead of hanging.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
     message: "must be at least 32 characters (generate one with: openssl rand -base64 32)",

@@ -48,7 +48,9 @@ export async function seedBenchDatabase(dataDir: string): Promise<{ email: strin
   const { prisma, pglite } = createDatabase({
     DATABASE_URL: undefined,
     DATABASE_POOL_SIZE: 1,
-    DATABASE_CONNECT_TIMEOUT_MS: 5_000,
+    DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
+    DATABASE_LOCK_TIMEOUT_MS: 2_000,
+    DATABASE_POOL_TIMEOUT_MS: 3_000,
     PGLITE_DATA_DIR: dataDir,
   });
   if (!pglite) throw new Error("the bench seeds an embedded database only");

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
   const env = parseEnv(process.env);
   const connection = env.DATABASE_URL
-    ? await postgresConnection(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS)
+    ? await postgresConnection(env.DATABASE_URL)
     : pgliteConnection(openPglite(env.PGLITE_DATA_DIR), { closeOnRelease: true });
   try {
     const report = await applyMigrations(connection);

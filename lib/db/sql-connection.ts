@@ -24,6 +24,8 @@ export function pgliteConnection(db: PGlite, { closeOnRelease = false } = {}): S
   };
 }
 
+// No statement_timeout or lock_timeout here, unlike the app's pool (lib/db/create-client.ts): a
+// migration may rightly run for minutes (an index build, a table rewrite) or wait for the app's locks.
 export async function postgresConnection(connectionString: string, connectTimeoutMs = 5_000): Promise<SqlConnection> {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
