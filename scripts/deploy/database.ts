@@ -31,7 +31,10 @@ export async function createSuiteDatabase(serverUrl: string, name: string): Prom
   const { prisma } = createDatabase({
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: 5,
-    DATABASE_CONNECT_TIMEOUT_MS: 10_000,
+    // The suite's own checks wait longer than the app may: they read after a scenario, not during it.
+    DATABASE_POOL_TIMEOUT_MS: 10_000,
+    DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
+    DATABASE_LOCK_TIMEOUT_MS: 30_000,
     PGLITE_DATA_DIR: "memory://",
   });
   return {
