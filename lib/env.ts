@@ -14,6 +14,24 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** An absolute http(s) URL (a host, no credentials). */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && url.username === "";
+  } catch {
+    return false;
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** https anywhere, or http on this machine's own loopback names (a staging run on one machine). */
+function isProductionAppUrl(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
+
 const optionalString = z
   .string()
   .optional()
@@ -46,6 +64,9 @@ const envSchema = z.object({
   APP_URL: z
     .url({ message: "must be an absolute http(s) URL such as https://clinic.example" })
     .default("http://localhost:3000"),
+  // The port `next dev` / `next start` listens on (Next sets it too). In development with no
+  // APP_URL, APP_URL follows it, so payment redirects and webhooks come back to this server.
+  PORT: optionalString.pipe(z.coerce.number<string>().int().min(1).max(65535).optional()),
   CLINIC_TIME_ZONE: z
     .string()
     .default("America/New_York")
@@ -92,6 +113,17 @@ const envSchema = z.object({
     message: "must be the endpoint's signing secret (whsec_…)",
   }),
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(12111),
+  // Staging: the SDK's calls go to this Stripe-compatible server (the emulator run alone with
+  // `npm run stripe:emulator`) instead of api.stripe.com. Only with an sk_test_ key (see parseEnv).
+  STRIPE_API_BASE: optionalString.refine(
+    (value) => value === undefined || (isHttpUrl(value) && /^https?:\/\/[^/?#]+\/?$/.test(value)),
+    { message: "must be an absolute http(s) URL with no path, such as http://127.0.0.1:12111" },
+  ),
+  // Where the emulator delivers its webhooks; default APP_URL/api/webhooks/stripe (with two
+  // instances: one of them, or the load balancer in front of both).
+  STRIPE_WEBHOOK_URL: optionalString.refine((value) => value === undefined || isHttpUrl(value), {
+    message: "must be an absolute http(s) URL such as http://127.0.0.1:3000/api/webhooks/stripe",
+  }),
 
   // Email: with SMTP_URL the outbox is delivered over SMTP; without it, messages are kept in the
   // outbox (readable by staff and by each client) and sent nowhere.
@@ -119,9 +151,11 @@ const envSchema = z.object({
   TAX_LABEL: z.string().trim().min(1).max(40).default("Tax"),
 });
 
-export type Env = Omit<z.infer<typeof envSchema>, "TRUST_PROXY_HOPS" | "NEXT_PHASE"> & {
+export type Env = Omit<z.infer<typeof envSchema>, "TRUST_PROXY_HOPS" | "NEXT_PHASE" | "PORT" | "STRIPE_WEBHOOK_URL"> & {
   AUTH_SECRET: string;
   TRUST_PROXY_HOPS: number;
+  /** APP_URL/api/webhooks/stripe unless STRIPE_WEBHOOK_URL says otherwise. */
+  STRIPE_WEBHOOK_URL: string;
   usesEmbeddedDatabase: boolean;
 };
 
@@ -146,13 +180,40 @@ function embeddedAuthSecret(dataDir: string): string {
 
 const PRODUCTION_BUILD = "phase-production-build";
 
+function configurationProblems(problems: readonly string[]): ConfigurationError {
+  return new ConfigurationError(
+    `Invalid configuration:\n${problems.map((line) => `  ${line}`).join("\n")}\nSee .env.example for every setting.`,
+  );
+}
+
+function invalidSettings(issues: readonly z.core.$ZodIssue[]): ConfigurationError {
+  const lines = issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  return new ConfigurationError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every setting.`);
+}
+
+/**
+ * APP_URL as given; when it is unset in development, http://localhost:<PORT>, so `PORT=3100 npm run
+ * dev` sends payment redirects and webhooks to 3100. Never in production: there it must be set.
+ */
+function resolveAppUrl(
+  source: Record<string, string | undefined>,
+  values: { NODE_ENV: Env["NODE_ENV"]; APP_URL: string; PORT?: number | undefined },
+): string {
+  if (source.APP_URL === undefined && values.NODE_ENV === "development" && values.PORT !== undefined) {
+    return `http://localhost:${values.PORT}`;
+  }
+  return values.APP_URL;
+}
+
+function defaultWebhookUrl(appUrl: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/api/webhooks/stripe`;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new ConfigurationError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every setting.`);
-  }
-  const { NEXT_PHASE, TRUST_PROXY_HOPS, ...values } = parsed.data;
+  if (!parsed.success) throw invalidSettings(parsed.error.issues);
+  const { NEXT_PHASE, TRUST_PROXY_HOPS, PORT, STRIPE_WEBHOOK_URL, ...parsedValues } = parsed.data;
+  const values = { ...parsedValues, APP_URL: resolveAppUrl(source, { ...parsedValues, PORT }) };
   const usesEmbeddedDatabase = values.DATABASE_URL === undefined;
   // A production server open to the public, as opposed to a build or the embedded demo.
   // DEMO_MODE relaxes the rules only for the embedded demo database, never for a real one.
@@ -174,10 +235,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "X-Forwarded-For (1 for one load balancer). Sign-in throttles key on the client IP it gives.",
     );
   }
-  if (servesProduction && (source.APP_URL === undefined || new URL(values.APP_URL).protocol !== "https:")) {
+  if (servesProduction && (source.APP_URL === undefined || !isProductionAppUrl(values.APP_URL))) {
     problems.push(
       "APP_URL: required in production, as the public https:// address (cookies are Secure, and payment " +
-        "redirects and canonical links are built from it).",
+        "redirects and canonical links are built from it); http:// only on this machine's loopback " +
+        "(127.0.0.1, localhost, [::1]) for a staging run.",
     );
   }
   if (servesProduction && values.STRIPE_SECRET_KEY === undefined) {
@@ -190,6 +252,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push(
       "STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set: the signing secret (whsec_…) of the " +
         "webhook endpoint APP_URL/api/webhooks/stripe, or no payment would ever be confirmed.",
+    );
+  }
+  if (values.STRIPE_API_BASE !== undefined && values.STRIPE_SECRET_KEY === undefined) {
+    problems.push(
+      "STRIPE_API_BASE: set without STRIPE_SECRET_KEY, which makes no sense: with no key the app starts its own " +
+        "emulator on STRIPE_EMULATOR_PORT. For staging against `npm run stripe:emulator`, set an sk_test_ " +
+        "STRIPE_SECRET_KEY too; otherwise unset STRIPE_API_BASE.",
+    );
+  }
+  if (values.STRIPE_API_BASE !== undefined && values.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
+    problems.push(
+      "STRIPE_API_BASE: refused with a live key (sk_live_…): a live key goes only to Stripe itself. Use an " +
+        "sk_test_ key for staging, or unset STRIPE_API_BASE.",
     );
   }
   if (problems.length > 0) {
@@ -206,8 +281,114 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...values,
     AUTH_SECRET: secret,
     TRUST_PROXY_HOPS: TRUST_PROXY_HOPS ?? DEMO_TRUST_PROXY_HOPS,
+    STRIPE_WEBHOOK_URL: STRIPE_WEBHOOK_URL ?? defaultWebhookUrl(values.APP_URL),
     usesEmbeddedDatabase,
   };
+}
+
+/** Parses only the named settings, with the same rules and messages as parseEnv. */
+type EnvShape = typeof envSchema.shape;
+
+function parseSettings<Key extends keyof EnvShape>(
+  source: Record<string, string | undefined>,
+  keys: readonly Key[],
+): z.infer<z.ZodObject<Pick<EnvShape, Key>>> {
+  const shape = Object.fromEntries(keys.map((key) => [key, envSchema.shape[key]])) as Pick<EnvShape, Key>;
+  const parsed = z.object(shape).safeParse(source);
+  if (!parsed.success) throw invalidSettings(parsed.error.issues);
+  return parsed.data;
+}
+
+// --- Settings of the standalone scripts ------------------------------------------------------
+// `npm run db:migrate` and `npm run stripe:emulator` run beside a production app with its
+// environment, but need only a few of its settings: they check those, not the whole app's.
+
+type DatabaseSettingKey = Extract<keyof Env, `DATABASE_${string}`> | "PGLITE_DATA_DIR" | "NODE_ENV" | "DEMO_MODE";
+export type DatabaseEnv = Pick<Env, DatabaseSettingKey> & { usesEmbeddedDatabase: boolean };
+
+/** What `npm run db:migrate` needs: DATABASE_URL (and the other DATABASE_* settings), nothing else. */
+export function parseDatabaseEnv(source: Record<string, string | undefined>): DatabaseEnv {
+  const keys = Object.keys(envSchema.shape).filter(
+    (key) => key.startsWith("DATABASE_") || ["PGLITE_DATA_DIR", "NODE_ENV", "DEMO_MODE"].includes(key),
+  ) as DatabaseSettingKey[];
+  const values = parseSettings(source, keys) as Pick<Env, DatabaseSettingKey>;
+  const usesEmbeddedDatabase = values.DATABASE_URL === undefined;
+  if (usesEmbeddedDatabase && values.NODE_ENV === "production" && !values.DEMO_MODE) {
+    throw configurationProblems([
+      "DATABASE_URL: required in production (NODE_ENV=production): the clinic's PostgreSQL to migrate. " +
+        "Set DEMO_MODE=true only for the embedded demo database.",
+    ]);
+  }
+  return { ...values, usesEmbeddedDatabase };
+}
+
+export type StripeEmulatorEnv = {
+  STRIPE_EMULATOR_PORT: number;
+  /** Where the emulator POSTs its events. */
+  STRIPE_WEBHOOK_URL: string;
+  STRIPE_API_BASE: string | undefined;
+  STRIPE_SECRET_KEY: string | undefined;
+} & (
+  | { STRIPE_WEBHOOK_SECRET: string }
+  /** No STRIPE_WEBHOOK_SECRET: the secret is derived from AUTH_SECRET, as the app derives it. */
+  | { STRIPE_WEBHOOK_SECRET: undefined; AUTH_SECRET: string }
+);
+
+/**
+ * What `npm run stripe:emulator` needs, read from the same environment as the (staging) app: its
+ * port, where webhooks go, and the secret they are signed with. A test key is fine (the staging app
+ * presents it); a live key is refused. With STRIPE_WEBHOOK_SECRET set it needs no DATABASE_URL or
+ * AUTH_SECRET.
+ */
+export function parseStripeEmulatorEnv(source: Record<string, string | undefined>): StripeEmulatorEnv {
+  const values = parseSettings(source, [
+    "NODE_ENV",
+    "APP_URL",
+    "PORT",
+    "DATABASE_URL",
+    "PGLITE_DATA_DIR",
+    "AUTH_SECRET",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_EMULATOR_PORT",
+    "STRIPE_API_BASE",
+    "STRIPE_WEBHOOK_URL",
+  ]);
+  const problems: string[] = [];
+  if (values.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
+    problems.push(
+      "STRIPE_SECRET_KEY: a live key (sk_live_…) is set: the emulator runs in test mode only, and an app with a " +
+        "live key talks to Stripe itself. Run it with an sk_test_ key (staging) or none.",
+    );
+  }
+  let authSecret = values.AUTH_SECRET;
+  if (values.STRIPE_WEBHOOK_SECRET === undefined && authSecret === undefined) {
+    if (values.DATABASE_URL === undefined) {
+      // The embedded demo's own generated secret, so the emulator signs as its app verifies.
+      authSecret = values.PGLITE_DATA_DIR.startsWith("memory://")
+        ? undefined
+        : embeddedAuthSecret(values.PGLITE_DATA_DIR);
+    }
+    if (authSecret === undefined) {
+      problems.push(
+        "STRIPE_WEBHOOK_SECRET: required to sign the emulator's webhooks (the same whsec_… the app verifies with); " +
+          "without it the secret is derived from AUTH_SECRET, which is not set either.",
+      );
+    }
+  }
+  const common = {
+    STRIPE_EMULATOR_PORT: values.STRIPE_EMULATOR_PORT,
+    STRIPE_WEBHOOK_URL: values.STRIPE_WEBHOOK_URL ?? defaultWebhookUrl(resolveAppUrl(source, values)),
+    STRIPE_API_BASE: values.STRIPE_API_BASE,
+    STRIPE_SECRET_KEY: values.STRIPE_SECRET_KEY,
+  };
+  if (problems.length === 0 && values.STRIPE_WEBHOOK_SECRET !== undefined) {
+    return { ...common, STRIPE_WEBHOOK_SECRET: values.STRIPE_WEBHOOK_SECRET };
+  }
+  if (problems.length === 0 && authSecret !== undefined) {
+    return { ...common, STRIPE_WEBHOOK_SECRET: undefined, AUTH_SECRET: authSecret };
+  }
+  throw configurationProblems(problems);
 }
 
 /** Demo data (with its published password) loads on start only into an empty embedded database,

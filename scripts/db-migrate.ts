@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseEnv } from "@/lib/env";
+import { parseDatabaseEnv } from "@/lib/env";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { openPglite } from "@/lib/db/pglite";
 import { pgliteConnection, postgresConnection } from "@/lib/db/sql-connection";
@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { name: { type: "string" } } });
   if (values.name) return authorMigration(values.name);
 
-  const env = parseEnv(process.env);
+  // Only the database settings: migrating needs no AUTH_SECRET, APP_URL or Stripe keys.
+  const env = parseDatabaseEnv(process.env);
   const connection = env.DATABASE_URL
     ? await postgresConnection(env.DATABASE_URL)
     : pgliteConnection(openPglite(env.PGLITE_DATA_DIR), { closeOnRelease: true });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, parseEnv, shouldSeedDemoDataOnStart } from "@/lib/env";
+import {
+  ConfigurationError,
+  parseDatabaseEnv,
+  parseEnv,
+  parseStripeEmulatorEnv,
+  shouldSeedDemoDataOnStart,
+} from "@/lib/env";
 import { demoDataNotice } from "@/lib/demo/seed-demo";
 
 const memory = { PGLITE_DATA_DIR: "memory://" };
@@ -129,6 +135,124 @@ describe("production settings", () => {
     const env = parseEnv({ ...production, NEXT_PHASE: "phase-production-build" });
     expect(env.usesEmbeddedDatabase).toBe(true);
     expect(env.TRUST_PROXY_HOPS).toBe(1);
+  });
+});
+
+describe("APP_URL in development follows PORT", () => {
+  it.each([
+    // `PORT=3100 npm run dev` with no APP_URL: redirects and webhooks come back to 3100.
+    [{ NODE_ENV: "development", PORT: "3100" }, "http://localhost:3100"],
+    [{ NODE_ENV: "development" }, "http://localhost:3000"],
+    // A configured APP_URL always wins.
+    [{ NODE_ENV: "development", PORT: "3100", APP_URL: "http://clinic.test:8080" }, "http://clinic.test:8080"],
+    // Never outside development: production must name its public address itself.
+    [{ NODE_ENV: "production", DEMO_MODE: "true", PORT: "3100" }, "http://localhost:3000"],
+    [{ NODE_ENV: "test", PORT: "3100" }, "http://localhost:3000"],
+  ])("%j → %s", (settings, appUrl) => {
+    const env = parseEnv({ ...memory, ...settings });
+    expect(env.APP_URL).toBe(appUrl);
+    expect(env.STRIPE_WEBHOOK_URL).toBe(`${appUrl}/api/webhooks/stripe`);
+  });
+
+  it("names PORT when it is not a port", () => {
+    expect(() => parseEnv({ ...memory, NODE_ENV: "development", PORT: "abc" })).toThrow(/PORT/);
+  });
+});
+
+describe("staging on one machine", () => {
+  const staging = {
+    ...memory,
+    NODE_ENV: "production",
+    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/clinic_staging",
+    AUTH_SECRET: secret,
+    TRUST_PROXY_HOPS: "1",
+    APP_URL: "http://127.0.0.1:3100",
+    STRIPE_SECRET_KEY: "sk_test_staging_anything",
+    STRIPE_WEBHOOK_SECRET: "whsec_staging_0123456789",
+    STRIPE_API_BASE: "http://127.0.0.1:12300",
+  };
+
+  it("runs a production build against a Stripe-compatible server with a test key", () => {
+    const env = parseEnv(staging);
+    expect(env.STRIPE_API_BASE).toBe("http://127.0.0.1:12300");
+    expect(env.APP_URL).toBe("http://127.0.0.1:3100");
+    expect(env.STRIPE_WEBHOOK_URL).toBe("http://127.0.0.1:3100/api/webhooks/stripe");
+    expect(parseEnv({ ...staging, STRIPE_WEBHOOK_URL: "http://127.0.0.1:3101/api/webhooks/stripe" })).toMatchObject({
+      STRIPE_WEBHOOK_URL: "http://127.0.0.1:3101/api/webhooks/stripe",
+    });
+  });
+
+  it("refuses STRIPE_API_BASE with a live key in any mode, naming it", () => {
+    const live = { STRIPE_SECRET_KEY: "sk_live_abc123" };
+    expect(() => parseEnv({ ...staging, ...live })).toThrow(/STRIPE_API_BASE: refused with a live key/);
+    expect(() =>
+      parseEnv({ ...memory, ...live, STRIPE_WEBHOOK_SECRET: "whsec_x", STRIPE_API_BASE: "http://127.0.0.1:12300" }),
+    ).toThrow(/STRIPE_API_BASE: refused with a live key/);
+  });
+
+  it("says STRIPE_API_BASE makes no sense without STRIPE_SECRET_KEY", () => {
+    expect(() => parseEnv({ ...memory, STRIPE_API_BASE: "http://127.0.0.1:12300" })).toThrow(
+      /STRIPE_API_BASE: set without STRIPE_SECRET_KEY, which makes no sense/,
+    );
+  });
+
+  it.each(["127.0.0.1:12300", "ftp://127.0.0.1:12300", "http://127.0.0.1:12300/v1", "http://u:p@127.0.0.1:1"])(
+    "names a malformed STRIPE_API_BASE (%s)",
+    (base) => {
+      expect(() => parseEnv({ ...staging, STRIPE_API_BASE: base })).toThrow(/STRIPE_API_BASE: must be an absolute/);
+    },
+  );
+
+  it.each(["http://127.0.0.1:3100", "http://localhost:3100", "http://[::1]:3100"])(
+    "accepts an http APP_URL in production on loopback (%s)",
+    (appUrl) => {
+      expect(parseEnv({ ...staging, APP_URL: appUrl }).APP_URL).toBe(appUrl);
+    },
+  );
+
+  it.each(["http://clinic.example", "http://10.0.0.5:3100", "http://127.0.0.1.nip.io:3100"])(
+    "refuses any other http APP_URL in production, naming it (%s)",
+    (appUrl) => {
+      expect(() => parseEnv({ ...staging, APP_URL: appUrl })).toThrow(/APP_URL: required in production/);
+    },
+  );
+
+  it("migrates with DATABASE_URL alone, in production too", () => {
+    const env = parseDatabaseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/c" });
+    expect(env).toMatchObject({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/c", usesEmbeddedDatabase: false });
+    expect(env.DATABASE_CONNECT_TIMEOUT_MS).toBe(5_000);
+    expect(() => parseDatabaseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL: required in production/);
+    expect(parseDatabaseEnv({ NODE_ENV: "production", DEMO_MODE: "true", ...memory }).usesEmbeddedDatabase).toBe(true);
+    expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://root@db/clinic" })).toThrow(/DATABASE_URL: must be/);
+  });
+
+  it("runs the emulator alone with the staging app's environment, needing no DATABASE_URL or AUTH_SECRET", () => {
+    const { DATABASE_URL: _database, AUTH_SECRET: _secret, ...withoutThem } = staging;
+    for (const source of [staging, withoutThem]) {
+      expect(parseStripeEmulatorEnv(source)).toEqual({
+        STRIPE_EMULATOR_PORT: 12111,
+        STRIPE_WEBHOOK_URL: "http://127.0.0.1:3100/api/webhooks/stripe",
+        STRIPE_WEBHOOK_SECRET: "whsec_staging_0123456789",
+        STRIPE_API_BASE: "http://127.0.0.1:12300",
+        STRIPE_SECRET_KEY: "sk_test_staging_anything",
+      });
+    }
+    expect(
+      parseStripeEmulatorEnv({ ...staging, STRIPE_EMULATOR_PORT: "12300", STRIPE_WEBHOOK_URL: "http://lb.test/hook" }),
+    ).toMatchObject({ STRIPE_EMULATOR_PORT: 12300, STRIPE_WEBHOOK_URL: "http://lb.test/hook" });
+  });
+
+  it("refuses to run the emulator beside a live key, and without any secret to sign with", () => {
+    expect(() => parseStripeEmulatorEnv({ ...staging, STRIPE_SECRET_KEY: "sk_live_abc" })).toThrow(
+      /STRIPE_SECRET_KEY: a live key/,
+    );
+    expect(() =>
+      parseStripeEmulatorEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/c", APP_URL: staging.APP_URL }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET: required to sign the emulator's webhooks/);
+    expect(parseStripeEmulatorEnv({ ...memory, AUTH_SECRET: secret })).toMatchObject({
+      STRIPE_WEBHOOK_SECRET: undefined,
+      AUTH_SECRET: secret,
+    });
   });
 });
 

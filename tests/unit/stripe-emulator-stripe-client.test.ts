@@ -1,15 +1,23 @@
-// lib/payments/stripe-client.ts: the emulator with no STRIPE_SECRET_KEY, Stripe with one; the
-// webhook secret the emulator signs with; and ensureStripeEmulatorRunning's one start per process.
+// lib/payments/stripe-client.ts: the emulator with no STRIPE_SECRET_KEY, Stripe with one, a
+// Stripe-compatible server with a test key and STRIPE_API_BASE (staging); the bounds on every call;
+// the webhook secret the emulator signs with; and ensureStripeEmulatorRunning's one start per process.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConfigurationError, parseEnv, type Env } from "@/lib/env";
 import { deriveEmulatorWebhookSecret, startStripeEmulator } from "@/lib/payments/emulator";
 import { ensureStripeEmulatorRunning } from "@/lib/payments/emulator/ensure-stripe-emulator-running";
-import { createStripeClient, getWebhookSecret, stripeMode } from "@/lib/payments/stripe-client";
+import {
+  createStripeClient,
+  describeStagingStripe,
+  getWebhookSecret,
+  isStripeTestMode,
+  stripeMode,
+} from "@/lib/payments/stripe-client";
 import { bookingCheckoutParams } from "@/tests/support/stripe-emulator-harness";
 
 const AUTH_SECRET = "a".repeat(43);
+const STAGING_BASE = "http://127.0.0.1:12300";
 
 function envWith(values: Record<string, string>): Env {
   return parseEnv({ PGLITE_DATA_DIR: "memory://", AUTH_SECRET, ...values });
@@ -28,8 +36,26 @@ describe("stripeMode", () => {
     [{}, "emulator"],
     [{ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" }, "test"],
     [{ STRIPE_SECRET_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" }, "live"],
+    [{ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x", STRIPE_API_BASE: STAGING_BASE }, "staging"],
   ] as const)("%j → %s", (values, mode) => {
     expect(stripeMode(envWith(values))).toBe(mode);
+    // The pages' "test mode" marker: every mode but live.
+    expect(isStripeTestMode(envWith(values))).toBe(mode !== "live");
+  });
+
+  it("names staging in one start-up line, and nothing else", () => {
+    const staging = envWith({
+      STRIPE_SECRET_KEY: "sk_test_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_x",
+      STRIPE_API_BASE: STAGING_BASE,
+    });
+    expect(describeStagingStripe(staging)).toBe(
+      `Stripe: test key against STRIPE_API_BASE=${STAGING_BASE} (staging); no real money moves.`,
+    );
+    expect(describeStagingStripe(envWith({}))).toBeNull();
+    expect(
+      describeStagingStripe(envWith({ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" })),
+    ).toBeNull();
   });
 });
 
@@ -71,6 +97,48 @@ describe("createStripeClient", () => {
       await emulator.close();
     }
   });
+
+  it("with a test key and STRIPE_API_BASE, sends the SDK's calls there; the emulator takes any sk_test_ key", async () => {
+    const port = await freePort();
+    const env = envWith({
+      STRIPE_SECRET_KEY: `sk_test_staging_${Math.random().toString(36).slice(2)}`,
+      STRIPE_WEBHOOK_SECRET: "whsec_staging",
+      STRIPE_API_BASE: `http://127.0.0.1:${port}`,
+    });
+    const emulator = await startStripeEmulator({ port, webhookSecret: "whsec_staging" });
+    try {
+      const stripe = createStripeClient(env);
+      const session = await stripe.checkout.sessions.create(bookingCheckoutParams());
+      expect(session.url).toBe(`http://127.0.0.1:${port}/checkout/${session.id}`);
+      expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
+      // The emulator still refuses what is not a test key.
+      const live = createStripeClient({ ...env, STRIPE_SECRET_KEY: "sk_live_abc" });
+      await expect(live.checkout.sessions.retrieve(session.id)).rejects.toMatchObject({
+        type: "StripeAuthenticationError",
+      });
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("bounds every client: 10 s per call and one retry, not the SDK's 80 s and two", () => {
+    const clients = [
+      createStripeClient(envWith({})),
+      createStripeClient(envWith({ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" })),
+      createStripeClient(envWith({ STRIPE_SECRET_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" })),
+      createStripeClient(
+        envWith({ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x", STRIPE_API_BASE: STAGING_BASE }),
+      ),
+    ];
+    for (const client of clients) {
+      expect(client.getApiField("timeout")).toBe(10_000);
+      expect(client.getMaxNetworkRetries()).toBe(1);
+    }
+    expect(clients[3]?.getApiField("host")).toBe("127.0.0.1");
+    expect(clients[3]?.getApiField("port")).toBe(12300);
+    expect(clients[3]?.getApiField("protocol")).toBe("http");
+    expect(clients[1]?.getApiField("host")).toBe("api.stripe.com");
+  });
 });
 
 describe("ensureStripeEmulatorRunning", () => {
@@ -87,7 +155,23 @@ describe("ensureStripeEmulatorRunning", () => {
 
   it("does nothing when a real key is configured", async () => {
     globals.__clinicEnv = envWith({ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" });
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
     await expect(ensureStripeEmulatorRunning()).resolves.toEqual({ status: "not-needed", mode: "test" });
+    expect(info).not.toHaveBeenCalled();
+  });
+
+  it("in staging starts no emulator of its own and says so in one line", async () => {
+    globals.__clinicEnv = envWith({
+      STRIPE_SECRET_KEY: "sk_test_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_x",
+      STRIPE_API_BASE: STAGING_BASE,
+    });
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    await expect(ensureStripeEmulatorRunning()).resolves.toEqual({ status: "not-needed", mode: "staging" });
+    await ensureStripeEmulatorRunning();
+    expect(info.mock.calls).toEqual([
+      [expect.stringMatching(/STRIPE_API_BASE=http:\/\/127\.0\.0\.1:12300 \(staging\); no real money moves/)],
+    ]);
   });
 
   it("stays out of `next build`, whose page workers take no payments", async () => {

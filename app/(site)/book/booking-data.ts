@@ -5,6 +5,7 @@ import type { TherapistOption } from "@/components/booking/choice-steps";
 import { getActiveService } from "@/lib/catalog/services";
 import { listTherapistsWithHours } from "@/lib/catalog/therapists";
 import { getEnv } from "@/lib/env";
+import { isStripeTestMode } from "@/lib/payments/stripe-client";
 import { addDays, clinicToday, formatZoneName } from "@/lib/time/clinic-time";
 
 export function bookingSettings(now = new Date()) {
@@ -17,8 +18,8 @@ export function bookingSettings(now = new Date()) {
     today,
     lastDay: addDays(today, env.BOOKING_HORIZON_DAYS),
     holdMinutes: env.BOOKING_HOLD_MINUTES,
-    // No key means the local Stripe emulator; a test key means Stripe's test mode. Neither charges a card.
-    testMode: !env.STRIPE_SECRET_KEY || env.STRIPE_SECRET_KEY.startsWith("sk_test_"),
+    // The local emulator, Stripe's test mode and staging (a test key against STRIPE_API_BASE) charge no card.
+    testMode: isStripeTestMode(env),
   };
 }
 

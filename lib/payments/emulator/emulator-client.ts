@@ -13,14 +13,28 @@ export const STRIPE_API_VERSION = "2026-10-28.endive" satisfies Stripe.StripeCon
 /** The key the SDK presents to the emulator: test mode, and obviously not a real account's key. */
 export const EMULATOR_SECRET_KEY = "sk_test_emulator_local_only";
 
+/**
+ * How long one Stripe call may take, for every client (real, staging, emulator). The SDK's own
+ * defaults (80 s, 2 retries) let a hung Stripe hold a booking request for minutes; with these a call
+ * gives up within about 21 s (10 s, a retry after 0.5–1 s, 10 s), so the request answers 503 well
+ * inside 30 s.
+ */
+export const STRIPE_REQUEST_BOUNDS = { timeoutMs: 10_000, maxNetworkRetries: 1 } as const;
+
+export interface StripeRequestBounds {
+  timeoutMs: number;
+  maxNetworkRetries: number;
+}
+
 /** A Stripe client whose every call goes to the emulator on 127.0.0.1:port over plain HTTP. */
-export function createEmulatorStripe(port: number): Stripe {
+export function createEmulatorStripe(port: number, bounds: StripeRequestBounds = STRIPE_REQUEST_BOUNDS): Stripe {
   return new Stripe(EMULATOR_SECRET_KEY, {
     apiVersion: STRIPE_API_VERSION,
     host: "127.0.0.1",
     port,
     protocol: "http",
-    maxNetworkRetries: 2,
+    timeout: bounds.timeoutMs,
+    maxNetworkRetries: bounds.maxNetworkRetries,
     // Latency telemetry is for Stripe's servers; the emulator has no use for it.
     telemetry: false,
   });

@@ -1,9 +1,10 @@
 // Starts the local Stripe emulator inside the app's server process when there is no
 // STRIPE_SECRET_KEY, once per process, on STRIPE_EMULATOR_PORT, delivering webhooks to this app.
+// In staging (a test key and STRIPE_API_BASE) the emulator runs alone: this only says so, once.
 import "server-only";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { getWebhookSecret, stripeMode, type StripeMode } from "@/lib/payments/stripe-client";
+import { describeStagingStripe, getWebhookSecret, stripeMode, type StripeMode } from "@/lib/payments/stripe-client";
 import {
   EMULATOR_SERVICE_NAME,
   fingerprintSecret,
@@ -55,13 +56,18 @@ function isPortTaken(error: unknown): boolean {
 
 async function startOnConfiguredPort(portWaitMs: number): Promise<StripeEmulatorStatus> {
   const mode = stripeMode();
-  if (mode !== "emulator") return { status: "not-needed", mode };
   // `next build` may load the server code in its page workers: they take no payments, and several
   // of them racing for one port would only slow the build down.
-  if (process.env.NEXT_PHASE === "phase-production-build") return { status: "skipped-during-build" };
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  if (mode !== "emulator") {
+    const staging = describeStagingStripe(getEnv());
+    if (staging !== null && !building) console.info(staging);
+    return { status: "not-needed", mode };
+  }
+  if (building) return { status: "skipped-during-build" };
   const env = getEnv();
   const port = env.STRIPE_EMULATOR_PORT;
-  const webhookUrl = `${env.APP_URL.replace(/\/+$/, "")}/api/webhooks/stripe`;
+  const webhookUrl = env.STRIPE_WEBHOOK_URL;
   const webhookSecret = getWebhookSecret(env);
   const deadline = Date.now() + portWaitMs;
   for (;;) {

@@ -5,6 +5,8 @@ export {
   deriveEmulatorWebhookSecret,
   EMULATOR_SECRET_KEY,
   STRIPE_API_VERSION,
+  STRIPE_REQUEST_BOUNDS,
+  type StripeRequestBounds,
 } from "./emulator-client";
 export type {
   EmulatedCheckoutSession,
