@@ -46,10 +46,15 @@ const nextConfig = {
     "fxa-common-password-list",
   ],
   experimental: {
-    // Pages and catalogue data cached by the server stay in its memory (an LRU bounded by
-    // cacheMaxMemorySize) instead of also going to .next/: a stream of made-up /services/<slug>
+    // Kept on purpose, so `next dev`/`next start` list it under "Experiments". Next 16 still has no
+    // stable equivalent: with its default (true) the server's file-system cache writes every page it
+    // renders on demand (.next/server/app/…) and the catalogue's unstable_cache data
+    // (.next/cache/fetch-cache) to disk, and reads them back after a restart. With false they stay
+    // in memory only (an LRU bounded by cacheMaxMemorySize): a stream of made-up /services/<slug>
     // addresses cannot fill the disk with cached 404s, and a restarted server never serves data
-    // cached from a database it no longer uses.
+    // cached from a database it no longer uses. (It also turns off next/image's disk cache; the
+    // site uses no next/image.) The alternative, a memory-only custom cacheHandler, is more code to
+    // own for the same effect.
     isrFlushToDisk: false,
   },
   async headers() {

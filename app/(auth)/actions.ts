@@ -1,6 +1,7 @@
 "use server";
 
 // Sign-up, sign-in and sign-out. Guard → safeParse → domain call → form state or redirect.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { headers } from "next/headers";
 import { redirect, RedirectType } from "next/navigation";
 import { z } from "zod";
@@ -59,7 +60,11 @@ async function signInOrExplain(
   redirect(requested ?? (await homePathFor(credentials.email)), RedirectType.replace);
 }
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
+  return unlessDatabaseUnavailable(signInActionWork(previous, formData));
+}
+
+async function signInActionWork(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const values = { email: field(formData, "email") };
   const parsed = signInSchema.safeParse({
     email: values.email,
@@ -74,7 +79,11 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   return { ok: false, ...outcome, values };
 }
 
-export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+export async function signUpAction(previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  return unlessDatabaseUnavailable(signUpActionWork(previous, formData));
+}
+
+async function signUpActionWork(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
   const values = { name: field(formData, "name"), email: field(formData, "email") };
   const parsed = signUpSchema.safeParse({ ...values, password: field(formData, "password") });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };

@@ -10,6 +10,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db";
+import { noteDatabaseUnavailable } from "@/lib/http/unavailable";
 import type { Env } from "@/lib/env";
 import { authCookieSettings, readCookie } from "./auth-cookies";
 import { authenticateWithPassword } from "./authenticate";
@@ -56,6 +57,8 @@ export function authConfig(env: Env): NextAuthConfig {
       // production builds, so log Auth.js's own error type.
       error(error) {
         if (error instanceof CredentialsSignin) return;
+        // A database that is down is logged once per kind per interval, not per request.
+        if (noteDatabaseUnavailable(error)) return;
         const type = (error as { type?: string }).type ?? error.name;
         console.error("[auth]", type, error.message, error.cause instanceof Error ? error.cause.message : "");
       },

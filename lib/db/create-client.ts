@@ -38,9 +38,45 @@ export function poolConfig(connectionString: string, env: PoolSettings): PoolCon
   };
 }
 
-export function createDatabase(env: PoolSettings & Pick<Env, "DATABASE_URL" | "PGLITE_DATA_DIR">): DatabaseHandle {
+// Hands every error the driver adapter raises (a failed connect, query or transaction start) to
+// `onFailure` before it travels on unchanged: the moment a request learns that the database is
+// unavailable, before Next.js logs or answers anything.
+function reportingFailures<T extends object>(target: T, onFailure: (error: unknown) => void): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(object, args);
+        if (!(result instanceof Promise)) return result;
+        return result.then(
+          // The adapter a factory connects, and a transaction an adapter starts, report too.
+          (resolved: unknown) =>
+            (property === "connect" || property === "startTransaction") && resolved && typeof resolved === "object"
+              ? reportingFailures(resolved, onFailure)
+              : resolved,
+          (error: unknown) => {
+            onFailure(error);
+            throw error;
+          },
+        );
+      };
+    },
+  });
+}
+
+export interface DatabaseOptions {
+  /** Called with each error from PostgreSQL's driver (not PGlite's), whatever it is. */
+  onFailure?: (error: unknown) => void;
+}
+
+export function createDatabase(
+  env: PoolSettings & Pick<Env, "DATABASE_URL" | "PGLITE_DATA_DIR">,
+  options: DatabaseOptions = {},
+): DatabaseHandle {
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg(poolConfig(env.DATABASE_URL, env));
+    const factory = new PrismaPg(poolConfig(env.DATABASE_URL, env));
+    const adapter = options.onFailure ? reportingFailures(factory, options.onFailure) : factory;
     return { prisma: new PrismaClient({ adapter }) };
   }
   const pglite = openPglite(env.PGLITE_DATA_DIR);

@@ -129,7 +129,7 @@ function kindOfOne(candidate: Record<string, unknown>): DatabaseFailureKind | un
   if (typeof message === "string") {
     // node-postgres's own errors carry no code: the pool's acquire timeout, and a lost connection.
     if (/timeout exceeded when trying to connect/i.test(message)) return "pool_exhausted";
-    if (/Connection terminated|Client has encountered a connection error|connect ECONNREFUSED/i.test(message)) {
+    if (/Connection terminated|Client has encountered a connection error/i.test(message)) {
       return "unreachable";
     }
   }

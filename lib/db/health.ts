@@ -2,8 +2,11 @@ import { prisma } from "./index";
 
 const TIMEOUT_MS = 3_000;
 
-/** One trivial query with a time limit: "ok", or "unreachable" (never the driver's message). */
-export async function checkDatabase(): Promise<"ok" | "unreachable"> {
+/**
+ * One trivial query with a time limit: "ok", or "unreachable" (never the driver's message). A
+ * failure is handed to `onFailure` (the route logs it, folded), not logged here per request.
+ */
+export async function checkDatabase(onFailure?: (error: unknown) => void): Promise<"ok" | "unreachable"> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -14,7 +17,7 @@ export async function checkDatabase(): Promise<"ok" | "unreachable"> {
     ]);
     return "ok";
   } catch (error) {
-    console.error("[health] database check failed:", error instanceof Error ? error.message : error);
+    onFailure?.(error);
     return "unreachable";
   } finally {
     clearTimeout(timer);

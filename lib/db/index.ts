@@ -2,12 +2,15 @@
 // bundled entry points (instrumentation, routes) share one pool and one embedded database.
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { noteDatabaseUnavailable } from "@/lib/http/unavailable";
 import { createDatabase, type DatabaseHandle } from "./create-client";
 
 const globalForDb = globalThis as typeof globalThis & { __clinicDatabase?: DatabaseHandle };
 
 export function getDatabase(): DatabaseHandle {
-  globalForDb.__clinicDatabase ??= createDatabase(getEnv());
+  // A database that cannot serve a request marks it (503 from the production server) and is logged
+  // once per kind per interval, as soon as the driver says so.
+  globalForDb.__clinicDatabase ??= createDatabase(getEnv(), { onFailure: noteDatabaseUnavailable });
   return globalForDb.__clinicDatabase;
 }
 

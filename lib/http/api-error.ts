@@ -1,9 +1,11 @@
-// One error type for the JSON API, mapped to HTTP status in one place. Anything else thrown in a
-// handler becomes a generic 500 with no message or stack trace in the response.
+// One error type for the JSON API, mapped to HTTP status in one place. A database that cannot serve
+// the request (unreachable, pool exhausted, a timeout) becomes a 503 with Retry-After; anything else
+// thrown in a handler becomes a generic 500 with no message or stack trace in the response.
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { getEnv } from "@/lib/env";
 import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "./unavailable";
 
 const STATUS = {
   invalid_request: 400,
@@ -54,9 +56,14 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ApiError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
-      { status: error.status },
+      {
+        status: error.status,
+        // A dependency is down or saturated: clients and proxies may try again after a pause.
+        ...(error.code === "unavailable" ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
+      },
     );
   }
+  if (noteDatabaseUnavailable(error)) return errorResponse(new ApiError("unavailable", UNAVAILABLE_MESSAGE));
   if (error instanceof ZodError) {
     const fields: Record<string, string[]> = {};
     for (const issue of error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { createBooking } from "@/lib/booking/create-booking";
+import { createBooking, type CreateBookingInput } from "@/lib/booking/create-booking";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { errorResponse } from "@/lib/http/api-error";
@@ -73,7 +73,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-async function bookExpectingOutage(request: Parameters<typeof createBooking>[0]): Promise<DomainError> {
+async function bookExpectingOutage(request: CreateBookingInput & { payment?: "checkout" }): Promise<DomainError> {
   const logged = vi.spyOn(console, "error").mockImplementation(() => {});
   const error = await createBooking(request).then(
     () => null,

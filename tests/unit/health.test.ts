@@ -1,6 +1,7 @@
-// GET /api/health answers 200 when the database answers, and 503 (without the driver's message)
-// when it does not.
+// GET /api/health answers 200 when the database answers, 503 (without the driver's message) when it
+// does not, and 503 "draining" from SIGTERM on.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { DRAINING_KEY } from "@/lib/http/draining";
 
 const queryRaw = vi.fn();
 vi.mock("@/lib/db", () => ({ prisma: { $queryRaw: (...args: unknown[]) => queryRaw(...args) } }));
@@ -27,5 +28,20 @@ describe("GET /api/health", () => {
     expect(JSON.parse(body)).toEqual({ status: "degraded", db: "unreachable" });
     expect(body).not.toContain("ECONNREFUSED");
     log.mockRestore();
+  });
+
+  it("answers 503 draining at once while the server shuts down, without asking the database", async () => {
+    const flag = globalThis as { [DRAINING_KEY]?: boolean };
+    flag[DRAINING_KEY] = true;
+    try {
+      const response = await GET();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "draining" });
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("connection")).toBe("close");
+      expect(queryRaw).not.toHaveBeenCalled();
+    } finally {
+      delete flag[DRAINING_KEY];
+    }
   });
 });

@@ -1,6 +1,7 @@
 "use server";
 
 // "Forgot password?": safeParse → domain call → the same neutral answer for every address.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
@@ -10,6 +11,13 @@ import { requestPasswordReset } from "@/lib/auth/request-password-reset";
 import { getEnv } from "@/lib/env";
 
 export async function forgotPasswordAction(
+  previous: ForgotPasswordState,
+  formData: FormData,
+): Promise<ForgotPasswordState> {
+  return unlessDatabaseUnavailable(forgotPasswordActionWork(previous, formData));
+}
+
+async function forgotPasswordActionWork(
   _previous: ForgotPasswordState,
   formData: FormData,
 ): Promise<ForgotPasswordState> {

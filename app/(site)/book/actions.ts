@@ -3,6 +3,7 @@
 // Pay for the chosen time: guard → safeParse → createBooking → redirect to Stripe Checkout.
 // createBooking holds the time (PENDING_PAYMENT) and returns the same booking and checkout URL for a
 // repeated request, so a double click or a second try after "back" never makes a second booking.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -47,7 +48,11 @@ const field = (formData: FormData, name: string) => {
   return typeof value === "string" ? value : undefined;
 };
 
-export async function payForBookingAction(_previous: PayBookingState, formData: FormData): Promise<PayBookingState> {
+export async function payForBookingAction(previous: PayBookingState, formData: FormData): Promise<PayBookingState> {
+  return unlessDatabaseUnavailable(payForBookingActionWork(previous, formData));
+}
+
+async function payForBookingActionWork(_previous: PayBookingState, formData: FormData): Promise<PayBookingState> {
   const submitted = {
     service: field(formData, "service"),
     therapist: field(formData, "therapist"),

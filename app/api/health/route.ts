@@ -1,13 +1,21 @@
 // GET /api/health: liveness plus a database round trip, for load balancers and uptime checks.
+// From SIGTERM until the process exits it answers 503 "draining" at once, without the round trip.
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/db/health";
+import { isDraining } from "@/lib/http/draining";
+import { reportUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
+const noStore = { "Cache-Control": "no-store" };
+
 export async function GET() {
-  const db = await checkDatabase();
+  if (isDraining()) {
+    return NextResponse.json({ status: "draining" }, { status: 503, headers: { ...noStore, Connection: "close" } });
+  }
+  const db = await checkDatabase((error) => reportUnavailable("database unreachable (health check)", error));
   return NextResponse.json(
     { status: db === "ok" ? "ok" : "degraded", db },
-    { status: db === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+    { status: db === "ok" ? 200 : 503, headers: noStore },
   );
 }

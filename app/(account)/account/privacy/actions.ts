@@ -1,6 +1,7 @@
 "use server";
 
 // Deleting one's own account: guard → safeParse → current password → domain call → signed out.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { DELETE_CONFIRMATION_WORD, type DeleteAccountState } from "@/components/account/delete-account-state";
@@ -22,9 +23,13 @@ const deleteAccountSchema = z.object({
 });
 
 export async function deleteAccountAction(
-  _previous: DeleteAccountState,
+  previous: DeleteAccountState,
   formData: FormData,
 ): Promise<DeleteAccountState> {
+  return unlessDatabaseUnavailable(deleteAccountActionWork(previous, formData));
+}
+
+async function deleteAccountActionWork(_previous: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
   const user = await requireUser("/account/privacy");
   const parsed = deleteAccountSchema.safeParse({
     password: formData.get("password") ?? "",

@@ -1,6 +1,7 @@
 "use server";
 
 // Profile and security: guard → safeParse → domain call → form state (or redirect).
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -40,7 +41,11 @@ const WRONG_PASSWORD = "That password is not right. Enter the password you sign 
 const tooManyTries = (seconds: number) =>
   `Too many attempts. For your security, please wait ${describeWait(seconds)} and try again.`;
 
-export async function updateProfileAction(_previous: ProfileState, formData: FormData): Promise<ProfileState> {
+export async function updateProfileAction(previous: ProfileState, formData: FormData): Promise<ProfileState> {
+  return unlessDatabaseUnavailable(updateProfileActionWork(previous, formData));
+}
+
+async function updateProfileActionWork(_previous: ProfileState, formData: FormData): Promise<ProfileState> {
   const user = await requireUser(PROFILE_PATH);
   const values = { name: field(formData, "name"), phone: field(formData, "phone") };
   const parsed = profileSchema.safeParse(values);
@@ -55,6 +60,13 @@ export async function updateProfileAction(_previous: ProfileState, formData: For
 }
 
 export async function requestEmailChangeAction(
+  previous: EmailChangeState,
+  formData: FormData,
+): Promise<EmailChangeState> {
+  return unlessDatabaseUnavailable(requestEmailChangeActionWork(previous, formData));
+}
+
+async function requestEmailChangeActionWork(
   _previous: EmailChangeState,
   formData: FormData,
 ): Promise<EmailChangeState> {
@@ -79,6 +91,13 @@ export async function requestEmailChangeAction(
 }
 
 export async function changePasswordAction(
+  previous: PasswordChangeState,
+  formData: FormData,
+): Promise<PasswordChangeState> {
+  return unlessDatabaseUnavailable(changePasswordActionWork(previous, formData));
+}
+
+async function changePasswordActionWork(
   _previous: PasswordChangeState,
   formData: FormData,
 ): Promise<PasswordChangeState> {

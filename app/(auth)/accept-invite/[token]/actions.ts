@@ -1,6 +1,7 @@
 "use server";
 
 // Accepting a staff invitation: safeParse → use the link and set the password → the form says to sign in.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { z } from "zod";
 import type { AcceptInviteState } from "@/components/auth/accept-invite-form";
 import { acceptStaffInvite } from "@/lib/auth/accept-staff-invite";
@@ -14,7 +15,11 @@ const LINK_UNUSABLE = {
   used: "This invitation has already been used. Sign in with your email and password.",
 } as const;
 
-export async function acceptInviteAction(_previous: AcceptInviteState, formData: FormData): Promise<AcceptInviteState> {
+export async function acceptInviteAction(previous: AcceptInviteState, formData: FormData): Promise<AcceptInviteState> {
+  return unlessDatabaseUnavailable(acceptInviteActionWork(previous, formData));
+}
+
+async function acceptInviteActionWork(_previous: AcceptInviteState, formData: FormData): Promise<AcceptInviteState> {
   const parsed = acceptSchema.safeParse({ token: formData.get("token"), password: formData.get("password") });
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;

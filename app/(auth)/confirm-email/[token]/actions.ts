@@ -1,12 +1,20 @@
 "use server";
 
 // Confirming a change of email from the link sent to the new address.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { redirect } from "next/navigation";
 import type { ButtonActionState } from "@/lib/auth/account-schemas";
 import { accountTokenSchema } from "@/lib/auth/account-schemas";
 import { confirmEmailChange } from "@/lib/auth/confirm-email-change";
 
 export async function confirmEmailChangeAction(
+  previous: ButtonActionState,
+  formData: FormData,
+): Promise<ButtonActionState> {
+  return unlessDatabaseUnavailable(confirmEmailChangeActionWork(previous, formData));
+}
+
+async function confirmEmailChangeActionWork(
   _previous: ButtonActionState,
   formData: FormData,
 ): Promise<ButtonActionState> {

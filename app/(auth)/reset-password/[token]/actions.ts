@@ -2,15 +2,20 @@
 
 // Setting a new password from an emailed link: safeParse → domain call → form state. A link that
 // stopped working meanwhile reloads its page, which explains why and offers a new one.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { resetPasswordSchema, type ResetPasswordState } from "@/lib/auth/account-schemas";
 import { resetPassword } from "@/lib/auth/reset-password";
 
 export async function resetPasswordAction(
-  _previous: ResetPasswordState,
+  previous: ResetPasswordState,
   formData: FormData,
 ): Promise<ResetPasswordState> {
+  return unlessDatabaseUnavailable(resetPasswordActionWork(previous, formData));
+}
+
+async function resetPasswordActionWork(_previous: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
   const token = formData.get("token");
   const newPassword = formData.get("newPassword");
   const parsed = resetPasswordSchema.safeParse({ token, newPassword });

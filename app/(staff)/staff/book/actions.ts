@@ -3,6 +3,7 @@
 // Booking on a client's behalf (a phone booking): create or pick the client, then hold the time with
 // an emailed payment link or confirm it to be paid at the desk. Guard (its entry in
 // lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -21,6 +22,13 @@ const text = (formData: FormData, name: string) => {
 };
 
 export async function createPhoneClientAction(
+  previous: PhoneClientFormState,
+  formData: FormData,
+): Promise<PhoneClientFormState> {
+  return unlessDatabaseUnavailable(createPhoneClientActionWork(previous, formData));
+}
+
+async function createPhoneClientActionWork(
   _previous: PhoneClientFormState,
   formData: FormData,
 ): Promise<PhoneClientFormState> {
@@ -68,10 +76,14 @@ function readIntake(formData: FormData) {
   return intakeSchema.safeParse(raw);
 }
 
-export async function bookForClientAction(
-  _previous: PhoneBookingState,
-  formData: FormData,
-): Promise<PhoneBookingState> {
+export async function bookForClientAction(previous: PhoneBookingState, formData: FormData): Promise<PhoneBookingState> {
+  return unlessDatabaseUnavailable(bookForClientActionWork(previous, formData), (formError) => ({
+    status: "error",
+    formError,
+  }));
+}
+
+async function bookForClientActionWork(_previous: PhoneBookingState, formData: FormData): Promise<PhoneBookingState> {
   const user = await requireStaffRoute("action:bookForClientAction");
   const parsed = bookingSchema.safeParse({
     clientId: text(formData, "clientId"),

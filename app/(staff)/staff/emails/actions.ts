@@ -2,6 +2,7 @@
 
 // Sent email, for admins: retry a message that ended FAILED (the dead letter). Guard (its entry in
 // lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
@@ -11,7 +12,11 @@ import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 
 const retrySchema = z.object({ messageId: z.string().trim().min(1).max(64) });
 
-export async function retryEmailAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function retryEmailAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(retryEmailActionWork(previous, formData));
+}
+
+async function retryEmailActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const user = await requireStaffRoute("action:retryEmailAction");
   const parsed = retrySchema.safeParse({ messageId: formData.get("messageId") });
   if (!parsed.success)

@@ -3,6 +3,7 @@
 // Two-factor sign-in for the signed-in staff member's own account: start the set-up, confirm it with
 // a current code (the recovery codes come back once), or turn it off with a code or the password.
 // Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { TwoFactorFormState } from "@/components/staff/two-factor-form-state";
@@ -48,6 +49,13 @@ export async function beginTotpEnrolmentAction(): Promise<void> {
 }
 
 export async function confirmTotpEnrolmentAction(
+  previous: TwoFactorFormState,
+  formData: FormData,
+): Promise<TwoFactorFormState> {
+  return unlessDatabaseUnavailable(confirmTotpEnrolmentActionWork(previous, formData));
+}
+
+async function confirmTotpEnrolmentActionWork(
   _previous: TwoFactorFormState,
   formData: FormData,
 ): Promise<TwoFactorFormState> {
@@ -63,10 +71,11 @@ export async function confirmTotpEnrolmentAction(
   }
 }
 
-export async function disableTotpAction(
-  _previous: TwoFactorFormState,
-  formData: FormData,
-): Promise<TwoFactorFormState> {
+export async function disableTotpAction(previous: TwoFactorFormState, formData: FormData): Promise<TwoFactorFormState> {
+  return unlessDatabaseUnavailable(disableTotpActionWork(previous, formData));
+}
+
+async function disableTotpActionWork(_previous: TwoFactorFormState, formData: FormData): Promise<TwoFactorFormState> {
   const user = await requireStaffRoute("action:disableTotpAction");
   const parsed = disableSchema.safeParse({
     proof: field(formData, "proof"),

@@ -3,6 +3,7 @@
 // Create, edit, retire and bring back services. Guard (its entry in lib/staff/staff-routes.ts) →
 // safeParse → domain call → a result the form shows. After a change the catalogue's cache tag and
 // the availability cache are cleared, so the public pages show it on their next request.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -45,7 +46,11 @@ function publicPagesFollow(): void {
   revalidatePath("/staff/services");
 }
 
-export async function saveServiceAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function saveServiceAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return unlessDatabaseUnavailable(saveServiceActionWork(previous, formData));
+}
+
+async function saveServiceActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:saveServiceAction");
   const serviceId = text(formData, "serviceId") || undefined;
   if (serviceId !== undefined && !idSchema.safeParse(serviceId).success) {
@@ -107,12 +112,20 @@ async function changeStatus(
   return { ok: true, message: done };
 }
 
-export async function retireServiceAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function retireServiceAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return unlessDatabaseUnavailable(retireServiceActionWork(previous, formData));
+}
+
+async function retireServiceActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:retireServiceAction");
   return changeStatus(formData, retireService, user, "Retired. It is no longer shown on the site or open for booking.");
 }
 
-export async function restoreServiceAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function restoreServiceAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return unlessDatabaseUnavailable(restoreServiceActionWork(previous, formData));
+}
+
+async function restoreServiceActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:restoreServiceAction");
   return changeStatus(
     formData,

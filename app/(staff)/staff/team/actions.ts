@@ -3,6 +3,7 @@
 // Staff accounts, for admins: invite a therapist, re-send an invitation, change a role, turn an
 // account off or on, reset someone's two-factor sign-in. Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a
 // result the form shows; the team page is revalidated after every change.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { TeamFormState } from "@/components/staff/team-form-state";
@@ -66,7 +67,11 @@ function refusal(error: unknown, userId?: string): TeamFormState {
   throw error;
 }
 
-export async function inviteTherapistAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+export async function inviteTherapistAction(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  return unlessDatabaseUnavailable(inviteTherapistActionWork(previous, formData));
+}
+
+async function inviteTherapistActionWork(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
   const user = await requireStaffRoute("action:inviteTherapistAction");
   const values = {
     name: field(formData, "name") ?? "",
@@ -85,7 +90,11 @@ export async function inviteTherapistAction(_previous: TeamFormState, formData: 
   return { ok: true, message: `Invitation sent to ${parsed.data.email}. The link works for 7 days.` };
 }
 
-export async function resendStaffInviteAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+export async function resendStaffInviteAction(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  return unlessDatabaseUnavailable(resendStaffInviteActionWork(previous, formData));
+}
+
+async function resendStaffInviteActionWork(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
   const user = await requireStaffRoute("action:resendStaffInviteAction");
   const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
   if (!parsed.success) return { ok: false, formError: UNREADABLE };
@@ -102,7 +111,11 @@ export async function resendStaffInviteAction(_previous: TeamFormState, formData
   };
 }
 
-export async function changeStaffRoleAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+export async function changeStaffRoleAction(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  return unlessDatabaseUnavailable(changeStaffRoleActionWork(previous, formData));
+}
+
+async function changeStaffRoleActionWork(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
   const user = await requireStaffRoute("action:changeStaffRoleAction");
   const parsed = roleSchema.safeParse({ userId: field(formData, "userId"), role: field(formData, "role") });
   if (!parsed.success) return { ok: false, formError: UNREADABLE };
@@ -116,7 +129,11 @@ export async function changeStaffRoleAction(_previous: TeamFormState, formData: 
   }
 }
 
-export async function disableStaffAccountAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+export async function disableStaffAccountAction(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  return unlessDatabaseUnavailable(disableStaffAccountActionWork(previous, formData));
+}
+
+async function disableStaffAccountActionWork(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
   const user = await requireStaffRoute("action:disableStaffAccountAction");
   const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
   if (!parsed.success) return { ok: false, formError: UNREADABLE };
@@ -134,7 +151,11 @@ export async function disableStaffAccountAction(_previous: TeamFormState, formDa
   }
 }
 
-export async function enableStaffAccountAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+export async function enableStaffAccountAction(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  return unlessDatabaseUnavailable(enableStaffAccountActionWork(previous, formData));
+}
+
+async function enableStaffAccountActionWork(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
   const user = await requireStaffRoute("action:enableStaffAccountAction");
   const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
   if (!parsed.success) return { ok: false, formError: UNREADABLE };
@@ -148,7 +169,11 @@ export async function enableStaffAccountAction(_previous: TeamFormState, formDat
   }
 }
 
-export async function resetStaffTwoFactorAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+export async function resetStaffTwoFactorAction(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  return unlessDatabaseUnavailable(resetStaffTwoFactorActionWork(previous, formData));
+}
+
+async function resetStaffTwoFactorActionWork(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
   const user = await requireStaffRoute("action:resetStaffTwoFactorAction");
   const parsed = memberSchema.safeParse({ userId: field(formData, "userId") });
   if (!parsed.success) return { ok: false, formError: UNREADABLE };

@@ -1,6 +1,7 @@
 "use server";
 
 // Cancel and reschedule from the account page: guard → safeParse → domain call → form state or redirect.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -36,9 +37,13 @@ const field = (formData: FormData, name: string) => {
 const detailsPath = (id: string) => `/account/bookings/${encodeURIComponent(id)}`;
 
 export async function cancelBookingAction(
-  _previous: BookingActionState,
+  previous: BookingActionState,
   formData: FormData,
 ): Promise<BookingActionState> {
+  return unlessDatabaseUnavailable(cancelBookingActionWork(previous, formData));
+}
+
+async function cancelBookingActionWork(_previous: BookingActionState, formData: FormData): Promise<BookingActionState> {
   const submitted = {
     bookingId: field(formData, "bookingId"),
     newCalfSymptoms: field(formData, "newCalfSymptoms"),
@@ -86,6 +91,13 @@ export async function cancelBookingAction(
 }
 
 export async function rescheduleBookingAction(
+  previous: BookingActionState,
+  formData: FormData,
+): Promise<BookingActionState> {
+  return unlessDatabaseUnavailable(rescheduleBookingActionWork(previous, formData));
+}
+
+async function rescheduleBookingActionWork(
   _previous: BookingActionState,
   formData: FormData,
 ): Promise<BookingActionState> {

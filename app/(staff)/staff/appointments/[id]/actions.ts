@@ -3,6 +3,7 @@
 // Check-in, complete, no-show, cancel and reschedule for one appointment. Guard (its entry in
 // lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows. Whatever happens the
 // page is revalidated, so the person who lost a race sees the message and the state the winner left.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -61,19 +62,35 @@ async function runTransition(
   }
 }
 
-export async function checkInAction(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
+export async function checkInAction(previous: TransitionState, formData: FormData): Promise<TransitionState> {
+  return unlessDatabaseUnavailable(checkInActionWork(previous, formData));
+}
+
+async function checkInActionWork(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
   return runTransition("action:checkInAction", checkInBooking, "Checked in.", formData);
 }
 
-export async function completeVisitAction(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
+export async function completeVisitAction(previous: TransitionState, formData: FormData): Promise<TransitionState> {
+  return unlessDatabaseUnavailable(completeVisitActionWork(previous, formData));
+}
+
+async function completeVisitActionWork(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
   return runTransition("action:completeVisitAction", completeBooking, "Visit completed.", formData);
 }
 
-export async function markNoShowAction(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
+export async function markNoShowAction(previous: TransitionState, formData: FormData): Promise<TransitionState> {
+  return unlessDatabaseUnavailable(markNoShowActionWork(previous, formData));
+}
+
+async function markNoShowActionWork(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
   return runTransition("action:markNoShowAction", markNoShow, "Marked as a no-show.", formData);
 }
 
-export async function recordDeskPaymentAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function recordDeskPaymentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(recordDeskPaymentActionWork(previous, formData));
+}
+
+async function recordDeskPaymentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const user = await requireStaffRoute("action:recordDeskPaymentAction");
   const parsed = inputSchema.safeParse({ bookingId: formData.get("bookingId") });
   if (!parsed.success) return { ok: false, formError: "That appointment could not be read. Reload the page." };
@@ -114,7 +131,11 @@ const cancelSchema = z.discriminatedUnion("refund", [
   z.object({ bookingId: bookingIdSchema, refund: z.literal("amount"), amount: amountSchema, reason: reasonSchema }),
 ]);
 
-export async function cancelAppointmentAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function cancelAppointmentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(cancelAppointmentActionWork(previous, formData));
+}
+
+async function cancelAppointmentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const user = await requireStaffRoute("action:cancelAppointmentAction");
   const parsed = cancelSchema.safeParse({
     bookingId: field(formData, "bookingId"),
@@ -167,9 +188,13 @@ const rescheduleSchema = z.object({
 // Staff are not held to the client's online cut-off: rescheduleBooking lets a staff actor move any
 // confirmed appointment they may act on.
 export async function rescheduleAppointmentAction(
-  _previous: StaffFormState,
+  previous: StaffFormState,
   formData: FormData,
 ): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(rescheduleAppointmentActionWork(previous, formData));
+}
+
+async function rescheduleAppointmentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const user = await requireStaffRoute("action:rescheduleAppointmentAction");
   const parsed = rescheduleSchema.safeParse({
     bookingId: field(formData, "bookingId"),
@@ -209,6 +234,13 @@ const snapshotOf = (note: TreatmentNoteView): NoteSnapshot => ({
 // form was opened at. A colleague's newer version comes back as a conflict with their text; the
 // form keeps what was typed either way.
 export async function saveTreatmentNoteAction(
+  previous: TreatmentNoteFormState,
+  formData: FormData,
+): Promise<TreatmentNoteFormState> {
+  return unlessDatabaseUnavailable(saveTreatmentNoteActionWork(previous, formData));
+}
+
+async function saveTreatmentNoteActionWork(
   _previous: TreatmentNoteFormState,
   formData: FormData,
 ): Promise<TreatmentNoteFormState> {

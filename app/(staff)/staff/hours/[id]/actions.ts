@@ -4,6 +4,7 @@
 // → validate (lib/staff/hours-ranges.ts, messages on the inputs they concern) → domain call → a result
 // the form shows. After a change the availability cache and the catalogue's tag are cleared, so the
 // booking pages offer the new times on their next request.
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { AdminFormState } from "@/components/staff/admin-form-state";
@@ -43,10 +44,11 @@ function availabilityFollows(therapistId: string): void {
 
 const unreadable: AdminFormState = { ok: false, formError: "That therapist could not be read. Reload the page." };
 
-export async function replaceWorkingHoursAction(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
+export async function replaceWorkingHoursAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return unlessDatabaseUnavailable(replaceWorkingHoursActionWork(previous, formData));
+}
+
+async function replaceWorkingHoursActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:replaceWorkingHoursAction");
   const therapistId = idSchema.safeParse(formData.get("therapistId"));
   if (!therapistId.success) return unreadable;
@@ -78,7 +80,11 @@ const timeOffSchema = z.object({
   reason: z.string().trim().max(200, "Use at most 200 characters.").optional(),
 });
 
-export async function addTimeOffAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function addTimeOffAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return unlessDatabaseUnavailable(addTimeOffActionWork(previous, formData));
+}
+
+async function addTimeOffActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:addTimeOffAction");
   const timeZone = getEnv().CLINIC_TIME_ZONE;
   const parsed = timeOffSchema.safeParse({
@@ -118,7 +124,11 @@ export async function addTimeOffAction(_previous: AdminFormState, formData: Form
   return { ok: true, message: "Time off added. Online booking no longer offers those times." };
 }
 
-export async function removeTimeOffAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function removeTimeOffAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return unlessDatabaseUnavailable(removeTimeOffActionWork(previous, formData));
+}
+
+async function removeTimeOffActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:removeTimeOffAction");
   const parsed = z.object({ therapistId: idSchema, timeOffId: idSchema }).safeParse({
     therapistId: formData.get("therapistId"),

@@ -1,0 +1,55 @@
+// A dependency that is down, slow or saturated (the database, its pool, Stripe) is not a bug: the
+// request gets a calm 503 with Retry-After, and the log gets one line per kind of failure per
+// 30 seconds instead of a stack trace per request (DESIGN.md "Failures").
+import { CLINIC } from "@/lib/clinic";
+import { databaseFailureKind, type DatabaseFailureKind } from "@/lib/db/errors";
+import { createFoldedLog, type FoldedLog } from "./folded-log";
+import { currentRequestStore } from "./request-store";
+
+export const RETRY_AFTER_SECONDS = 5;
+const LOG_INTERVAL_MS = 30_000;
+
+export const UNAVAILABLE_MESSAGE =
+  `We're having trouble right now, please try again in a minute. ` +
+  `If it keeps happening, call the clinic on ${CLINIC.phoneDisplay}.`;
+
+// One log per process, whichever Next.js bundle calls it (they share globalThis, not modules).
+const globalForLog = globalThis as typeof globalThis & { __clinicUnavailableLog?: FoldedLog };
+
+function unavailableLog(): FoldedLog {
+  globalForLog.__clinicUnavailableLog ??= createFoldedLog({ intervalMs: LOG_INTERVAL_MS });
+  return globalForLog.__clinicUnavailableLog;
+}
+
+/** The error's first line, without a stack, short enough for one log line. */
+function describe(error: unknown): string {
+  let current: unknown = error;
+  // The innermost message says most ("connect ECONNREFUSED 10.0.0.5:5432").
+  for (let depth = 0; depth < 6; depth++) {
+    const cause = (current as { cause?: unknown } | null)?.cause;
+    if (!(cause instanceof Error)) break;
+    current = cause;
+  }
+  const message = current instanceof Error ? current.message : String(current);
+  return message.split("\n")[0]?.slice(0, 200) ?? "";
+}
+
+/**
+ * Records a dependency failure on the current request (so the production server answers 503) and
+ * in the folded log. `kind` names it ("database unreachable", "payments unavailable").
+ */
+export function reportUnavailable(kind: string, error: unknown): void {
+  const store = currentRequestStore();
+  if (store) store.unavailable ??= kind;
+  unavailableLog().note(`[unavailable] ${kind}`, describe(error));
+}
+
+/**
+ * When the error means the database could not serve the request, reports it and returns the kind;
+ * otherwise undefined (the caller handles the error as before).
+ */
+export function noteDatabaseUnavailable(error: unknown): DatabaseFailureKind | undefined {
+  const kind = databaseFailureKind(error);
+  if (kind) reportUnavailable(`database ${kind.replace("_", " ")}`, error);
+  return kind;
+}
