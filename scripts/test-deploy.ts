@@ -118,9 +118,12 @@ async function prepareBuild(logDir: string): Promise<void> {
   record("setup")({
     name: "npm run build",
     passed: code === 0,
-    detail: code === 0 ? `${((Date.now() - started) / 1000).toFixed(0)} s` : `exit ${code}:\n    ${tailOf(logFile)}`,
+    detail: code === 0 ? `${((Date.now() - started) / 1000).toFixed(0)} s` : `exit ${code} (${logFile})`,
   });
-  if (code !== 0) throw new Error("the build failed");
+  if (code !== 0) {
+    console.log(`    ${tailOf(logFile)}`);
+    throw new Error("the build failed");
+  }
 }
 
 /** Runs `npm run db:migrate` in production with only DATABASE_URL; migrates in-process if it refuses. */
@@ -131,9 +134,10 @@ async function migrate(database: SuiteDatabase, logDir: string): Promise<void> {
   record("setup")({
     name: "db:migrate with only DATABASE_URL",
     passed: code === 0,
-    detail: code === 0 ? tailOf(logFile, 1) : `exit ${code}:\n    ${tailOf(logFile, 6)}`,
+    detail: code === 0 ? tailOf(logFile, 1) : `exit ${code} (${logFile})`,
   });
   if (code !== 0) {
+    console.log(`    ${tailOf(logFile, 6)}`);
     // The other scenarios still deserve a database: apply the migrations the way the script would.
     const connection = await postgresConnection(database.url, 10_000);
     try {
@@ -297,11 +301,10 @@ async function main(): Promise<number> {
       console.log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(1)} s)`);
     }
   } catch (error) {
-    record("setup")({
-      name: "deployment ready",
-      passed: false,
-      detail: error instanceof Error ? error.message : String(error),
-    });
+    const message = error instanceof Error ? error.message : String(error);
+    // The table gets the first line; the process's log tail is printed here.
+    console.log(`  ${message}`);
+    record("setup")({ name: "deployment ready", passed: false, detail: message.split("\n")[0] ?? "" });
   } finally {
     await stopAllProcesses();
     await sink?.stop().catch(() => undefined);

@@ -2,10 +2,11 @@
 // process group of its own (`detached`), so a signal reaches npm, its shell and the node process
 // under it alike, and stopping one never leaves an orphan. Output goes to one log file per process.
 //
-// Why signal the whole group: `npm start` runs `sh -c "next start"`, and Debian's sh (dash) does
-// not exec its command, so a SIGTERM sent to npm alone reaches the shell, which dies and leaves
-// the server running, never told. A process manager that stops a service signals all its
-// processes (systemd's default KillMode=control-group), which is what a group signal does here.
+// SIGTERM, the polite stop, goes to the group leader only (npm), as a container runtime sends it to
+// the command it started: npm forwards it to its script's shell, so the script must `exec` its
+// command (Debian's sh, dash, does not exec the last command by itself; without exec the shell
+// dies and the server never hears of it). Every other signal (SIGSTOP, SIGCONT, SIGKILL, and the
+// clean-up) goes to the whole group, so nothing is left behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 
@@ -16,6 +17,8 @@ export interface ManagedProcess {
   logFile: string;
   /** Sends a signal to every process in the group; false if none is left. */
   signal(signal: NodeJS.Signals): boolean;
+  /** Sends a signal to the process the suite started (npm) only, as a process manager would. */
+  signalLeader(signal: NodeJS.Signals): boolean;
   /** True while any process of the group is alive. */
   alive(): boolean;
   /** When the suite first saw no process of the group left (epoch ms), or null. */
@@ -92,6 +95,15 @@ export function startProcess(options: {
       if (exitedAt !== null) return false;
       try {
         process.kill(-pid, signal);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    signalLeader(signal) {
+      if (exitedAt !== null) return false;
+      try {
+        process.kill(pid, signal);
         return true;
       } catch {
         return false;

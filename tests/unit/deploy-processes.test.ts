@@ -39,6 +39,36 @@ describe("managed processes", () => {
     expect(await managed.waitForExit(10_000)).not.toBeNull();
   });
 
+  it("sends SIGTERM to the leader only: a script that execs its command stops, one that does not leaves it running", async () => {
+    const execs = startProcess({
+      name: "execs",
+      command: "sh",
+      args: ["-c", "exec sleep 60"],
+      env: { PATH: process.env.PATH },
+      logFile: logFile(),
+    });
+    const waits = startProcess({
+      name: "waits",
+      command: "sh",
+      // Like `sh -c "next start"`: the shell runs the command and waits for it.
+      args: ["-c", "sleep 60 & echo started; wait"],
+      env: { PATH: process.env.PATH },
+      logFile: logFile(),
+    });
+    try {
+      expect(await waitUntil(() => waits.logLines().includes("started"), 10_000)).toBe(true);
+      expect(execs.signalLeader("SIGTERM")).toBe(true);
+      expect(waits.signalLeader("SIGTERM")).toBe(true);
+      expect(await execs.waitForExit(10_000)).not.toBeNull();
+      // The shell died; the sleep it was waiting for runs on, untold, in the group.
+      expect(await waitUntil(() => !waits.alive(), 1_000)).toBe(false);
+    } finally {
+      await stopProcess(waits, 5_000);
+      await stopProcess(execs, 5_000);
+    }
+    expect(waits.alive()).toBe(false);
+  });
+
   it("writes the process's output to its log", async () => {
     const managed = startProcess({
       name: "echo",

@@ -1,6 +1,7 @@
 // (e) Clean shutdown of an instance (issue #15 point 5). Requests are put in flight on instance A
 // (held there by a 1.5 s table lock, under the lock timeout, so they are surely under way), then A
-// gets SIGTERM: its /api/health must say 503 { status: "draining" } at once, the requests in flight
+// gets SIGTERM (sent to `npm start`, as a container runtime sends it to its command): its
+// /api/health must say 503 { status: "draining" } at once, the requests in flight
 // must complete with their normal answers, and A must exit within 10 s of the last request sent to
 // it. Instance B keeps serving throughout.
 import type { DeployContext } from "../context";
@@ -45,7 +46,7 @@ export async function drain(ctx: DeployContext): Promise<void> {
     lastRequestAt = Date.now();
     // Let the requests reach the server and queue on the lock.
     await sleep(400);
-    instanceA.signal("SIGTERM");
+    instanceA.signalLeader("SIGTERM");
     signalledAt = Date.now();
     for (let check = 0; check < HEALTH_CHECKS; check++) {
       health.push(await timedRequest(originA, "/api/health", { timeoutMs: 3_000 }));

@@ -142,7 +142,7 @@ export async function outboxBurst(ctx: DeployContext): Promise<void> {
   ctx.workers.splice(0, ctx.workers.length, replacement, survivor);
   const third = await enqueueBurst(ctx, "3");
   const reachedMid3 = await waitMidBurst(ctx, third);
-  replacement.signal("SIGTERM");
+  replacement.signalLeader("SIGTERM");
   const exitMs = await replacement.waitForExit(EXIT_WITHIN_MS + 10_000);
   const thirdMs = await waitAllSent(ctx, third, RECLAIM_WITHIN_MS + TICK_SLACK_MS + 20_000);
   await sleep(500);
