@@ -1,4 +1,4 @@
-// End-to-end tests run against the production build (`next build` first, then `next start`) on a
+// End-to-end tests run against the production build (`next build` first, then `npm start`'s server.mjs) on a
 // fresh embedded database, in Debian's Chromium: Playwright's own browser download is not possible here.
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_PATH } from "./e2e/chromium";
@@ -45,7 +45,7 @@ export default defineConfig({
   ],
   webServer: {
     // The sink starts first, in the background of the same shell, and stops with the app.
-    command: `rm -rf ${DATA_DIR} && (npx tsx e2e/mail-sink.ts &) && npx next start -p ${PORT}`,
+    command: `rm -rf ${DATA_DIR} && (npx tsx e2e/mail-sink.ts &) && node server.mjs -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -73,7 +73,8 @@ const envSchema = z.object({
     .refine(isTimeZone, { message: "must be an IANA time zone such as America/New_York" }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   // Required in production (see parseEnv); the embedded demo defaults to DEMO_TRUST_PROXY_HOPS.
-  TRUST_PROXY_HOPS: optionalString.pipe(z.coerce.number<string>().int().min(1).max(5).optional()),
+  // 0: no proxy, the socket's address is the client (X-Forwarded-For is ignored entirely).
+  TRUST_PROXY_HOPS: optionalString.pipe(z.coerce.number<string>().int().min(0).max(5).optional()),
   // "true" allows the demo data (published passwords) and the embedded database in production.
   DEMO_MODE: z
     .enum(["true", "false", ""], { message: 'must be "true" or unset' })
@@ -232,7 +233,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (servesProduction && TRUST_PROXY_HOPS === undefined) {
     problems.push(
       "TRUST_PROXY_HOPS: required in production: how many proxies in front of the app append to " +
-        "X-Forwarded-For (1 for one load balancer). Sign-in throttles key on the client IP it gives.",
+        "X-Forwarded-For (1 for one load balancer), or 0 when clients connect to the app directly. Sign-in " +
+        "throttles key on the client IP it gives.",
     );
   }
   if (servesProduction && (source.APP_URL === undefined || !isProductionAppUrl(values.APP_URL))) {

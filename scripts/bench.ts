@@ -3,7 +3,7 @@
 //    every script the HTML references, gzip-compressed, must stay under the budget.
 // 2. The catalogue pages (/, /services, a service page) are served from Next's cache, so they must
 //    answer at least 0.9x the requests per second of a static page on the same server. The script
-//    starts `next start` itself on the build, with a throwaway embedded demo database, and measures
+//    starts the production server (server.mjs) itself on the build, with a throwaway embedded demo database, and measures
 //    with autocannon (10 connections). Each route is scored by its best ratio to the static page
 //    measured in the same round, beside it: the machine running this may be shared and noisy, and
 //    a burst of other work lowers one measurement, so only figures taken together are compared.
@@ -124,7 +124,7 @@ interface Server {
   stop: () => Promise<void>;
 }
 
-/** `next start` on the build, as the demo runs: production, embedded database in a temp directory. */
+/** `npm start` (server.mjs) on the build, as the demo runs: production, embedded database in a temp directory. */
 async function startServer(): Promise<Server> {
   const port = await choosePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
@@ -134,7 +134,7 @@ async function startServer(): Promise<Server> {
   const stripeEmulatorPort = await choosePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    ["server.mjs", "-p", String(port), "-H", "127.0.0.1"],
     {
       env: {
         ...process.env,
@@ -175,7 +175,7 @@ async function startServer(): Promise<Server> {
     await sleep(250);
   }
   await stop();
-  throw new Error(`next start did not become healthy on ${origin}:\n${output}`);
+  throw new Error(`the production server did not become healthy on ${origin}:\n${output}`);
 }
 
 /** The first responses after start must already show the database's catalogue, not the build's. */

@@ -2,10 +2,20 @@
 // the request from to X-Forwarded-For (Next.js fills it in only when it is missing, so without a
 // proxy the client chooses it), so the client is the entry TRUST_PROXY_HOPS places from the right.
 // Entries further left are whatever the client chose to send and are ignored, and so is X-Real-IP,
-// which nothing in front of the app is known to overwrite. Deploy behind a proxy that appends.
+// which nothing in front of the app is known to overwrite. With TRUST_PROXY_HOPS=0 (no proxy) the
+// client is the socket's address, which the production server (server.mjs) passes in its own
+// header, overwriting any a client sent under that name; X-Forwarded-For is then ignored entirely.
 import { isIP } from "node:net";
 
+/** Set by server.mjs from the request's socket; a client-sent header of this name is replaced. */
+export const SOCKET_ADDRESS_HEADER = "x-clinic-socket-address";
+
 export function clientIpFrom(headers: Headers, trustedHops = 1): string {
+  if (trustedHops === 0) {
+    const ip = normaliseIp(headers.get(SOCKET_ADDRESS_HEADER) ?? "");
+    if (ip === "unknown") warnOnceAboutUnknownIp(0, 0);
+    return ip;
+  }
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
@@ -56,6 +66,13 @@ const globalForWarning = globalThis as typeof globalThis & { __clinicUnknownIpWa
 function warnOnceAboutUnknownIp(entries: number, trustedHops: number): void {
   if (globalForWarning.__clinicUnknownIpWarned) return;
   globalForWarning.__clinicUnknownIpWarned = true;
+  if (trustedHops === 0) {
+    console.warn(
+      "[auth] client IP is unknown: TRUST_PROXY_HOPS=0 reads the socket's address, which only the production " +
+        "server (npm start, server.mjs) passes to the app. Requests without an address share one sign-in throttle.",
+    );
+    return;
+  }
   console.warn(
     `[auth] client IP is unknown: X-Forwarded-For had ${entries} usable entr${entries === 1 ? "y" : "ies"} and ` +
       `TRUST_PROXY_HOPS=${trustedHops}. Requests without an address share one sign-in throttle; check that ` +

@@ -2,6 +2,7 @@
 // process, so a separate worker could not open it). With DATABASE_URL they run in `npm run worker`.
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { onServerShutdown } from "@/lib/http/shutdown-hooks";
 import { startJobRunner, type JobRunner } from "./run-jobs";
 
 const globalForJobs = globalThis as typeof globalThis & { __clinicJobRunner?: JobRunner };
@@ -13,16 +14,25 @@ export function startBackgroundJobs(): JobRunner | undefined {
   if (!globalForJobs.__clinicJobRunner) {
     const runner = startJobRunner({ unref: true });
     globalForJobs.__clinicJobRunner = runner;
-    // On SIGTERM the tick under way finishes and hands its leases back. Next.js exits on the
-    // signal by itself unless NEXT_MANUAL_SIG_HANDLE is set; then this handler ends the process.
-    const stopOnSignal = (signal: NodeJS.Signals) => {
-      console.log(`[jobs] ${signal}: finishing the current tick.`);
-      void runner.stop().finally(() => {
-        if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(0);
-      });
-    };
-    process.once("SIGTERM", stopOnSignal);
-    process.once("SIGINT", stopOnSignal);
+    // The production server (server.mjs) stops the runner after its last request: the tick under
+    // way finishes and hands its leases back, before the database closes.
+    const registered = onServerShutdown({
+      name: "background jobs",
+      order: 1,
+      run: async () => {
+        console.log("[jobs] stopping: finishing the current tick.");
+        await runner.stop();
+      },
+    });
+    // `next dev` ends the process on the signal by itself; the runner gets what time it can.
+    if (!registered) {
+      const stopOnSignal = (signal: NodeJS.Signals) => {
+        console.log(`[jobs] ${signal}: finishing the current tick.`);
+        void runner.stop();
+      };
+      process.once("SIGTERM", stopOnSignal);
+      process.once("SIGINT", stopOnSignal);
+    }
   }
   return globalForJobs.__clinicJobRunner;
 }

@@ -1,6 +1,6 @@
 // The client IP used by the throttles: only what the trusted proxies saw counts.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { clientIpFrom } from "@/lib/auth/client-ip";
+import { clientIpFrom, SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 
 const forwarded = (value: string, extra: Record<string, string> = {}) =>
   new Headers({ "x-forwarded-for": value, ...extra });
@@ -52,5 +52,31 @@ describe("clientIpFrom", () => {
   it("does not warn when the address is known", () => {
     expect(clientIpFrom(forwarded("198.51.100.7"), 1)).toBe("198.51.100.7");
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  describe("with no proxy (TRUST_PROXY_HOPS=0)", () => {
+    const direct = (socket: string | undefined, forwardedFor?: string) =>
+      new Headers({
+        ...(socket !== undefined ? { [SOCKET_ADDRESS_HEADER]: socket } : {}),
+        ...(forwardedFor !== undefined ? { "x-forwarded-for": forwardedFor } : {}),
+      });
+
+    it("reads the socket's address and ignores X-Forwarded-For entirely", () => {
+      expect(clientIpFrom(direct("198.51.100.7"), 0)).toBe("198.51.100.7");
+      expect(clientIpFrom(direct("198.51.100.7", "203.0.113.50"), 0)).toBe("198.51.100.7");
+      expect(clientIpFrom(direct("198.51.100.7", "203.0.113.50, 192.0.2.1"), 0)).toBe("198.51.100.7");
+      expect(clientIpFrom(direct("::ffff:198.51.100.7"), 0)).toBe("198.51.100.7");
+      expect(clientIpFrom(direct("2001:db8:abcd:12::1"), 0)).toBe("2001:db8:abcd:12::/64");
+    });
+
+    it("never falls back to X-Forwarded-For when the socket's address is missing", () => {
+      expect(clientIpFrom(direct(undefined, "203.0.113.50"), 0)).toBe("unknown");
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/TRUST_PROXY_HOPS=0.*server\.mjs/s);
+    });
+
+    it("keeps reading X-Forwarded-For only as far as the proxies when hops is 1 or more", () => {
+      expect(clientIpFrom(direct("10.0.0.2", "203.0.113.50, 198.51.100.7"), 1)).toBe("198.51.100.7");
+    });
   });
 });

@@ -85,7 +85,14 @@ describe("production settings", () => {
     expect(parseEnv({ ...production, ...postgres, ...stripe, ...site, TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(
       2,
     );
-    expect(() => parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "0" })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "6" })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => parseEnv({ ...production, ...postgres, TRUST_PROXY_HOPS: "-1" })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
+  it("accepts TRUST_PROXY_HOPS=0: no proxy, the socket's address is the client", () => {
+    expect(parseEnv({ ...production, ...postgres, ...stripe, ...site, TRUST_PROXY_HOPS: "0" }).TRUST_PROXY_HOPS).toBe(
+      0,
+    );
   });
 
   it("requires real Stripe keys in production: the emulator moves no money", () => {

@@ -39,14 +39,15 @@ describe("layering", () => {
     ).toEqual([]);
   });
 
-  // One exception: the process-wide handle reports an unavailable database to the request under
-  // way (lib/http/unavailable), which the production server then answers with a 503.
-  it("lib/db depends on nothing above it but the settings, the generated client and the unavailability report", () => {
+  // Exceptions: the process-wide handle reports an unavailable database to the request under way
+  // (lib/http/unavailable: the production server answers 503) and registers its own shutdown.
+  it("lib/db depends on nothing above it but the settings, the generated client and the server hooks", () => {
     const allowed = (specifier: string) =>
       !specifier.startsWith("@/") ||
       specifier.startsWith("@/lib/db") ||
       specifier === "@/lib/env" ||
       specifier === "@/lib/http/unavailable" ||
+      specifier === "@/lib/http/shutdown-hooks" ||
       specifier.startsWith("@/lib/generated/");
     expect(offending(path.join("lib", "db"), allowed)).toEqual([]);
   });
