@@ -132,25 +132,21 @@ async function startServer(): Promise<Server> {
   const dataDir = path.join(dataRoot, "pglite");
   const clients = await seedBenchDatabase(dataDir);
   const stripeEmulatorPort = await choosePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["server.mjs", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DEMO_MODE: "true",
-        DATABASE_URL: "",
-        PGLITE_DATA_DIR: dataDir,
-        APP_URL: origin,
-        STRIPE_SECRET_KEY: "",
-        STRIPE_EMULATOR_PORT: String(stripeEmulatorPort),
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DEMO_MODE: "true",
+      DATABASE_URL: "",
+      PGLITE_DATA_DIR: dataDir,
+      APP_URL: origin,
+      STRIPE_SECRET_KEY: "",
+      STRIPE_EMULATOR_PORT: String(stripeEmulatorPort),
+      NEXT_TELEMETRY_DISABLED: "1",
     },
-  );
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

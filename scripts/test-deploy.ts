@@ -202,7 +202,7 @@ async function main(): Promise<number> {
     // 29 clients: 20 for the race, 1 + 2 + 4 + 2 for the others. All sign in from 127.0.0.1, and the
     // app allows 30 sign-ins per address per 15 minutes.
     const clinic = await seedClinic(database.prisma, 29);
-    sink = await startMessageSink({ port: ports.smtp, delayPerMessageMs: 10 });
+    sink = await startMessageSink({ port: ports.smtp });
 
     const [originA, originB] = [`http://127.0.0.1:${ports.appA}`, `http://127.0.0.1:${ports.appB}`];
     const appEnv = (port: number) =>

@@ -1,10 +1,8 @@
 // The deployment suite's SMTP server: it accepts every message the workers send and records its
 // Message-ID, so the suite can count each outbox row's deliveries (the transport gives every row a
-// stable Message-ID, <outbox-<row id>@…>). A small delay per message stretches a burst out, so a
-// worker can be stopped while it still holds messages.
+// stable Message-ID, <outbox-<row id>@…>).
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { sleep } from "./processes";
 
 export interface MessageSink {
   url: string;
@@ -22,7 +20,7 @@ export function messageIdOf(raw: string): string {
 }
 
 /** port 0 picks a free one (tests); url says which. */
-export async function startMessageSink(options: { port: number; delayPerMessageMs?: number }): Promise<MessageSink> {
+export async function startMessageSink(options: { port: number }): Promise<MessageSink> {
   const messageIds: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -34,10 +32,8 @@ export async function startMessageSink(options: { port: number; delayPerMessageM
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        void sleep(options.delayPerMessageMs ?? 0).then(() => {
-          messageIds.push(messageIdOf(Buffer.concat(chunks).toString("utf8")));
-          callback();
-        });
+        messageIds.push(messageIdOf(Buffer.concat(chunks).toString("utf8")));
+        callback();
       });
     },
   });

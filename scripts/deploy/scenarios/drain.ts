@@ -70,7 +70,11 @@ export async function drain(ctx: DeployContext): Promise<void> {
   ctx.record({
     name: '/api/health 503 {status:"draining"} at once',
     passed: draining.length === health.length,
-    detail: `${draining.length}/${health.length} checks draining; first answered ${Math.round(firstHealthMs)} ms after SIGTERM`,
+    detail:
+      `${draining.length}/${health.length} checks draining; first answered ${Math.round(firstHealthMs)} ms after SIGTERM` +
+      (health.every((answer) => answer.status === 200)
+        ? " (still 200: did the server get the signal? npm passes it to its script's shell, so the script must exec its command)"
+        : ""),
   });
   const abnormal = finished.filter(
     ({ kind, answer }) => !(kind === "availability" ? answer.status === 200 : answer.status === 201),

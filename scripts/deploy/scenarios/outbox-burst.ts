@@ -159,6 +159,6 @@ export async function outboxBurst(ctx: DeployContext): Promise<void> {
   ctx.record({
     name: "worker SIGTERM: no duplicates, all SENT",
     passed: thirdMs !== null && third.every((id) => thirdDelivery.perRow.get(id) === 1),
-    detail: `${describeDelivery(thirdDelivery, third)}${thirdMs === null ? "; not all SENT within the bound" : `; all SENT ${(thirdMs / 1000).toFixed(1)} s after the worker exited`}`,
+    detail: `${describeDelivery(thirdDelivery, third)}${thirdMs === null ? "; not all SENT within the bound" : `; all SENT ${(thirdMs / 1000).toFixed(1)} s after the worker ${exitMs === null ? "was given up on" : "exited"}`}`,
   });
 }

@@ -5,7 +5,7 @@
 import { LIVE_STATUSES, type DeployContext, type SignedInClient } from "../context";
 import { postBooking, type BookingAnswer } from "../http";
 import { sleep } from "../processes";
-import { countServerErrors, describeAnswers } from "../report";
+import { countServerErrors, describeAnswers, formatStatusCounts } from "../report";
 
 const CLIENTS_PER_TRIAL = 10;
 const REQUESTS_PER_CLIENT = 5;
@@ -43,17 +43,18 @@ async function runTrial(
     list.some((answer) => answer.status >= 200 && answer.status < 300),
   );
   if (winners.length !== 1) problems.push(`${winners.length} clients got a 2xx`);
+  const loserAnswers: BookingAnswer[] = [];
   for (const [clientId, list] of byClient) {
     const isWinner = winners.some(([id]) => id === clientId);
     if (!isWinner) {
-      const not409 = list.filter((answer) => answer.status !== 409);
-      if (not409.length > 0) problems.push(`a loser got ${not409.map((answer) => answer.status).join(",")}`);
+      loserAnswers.push(...list);
       continue;
     }
     const created = list.filter((answer) => answer.status === 201).length;
     const repeated = list.filter((answer) => answer.status === 200).length;
-    const bookingIds = new Set(list.map((answer) => answer.bookingId));
-    const checkoutUrls = new Set(list.map((answer) => answer.checkoutUrl));
+    const succeeded = list.filter((answer) => answer.status === 200 || answer.status === 201);
+    const bookingIds = new Set(succeeded.map((answer) => answer.bookingId));
+    const checkoutUrls = new Set(succeeded.map((answer) => answer.checkoutUrl));
     if (created !== 1 || repeated !== REQUESTS_PER_CLIENT - 1) {
       problems.push(`the winner got ${list.map((answer) => answer.status).join(",")} (want one 201, the rest 200)`);
     }
@@ -61,6 +62,8 @@ async function runTrial(
       problems.push(`the winner got ${bookingIds.size} booking ids and ${checkoutUrls.size} checkout URLs`);
     }
   }
+  const loserOthers = loserAnswers.filter((answer) => answer.status !== 409);
+  if (loserOthers.length > 0) problems.push(`losers got ${formatStatusCounts(loserOthers)} besides 409`);
   const rows = await ctx.prisma.booking.findMany({
     where: { therapistId: ctx.therapistId, startsAt: new Date(start) },
     select: { id: true, status: true, _count: { select: { payments: true } } },
@@ -108,7 +111,7 @@ export function sameSlotRace(trials: number) {
       passed: oneBooking.length === 0,
       detail: `live bookings per trial: ${outcomes.map((o) => o.liveBookings).join(" ")}`,
     });
-    const losers = failedTrials(/loser|clients got a 2xx/);
+    const losers = failedTrials(/losers|clients got a 2xx/);
     ctx.record({
       name: "every loser 409",
       passed: losers.length === 0,
