@@ -30,9 +30,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-// After the last request, the process waits this long for another before it exits; whatever is
-// still running when the bound is reached is cut off, so a rolling restart always ends.
+// On SIGTERM the server keeps accepting connections until requests stop for QUIET_MS (at most
+// LISTEN_GRACE_MS), then lets the requests under way finish; whatever still runs when the bound is
+// reached is cut off, so a rolling restart always ends.
 const QUIET_MS = 500;
+const LISTEN_GRACE_MS = 5_000;
 const SHUTDOWN_BOUND_MS = 25_000;
 const RETRY_AFTER_SECONDS = "5";
 const SOCKET_ADDRESS_HEADER = "x-clinic-socket-address";
@@ -143,27 +145,25 @@ async function shutDown(signal) {
   const startedAt = Date.now();
   globalThis[Symbol.for("second-heart.draining")] = true;
   console.log(`[server] ${signal}: draining; /api/health answers 503, ${inFlight} request(s) in flight.`);
-  server.closeIdleConnections();
-  // Wait for the last in-flight request, then a short quiet spell, within the bound.
-  let forced = false;
-  for (;;) {
-    const now = Date.now();
-    if (now - startedAt >= SHUTDOWN_BOUND_MS) {
-      forced = inFlight > 0;
-      break;
-    }
-    if (inFlight === 0 && now - lastRequestEndedAt >= QUIET_MS) break;
-    server.closeIdleConnections();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const waitUntil = async (done, bound) => {
+    while (!done() && Date.now() - startedAt < bound) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  // Still listening for a moment, so a load balancer's next check sees "draining" (not a refused
+  // connection) while every response closes its connection; as soon as the traffic stops, or after
+  // the grace period, no new connection is accepted.
+  await waitUntil(() => inFlight === 0 && Date.now() - lastRequestEndedAt >= QUIET_MS, LISTEN_GRACE_MS);
   server.close();
+  server.closeIdleConnections();
+  // Then the requests under way finish, within the bound.
+  await waitUntil(() => inFlight === 0, SHUTDOWN_BOUND_MS);
+  const forced = inFlight > 0;
   server.closeAllConnections();
   for (const hook of [...shutdownHooks].sort((a, b) => a.order - b.order)) {
     await Promise.race([
       Promise.resolve()
         .then(hook.run)
         .catch((error) => consoleError(`[server] stopping ${hook.name} failed:`, error?.message ?? error)),
-      new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+      new Promise((resolve) => setTimeout(resolve, 8_000).unref()),
     ]);
   }
   await app.close().catch(() => undefined);

@@ -21,17 +21,35 @@ function unavailableLog(): FoldedLog {
   return globalForLog.__clinicUnavailableLog;
 }
 
-/** The error's first line, without a stack, short enough for one log line. */
+/**
+ * What went wrong in one short line, without a stack or a password: the driver's own words when
+ * it gave some ("connect ECONNREFUSED 10.0.0.5:5432", "canceling statement due to lock timeout").
+ */
 function describe(error: unknown): string {
+  const words: string[] = [];
   let current: unknown = error;
-  // The innermost message says most ("connect ECONNREFUSED 10.0.0.5:5432").
-  for (let depth = 0; depth < 6; depth++) {
-    const cause = (current as { cause?: unknown } | null)?.cause;
-    if (!(cause instanceof Error)) break;
-    current = cause;
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth++) {
+    const part = current as {
+      message?: unknown;
+      originalMessage?: unknown;
+      kind?: unknown;
+      host?: unknown;
+      port?: unknown;
+    };
+    if (typeof part.originalMessage === "string") words.push(part.originalMessage);
+    else if (typeof part.kind === "string" && part.host !== undefined)
+      words.push(`${part.kind} (${String(part.host)}:${String(part.port)})`);
+    else if (typeof part.message === "string" && part.message.trim() !== "") words.push(part.message);
+    const wrapped = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = wrapped.cause ?? wrapped.meta?.driverAdapterError;
   }
-  const message = current instanceof Error ? current.message : String(current);
-  return message.split("\n")[0]?.slice(0, 200) ?? "";
+  // The innermost says most; the outer ones are Prisma's and Auth.js's wrappers of it.
+  const text = words.at(-1) ?? String(error);
+  const line = text.split("\n").find((candidate) => candidate.trim() !== "") ?? "";
+  return line
+    .trim()
+    .replace(/\/\/[^@\s]*@/g, "//***@")
+    .slice(0, 200);
 }
 
 /**
