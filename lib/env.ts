@@ -269,11 +269,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "sk_test_ key for staging, or unset STRIPE_API_BASE.",
     );
   }
-  if (problems.length > 0) {
-    throw new ConfigurationError(
-      `Invalid configuration:\n${problems.map((line) => `  ${line}`).join("\n")}\nSee .env.example for every setting.`,
-    );
-  }
+  if (problems.length > 0) throw configurationProblems(problems);
   const secret =
     values.AUTH_SECRET ??
     (values.PGLITE_DATA_DIR.startsWith("memory://")
