@@ -5,6 +5,8 @@ import { isActiveStatus } from "@/lib/booking/status";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 
 export interface BookedTime {
+  /** The booking's id, when the caller needs to leave a particular booking out. */
+  id?: string;
   therapistId: string;
   status: BookingStatus;
   startsAt: Date;

@@ -1,13 +1,13 @@
 // The one database read behind availability: the service, the active therapists who offer it with
 // their weekly hours, breaks and time off, and the bookings that take their time, for a range of
-// clinic days. Three statements, run side by side. Prisma would split a nested include into one
-// statement per relation (four for the therapists alone), so the therapists come from one SQL
-// statement that aggregates each relation as JSON; zod checks what comes back.
+// clinic days. One SQL statement that aggregates each part as JSON (Prisma would send one statement
+// per relation), checked with zod on the way back. A booking transaction reads through the same
+// statement, after its locks, and may ask for the client's own live holds with it (`clientId`).
 import { z } from "zod";
 import type { BookedTime, TherapistSchedule } from "@/lib/availability/compute-slots";
-import { ACTIVE_STATUSES } from "@/lib/booking/status";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ACTIVE_STATUSES } from "@/lib/booking/status";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { clinicDayBounds } from "@/lib/time/clinic-time";
@@ -22,9 +22,28 @@ export interface AvailabilityInputsQuery {
   timeZone?: string; // defaults to CLINIC_TIME_ZONE
   now?: Date; // holds that lapsed by then are left out
   /** A transaction to read in (default: the shared client). */
-  db?: Pick<Prisma.TransactionClient, "service" | "booking" | "$queryRaw">;
+  db?: Pick<Prisma.TransactionClient, "$queryRaw">;
   /** false: leave the bookings out (only hours, breaks, time off and the offer are wanted). */
   withBookings?: boolean;
+  /** Also read this client's unpaid holds (any service, any day), for a booking about to replace them. */
+  clientId?: string;
+}
+
+/** A client's unpaid hold as a booking transaction needs it: enough to answer a repeat request. */
+export interface ClientHold {
+  id: string;
+  therapistId: string;
+  therapistName: string;
+  serviceSlug: string;
+  serviceName: string;
+  startsAt: Date;
+  endsAt: Date;
+  priceCents: number;
+  currency: string;
+  holdExpiresAt: Date | null;
+  bookedById: string | null;
+  /** The Checkout Session recorded for it while its payment is pending, if any. */
+  checkoutSessionId: string | null;
 }
 
 export interface AvailabilityInputs {
@@ -39,6 +58,7 @@ export interface AvailabilityInputs {
   };
   therapists: TherapistSchedule[];
   bookings: BookedTime[];
+  clientHolds: ClientHold[];
 }
 
 const weeklyWindow = z.object({
@@ -50,12 +70,50 @@ const epochMs = z
   .number()
   .int()
   .transform((ms) => new Date(ms));
+const serviceRow = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  durationMinutes: z.number().int(),
+  bufferMinutes: z.number().int(),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  active: z.boolean(),
+});
 const therapistRow = z.object({
   id: z.string(),
   name: z.string(),
   workingHours: z.array(weeklyWindow),
   breaks: z.array(weeklyWindow),
   timeOff: z.array(z.object({ startsAt: epochMs, endsAt: epochMs })),
+});
+const bookingRow = z.object({
+  id: z.string(),
+  therapistId: z.string(),
+  status: z.enum(ACTIVE_STATUSES),
+  startsAt: epochMs,
+  blockedUntil: epochMs,
+  holdExpiresAt: epochMs.nullable(),
+});
+const holdRow = z.object({
+  id: z.string(),
+  therapistId: z.string(),
+  therapistName: z.string(),
+  serviceSlug: z.string(),
+  serviceName: z.string(),
+  startsAt: epochMs,
+  endsAt: epochMs,
+  priceCents: z.number().int(),
+  currency: z.string(),
+  holdExpiresAt: epochMs.nullable(),
+  bookedById: z.string().nullable(),
+  checkoutSessionId: z.string().nullable(),
+});
+const resultRow = z.object({
+  service: serviceRow.nullable(),
+  therapists: z.array(therapistRow),
+  bookings: z.array(bookingRow),
+  clientHolds: z.array(holdRow),
 });
 
 export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Promise<AvailabilityInputs> {
@@ -66,69 +124,82 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
   // A slot late on the last day may have its buffer run past midnight into a booking there.
   const bookingsBefore = new Date(rangeEnd.getTime() + DAY_MS);
   const therapistId = query.therapistId ?? null;
+  const withBookings = query.withBookings !== false;
+  const clientId = query.clientId ?? null;
   const db = query.db ?? prisma;
 
-  const [service, therapistRows, bookings] = await Promise.all([
-    db.service.findUnique({
-      where: { slug: query.serviceSlug },
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        durationMinutes: true,
-        bufferMinutes: true,
-        priceCents: true,
-        currency: true,
-        active: true,
-      },
-    }),
-    db.$queryRaw<unknown[]>`
-      SELECT t."id", t."displayName" AS "name",
-        COALESCE((
-          SELECT json_agg(json_build_object(
-            'weekday', w."weekday", 'startMinute', w."startMinute", 'endMinute', w."endMinute"))
-          FROM "WorkingHours" w WHERE w."therapistId" = t."id"
-        ), '[]'::json) AS "workingHours",
-        COALESCE((
-          SELECT json_agg(json_build_object(
-            'weekday', b."weekday", 'startMinute', b."startMinute", 'endMinute', b."endMinute"))
-          FROM "TherapistBreak" b WHERE b."therapistId" = t."id"
-        ), '[]'::json) AS "breaks",
-        COALESCE((
-          SELECT json_agg(json_build_object(
-            'startsAt', (extract(epoch FROM o."startsAt") * 1000)::bigint,
-            'endsAt', (extract(epoch FROM o."endsAt") * 1000)::bigint))
-          FROM "TimeOff" o
-          WHERE o."therapistId" = t."id" AND o."startsAt" < ${rangeEnd} AND o."endsAt" > ${rangeStart}
-        ), '[]'::json) AS "timeOff"
+  // Times travel as epoch milliseconds: exact in JSON, and no zone to parse.
+  const rows = await db.$queryRaw<unknown[]>`
+    WITH offering AS (
+      SELECT t."id", t."displayName"
       FROM "Therapist" t
       JOIN "TherapistService" ts ON ts."therapistId" = t."id"
       JOIN "Service" s ON s."id" = ts."serviceId"
       WHERE s."slug" = ${query.serviceSlug} AND t."active"
         AND (${therapistId}::text IS NULL OR t."id" = ${therapistId}::text)
-      ORDER BY t."displayName", t."id"`,
-    query.withBookings === false
-      ? []
-      : db.booking.findMany({
-          where: {
-            status: { in: [...ACTIVE_STATUSES] },
-            // A lapsed hold no longer takes the time, swept or not.
-            OR: [{ status: { not: "PENDING_PAYMENT" } }, { holdExpiresAt: { gt: now } }],
-            startsAt: { lt: bookingsBefore },
-            blockedUntil: { gt: rangeStart },
-            ...(query.therapistId ? { therapistId: query.therapistId } : {}),
-            therapist: { active: true, services: { some: { service: { slug: query.serviceSlug } } } },
-          },
-          select: { therapistId: true, status: true, startsAt: true, blockedUntil: true, holdExpiresAt: true },
-          orderBy: { startsAt: "asc" },
-        }),
-  ]);
+    )
+    SELECT
+      (SELECT json_build_object(
+          'id', s."id", 'slug', s."slug", 'name', s."name", 'durationMinutes', s."durationMinutes",
+          'bufferMinutes', s."bufferMinutes", 'priceCents', s."priceCents", 'currency', s."currency",
+          'active', s."active")
+        FROM "Service" s WHERE s."slug" = ${query.serviceSlug}) AS "service",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', t."id", 'name', t."displayName",
+          'workingHours', COALESCE((
+            SELECT json_agg(json_build_object(
+              'weekday', w."weekday", 'startMinute', w."startMinute", 'endMinute', w."endMinute"))
+            FROM "WorkingHours" w WHERE w."therapistId" = t."id"), '[]'::json),
+          'breaks', COALESCE((
+            SELECT json_agg(json_build_object(
+              'weekday', b."weekday", 'startMinute', b."startMinute", 'endMinute', b."endMinute"))
+            FROM "TherapistBreak" b WHERE b."therapistId" = t."id"), '[]'::json),
+          'timeOff', COALESCE((
+            SELECT json_agg(json_build_object(
+              'startsAt', (extract(epoch FROM o."startsAt") * 1000)::bigint,
+              'endsAt', (extract(epoch FROM o."endsAt") * 1000)::bigint))
+            FROM "TimeOff" o
+            WHERE o."therapistId" = t."id" AND o."startsAt" < ${rangeEnd} AND o."endsAt" > ${rangeStart}), '[]'::json)
+        ) ORDER BY t."displayName", t."id")
+        FROM offering t), '[]'::json) AS "therapists",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', b."id", 'therapistId', b."therapistId", 'status', b."status",
+          'startsAt', (extract(epoch FROM b."startsAt") * 1000)::bigint,
+          'blockedUntil', (extract(epoch FROM b."blockedUntil") * 1000)::bigint,
+          'holdExpiresAt', (extract(epoch FROM b."holdExpiresAt") * 1000)::bigint
+        ) ORDER BY b."startsAt")
+        FROM "Booking" b
+        WHERE ${withBookings}
+          AND b."therapistId" IN (SELECT "id" FROM offering)
+          AND b."status"::text IN (${Prisma.join(ACTIVE_STATUSES)})
+          -- A lapsed hold no longer takes the time, swept or not.
+          AND (b."status" <> 'PENDING_PAYMENT' OR b."holdExpiresAt" > ${now})
+          AND b."startsAt" < ${bookingsBefore} AND b."blockedUntil" > ${rangeStart}), '[]'::json) AS "bookings",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', h."id", 'therapistId', h."therapistId", 'therapistName', ht."displayName",
+          'serviceSlug', hs."slug", 'serviceName', h."serviceName",
+          'startsAt', (extract(epoch FROM h."startsAt") * 1000)::bigint,
+          'endsAt', (extract(epoch FROM h."endsAt") * 1000)::bigint,
+          'priceCents', h."priceCents", 'currency', h."currency",
+          'holdExpiresAt', (extract(epoch FROM h."holdExpiresAt") * 1000)::bigint,
+          'bookedById', h."bookedById",
+          'checkoutSessionId', (
+            SELECT p."stripeCheckoutSessionId" FROM "Payment" p
+            WHERE p."bookingId" = h."id" AND p."status" = 'PENDING'
+            ORDER BY p."createdAt" DESC LIMIT 1)))
+        FROM "Booking" h
+        JOIN "Therapist" ht ON ht."id" = h."therapistId"
+        JOIN "Service" hs ON hs."id" = h."serviceId"
+        WHERE h."clientId" = ${clientId}::text AND h."status" = 'PENDING_PAYMENT'), '[]'::json) AS "clientHolds"`;
 
-  if (!service || !service.active) throw new NotFound("We don't offer that treatment.");
-  const therapists = z.array(therapistRow).parse(therapistRows);
-  if (query.therapistId && therapists.length === 0) {
+  const result = resultRow.parse(rows[0]);
+  if (!result.service || !result.service.active) throw new NotFound("We don't offer that treatment.");
+  if (query.therapistId && result.therapists.length === 0) {
     throw new NotFound("That therapist doesn't offer this treatment.");
   }
-  const { active: _active, ...offered } = service;
-  return { service: offered, therapists, bookings };
+  const { active: _active, ...offered } = result.service;
+  return { service: offered, therapists: result.therapists, bookings: result.bookings, clientHolds: result.clientHolds };
 }

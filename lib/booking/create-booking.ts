@@ -1,25 +1,32 @@
 // Holds a slot and opens its checkout: the one path for the booking page's Server Action and for
 // POST /api/bookings. In order:
 //  1. screening: a red flag ends here, with nothing stored but an audit entry without the answers;
-//  2. a repeat of a live request (same client, service and start) returns the same booking and
-//     checkout instead of a 409, with the latest health answers;
-//  3. the start is checked against the same availability the page showed (grid, notice, horizon,
-//     hours, free), and "any therapist" is assigned the way the page assigned it;
-//  4. one transaction releases the client's earlier hold (one unpaid hold per client, a unique
-//     index guarantees it) and lapsed holds in the way, and inserts the PENDING_PAYMENT row; the
-//     exclusion constraint is the guarantee, and its 23P01 becomes SlotTaken (409), never a 500;
-//  5. the Checkout Session is created with the booking's idempotency key, outside the transaction.
+//  2. one transaction (hold-slot.ts), queued behind any booking change of this client and these
+//     therapists, answers a repeat of a live request (same client, service and start) with the
+//     same booking, or checks the start against the same availability the page showed (grid,
+//     notice, horizon, hours, free), releases the client's earlier hold (one unpaid hold per
+//     client, a unique index guarantees it) and lapsed holds in the way, and inserts the
+//     PENDING_PAYMENT row; the exclusion constraint is the guarantee, and a lost race is
+//     SlotTaken (409), never a 500;
+//  3. the Checkout Session is created with the booking's idempotency key, outside the transaction,
+//     and recorded only while the hold is still held (else it is expired at once).
 // Staff booking on a client's behalf (a phone booking, `bookedBy`) take the same path: a therapist
 // only into their own schedule. A payment link is a hold of up to a day whose checkout URL is
 // emailed to the client; "pay at the desk" confirms at once with no payment (payAtDesk).
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { loadAvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
 import { prisma } from "@/lib/db";
-import { isExclusionViolation, isUniqueViolation, violatedConstraint } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
-import { IntakeBlocked, NotFound, PaymentsUnavailable, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
+import {
+  IntakeBlocked,
+  InvalidTransition,
+  NotFound,
+  PaymentsUnavailable,
+  Unprocessable,
+} from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
@@ -32,17 +39,19 @@ import {
   retrieveCheckoutSession,
 } from "@/lib/payments/checkout";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
-import {
-  bookingViewSelect,
-  checkoutExpiryOf,
-  HOLD_GRACE_MINUTES,
-  toBookingView,
-  type BookingView,
-} from "./booking-view";
-import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
-import { assertSlotStillOffered, findBookableSlot, type BookableSlot } from "./find-bookable-slot";
-import { screenIntake, type IntakeAnswers } from "./intake";
+import { lockBookingParties } from "./booking-locks";
+import { bookingViewSelect, checkoutExpiryOf, HOLD_GRACE_MINUTES, toBookingView, type BookingView } from "./booking-view";
 import { cancellationTermsSelect } from "./cancellation-policy";
+import { clinicDayOf, findBookableSlot, pickBookableSlot, type BookableSlot } from "./find-bookable-slot";
+import {
+  asBookingConflict,
+  bookingRowOf,
+  holdOrRepeat,
+  recordCheckoutSession,
+  releaseHoldsInTheWay,
+  type HoldOutcome,
+} from "./hold-slot";
+import { screenIntake, type IntakeAnswers } from "./intake";
 
 export interface CreateBookingInput {
   client: { id: string; email: string };
@@ -104,25 +113,31 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
 
   if (input.payment === "desk") return createDeskBooking(input, now);
 
-  const repeat = await reuseLiveRepeat(input, now);
-  if (repeat) return repeat;
-
-  const slot = await findSlotFor(input, now);
-  let held: { bookingId: string; released: string[] };
+  let outcome: HoldOutcome;
   try {
-    held = await holdSlot(input, slot);
-    invalidateAvailability();
+    outcome = await runTransaction(prisma, (tx) =>
+      holdOrRepeat(tx, {
+        clientId: input.client.id,
+        serviceSlug: input.serviceSlug,
+        therapistId: input.therapistId,
+        start: input.start,
+        intake: input.intake,
+        now,
+        actorId: actorIdOf(input),
+        bookedById: input.bookedBy?.id ?? null,
+        holdMinutes: (slot) => holdMinutesFor(input, slot, new Date()) + CHECKOUT_EXTRA_MINUTES + HOLD_GRACE_MINUTES,
+      }),
+    );
   } catch (error) {
-    if (!isExclusionViolation(error)) throw error;
-    // The same client's own request may have won the race a moment ago: that is a repeat, not a loss.
-    const own = await reuseLiveRepeat(input, now);
-    if (own) return own;
-    throw new SlotTaken();
+    throw asBookingConflict(error);
   }
-  await expireCheckoutsOf(held.released);
-  const opened = await openCheckout(held.bookingId, input.client, { createdNow: true });
-  if (input.bookedBy) await sendPaymentLink(held.bookingId, input.bookedBy.id, opened.checkoutUrl);
-  return { ...opened, reused: false };
+  if (outcome.kind === "held") {
+    invalidateAvailability();
+    await expireCheckoutsOf(outcome.releasedCheckouts);
+  }
+  const opened = await openCheckout(outcome.hold, input.client, { createdNow: outcome.kind === "held" });
+  if (input.bookedBy) await sendPaymentLink(outcome.hold.id, input.bookedBy.id, opened.checkoutUrl);
+  return { ...opened, reused: outcome.kind === "repeat" };
 }
 
 const actorIdOf = (input: CreateBookingInput) => input.bookedBy?.id ?? input.client.id;
@@ -200,13 +215,16 @@ async function sendPaymentLink(bookingId: string, actorId: string, checkoutUrl: 
   });
 }
 
-// Pay at the desk: the same checks, then one transaction inserts the CONFIRMED row (the exclusion
-// constraint still guards it) with its audit entry and the client's confirmation. A repeat of the
-// same request (a double click) finds the booking it made and returns it.
+// Pay at the desk: the same checks, then one transaction, in the same queue as every booking
+// (lockBookingParties), inserts the CONFIRMED row (the exclusion constraint still guards it) with
+// its audit entry and the client's confirmation. A repeat of the same request (a double click)
+// finds the booking it made and returns it.
 async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<DeskBooking> {
   const actor = input.bookedBy as { id: string; role: Role };
-  const repeat = await findDeskRepeat(input);
+  const repeat = await findDeskRepeat(prisma, input);
   if (repeat) return { booking: repeat, checkoutUrl: null, reused: true };
+  // A first check for the confirmation text; the transaction checks again under its locks, for the
+  // therapist chosen here.
   const slot = await findBookableSlot({
     serviceSlug: input.serviceSlug,
     therapistId: input.therapistId,
@@ -214,10 +232,11 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
     now,
   });
   const env = getEnv();
-  const [client, terms] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: input.client.id }, select: { name: true } }),
-    prisma.service.findUniqueOrThrow({ where: { id: slot.service.id }, select: cancellationTermsSelect }),
-  ]);
+  const client = await prisma.user.findUniqueOrThrow({ where: { id: input.client.id }, select: { name: true } });
+  const terms = await prisma.service.findUniqueOrThrow({
+    where: { id: slot.service.id },
+    select: cancellationTermsSelect,
+  });
   // Rendered before the transaction: no locks are held while a template renders.
   const message = await deskBookingConfirmedMessage({
     clientName: client.name,
@@ -230,13 +249,29 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
     cancellationCutoffHours: terms.freeCancellationHours,
     appUrl: env.APP_URL,
   });
-  let bookingId: string;
+  let made: { bookingId: string } | { repeat: BookingView };
   try {
-    bookingId = await runTransaction(prisma, async (tx) => {
-      await expireLapsedHoldsOverlapping(tx, slot.therapistId, slot.start, slot.blockedUntil);
+    made = await runTransaction(prisma, async (tx) => {
+      await lockBookingParties(tx, {
+        clientId: input.client.id,
+        serviceSlug: input.serviceSlug,
+        therapistIds: [slot.therapistId],
+      });
+      const again = await findDeskRepeat(tx, input);
+      if (again) return { repeat: again };
+      const inputs = await loadAvailabilityInputs({
+        serviceSlug: input.serviceSlug,
+        therapistId: slot.therapistId,
+        from: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE),
+        to: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE),
+        now,
+        db: tx,
+      });
+      const current = pickBookableSlot(inputs, { start: input.start, now });
+      await releaseHoldsInTheWay(tx, { clientId: null, slot: current, actorId: actor.id });
       const booking = await tx.booking.create({
         data: {
-          ...bookingRowOf(input, slot),
+          ...bookingRowOf(input.client.id, current, input.intake),
           status: "CONFIRMED",
           confirmedAt: now,
           payAtDesk: true,
@@ -244,13 +279,12 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
         },
         select: { id: true },
       });
-      await assertSlotStillOffered({ ...slotCheckOf(input, slot), db: tx });
       await recordAudit(tx, {
         actorId: actor.id,
         action: "booking.booked_for_client",
         entityType: "Booking",
         entityId: booking.id,
-        data: { startsAt: slot.start.toISOString(), therapistId: slot.therapistId, payment: "desk" },
+        data: { startsAt: current.start.toISOString(), therapistId: current.therapistId, payment: "desk" },
       });
       await enqueueEmail(tx, {
         toAddress: input.client.email,
@@ -260,21 +294,22 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
         dedupeKey: `booking-confirmed:${booking.id}`,
         ...message,
       });
-      return booking.id;
+      return { bookingId: booking.id };
     });
   } catch (error) {
-    if (!isExclusionViolation(error)) throw error;
-    const own = await findDeskRepeat(input);
-    if (own) return { booking: own, checkoutUrl: null, reused: true };
-    throw new SlotTaken();
+    throw asBookingConflict(error);
   }
+  if ("repeat" in made) return { booking: made.repeat, checkoutUrl: null, reused: true };
   invalidateAvailability();
-  const row = await prisma.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingViewSelect });
+  const row = await prisma.booking.findUniqueOrThrow({ where: { id: made.bookingId }, select: bookingViewSelect });
   return { booking: toBookingView(row), checkoutUrl: null, reused: false };
 }
 
-async function findDeskRepeat(input: CreateBookingInput): Promise<BookingView | null> {
-  const row = await prisma.booking.findFirst({
+async function findDeskRepeat(
+  db: Pick<Prisma.TransactionClient, "booking">,
+  input: CreateBookingInput,
+): Promise<BookingView | null> {
+  const row = await db.booking.findFirst({
     where: {
       clientId: input.client.id,
       status: "CONFIRMED",
@@ -289,101 +324,10 @@ async function findDeskRepeat(input: CreateBookingInput): Promise<BookingView | 
   return row ? toBookingView(row) : null;
 }
 
-function bookingRowOf(input: CreateBookingInput, slot: BookableSlot) {
-  return {
-    clientId: input.client.id,
-    therapistId: slot.therapistId,
-    serviceId: slot.service.id,
-    startsAt: slot.start,
-    endsAt: slot.end,
-    blockedUntil: slot.blockedUntil,
-    serviceName: slot.service.name,
-    durationMinutes: slot.service.durationMinutes,
-    priceCents: slot.service.priceCents,
-    currency: slot.service.currency,
-    intake: input.intake,
-  };
-}
-
 // The hold outlives its checkout by a few minutes, so a payment made in the checkout's last
 // seconds still finds its slot held; and the checkout gets a minute more than Stripe's 30-minute
 // minimum, counted from now, because the session is created a moment after this insert.
 const CHECKOUT_EXTRA_MINUTES = 1;
-
-const slotCheckOf = (input: CreateBookingInput, slot: BookableSlot) => ({
-  serviceSlug: input.serviceSlug,
-  therapistId: slot.therapistId,
-  start: slot.start,
-  now: input.now ?? new Date(),
-});
-
-async function holdSlot(
-  input: CreateBookingInput,
-  slot: BookableSlot,
-): Promise<{ bookingId: string; released: string[] }> {
-  const holdMinutes = holdMinutesFor(input, slot, new Date());
-  const attempt = () =>
-    runTransaction(prisma, async (tx) => {
-      const released = await releaseEarlierHoldsOf(tx, input.client.id);
-      await expireLapsedHoldsOverlapping(tx, slot.therapistId, slot.start, slot.blockedUntil);
-      const booking = await tx.booking.create({
-        data: {
-          ...bookingRowOf(input, slot),
-          status: "PENDING_PAYMENT",
-          bookedById: input.bookedBy?.id ?? null,
-          holdExpiresAt: new Date(Date.now() + (holdMinutes + CHECKOUT_EXTRA_MINUTES + HOLD_GRACE_MINUTES) * MINUTE_MS),
-        },
-        select: { id: true },
-      });
-      await assertSlotStillOffered({ ...slotCheckOf(input, slot), db: tx });
-      await recordAudit(tx, {
-        actorId: actorIdOf(input),
-        action: "booking.held",
-        entityType: "Booking",
-        entityId: booking.id,
-        data: {
-          startsAt: slot.start.toISOString(),
-          therapistId: slot.therapistId,
-          releasedHolds: released.length,
-          ...(input.bookedBy ? { bookedBy: input.bookedBy.id, payment: "link" } : {}),
-        },
-      });
-      return { bookingId: booking.id, released };
-    });
-  try {
-    return await attempt();
-  } catch (error) {
-    // Two holds of one client raced: the one-hold index refused the second. Run it again, which
-    // releases the hold that just committed.
-    if (violatedConstraint(error) !== "Booking_one_hold_per_client") throw error;
-    return attempt();
-  }
-}
-
-// A client's new hold replaces their earlier one: they have chosen another time.
-async function releaseEarlierHoldsOf(tx: Prisma.TransactionClient, clientId: string): Promise<string[]> {
-  const earlier = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = now()
-    WHERE "clientId" = ${clientId} AND "status" = 'PENDING_PAYMENT'
-    RETURNING "id"`;
-  if (earlier.length === 0) return [];
-  const ids = earlier.map((row) => row.id);
-  const payments = await tx.payment.findMany({
-    where: { bookingId: { in: ids }, status: "PENDING" },
-    select: { stripeCheckoutSessionId: true },
-  });
-  await tx.payment.updateMany({ where: { bookingId: { in: ids }, status: "PENDING" }, data: { status: "EXPIRED" } });
-  await tx.auditLog.createMany({
-    data: ids.map((id) => ({
-      actorId: clientId,
-      action: "booking.hold_released",
-      entityType: "Booking",
-      entityId: id,
-      data: { reason: "replaced_by_new_hold" },
-    })),
-  });
-  return payments.flatMap((payment) => payment.stripeCheckoutSessionId ?? []);
-}
 
 // Best effort: a released hold's checkout should not take money any more. If this fails, a payment
 // that still arrives finds the hold released and is refunded in full.
@@ -397,118 +341,63 @@ async function expireCheckoutsOf(sessionIds: string[]): Promise<void> {
   }
 }
 
-// A repeat of a live request: the same booking and checkout, with the answers just given (a client
-// may have gone back from checkout to correct them, and the therapist must see the latest).
-async function reuseLiveRepeat(input: CreateBookingInput, now: Date): Promise<CreatedBooking | null> {
-  const live = await prisma.booking.findFirst({
-    where: {
-      clientId: input.client.id,
-      status: "PENDING_PAYMENT",
-      startsAt: input.start,
-      service: { slug: input.serviceSlug },
-      ...(input.therapistId ? { therapistId: input.therapistId } : {}),
-      // A hold whose checkout is about to close is not worth reusing: start afresh.
-      holdExpiresAt: { gt: new Date(now.getTime() + (HOLD_GRACE_MINUTES + 2) * MINUTE_MS) },
-    },
-    select: { id: true },
-  });
-  if (!live) return null;
-  await runTransaction(prisma, async (tx) => {
-    const updated = await tx.booking.updateMany({
-      where: { id: live.id, status: "PENDING_PAYMENT" },
-      data: { intake: input.intake },
-    });
-    if (updated.count === 1) {
-      await recordAudit(tx, {
-        actorId: actorIdOf(input),
-        action: "booking.intake_updated",
-        entityType: "Booking",
-        entityId: live.id,
-      });
-    }
-  });
-  const opened = await openCheckout(live.id, input.client, { createdNow: false });
-  if (input.bookedBy) await sendPaymentLink(live.id, input.bookedBy.id, opened.checkoutUrl);
-  return { ...opened, reused: true };
-}
-
-// The client's own earlier hold is released when this one is made, so it does not count against it.
-async function findSlotFor(input: CreateBookingInput, now: Date): Promise<BookableSlot> {
-  const ownHolds = await prisma.booking.findMany({
-    where: { clientId: input.client.id, status: "PENDING_PAYMENT" },
-    select: { therapistId: true, startsAt: true },
-  });
-  return findBookableSlot({
-    serviceSlug: input.serviceSlug,
-    therapistId: input.therapistId,
-    start: input.start,
-    now,
-    ignore: (booking) =>
-      booking.status === "PENDING_PAYMENT" &&
-      ownHolds.some(
-        (own) => own.therapistId === booking.therapistId && own.startsAt.getTime() === booking.startsAt.getTime(),
-      ),
+/** A hold as the API shows it: built from what the transaction read, with no further query. */
+function holdView(hold: ClientHold): BookingView {
+  return toBookingView({
+    id: hold.id,
+    status: "PENDING_PAYMENT",
+    startsAt: hold.startsAt,
+    endsAt: hold.endsAt,
+    serviceName: hold.serviceName,
+    priceCents: hold.priceCents,
+    currency: hold.currency,
+    holdExpiresAt: hold.holdExpiresAt,
+    service: { slug: hold.serviceSlug },
+    therapist: { id: hold.therapistId, displayName: hold.therapistName },
+    payments: [],
   });
 }
 
 // The Checkout Session of a held booking: created once, with parameters taken only from the
-// booking's own snapshot and its idempotency key; on a repeat, the session already recorded.
+// booking's own snapshot and its idempotency key (so a repeat racing the first request gets the
+// very same session from Stripe); on a repeat after it was recorded, the session recorded.
 async function openCheckout(
-  bookingId: string,
+  hold: ClientHold,
   client: { id: string; email: string },
   { createdNow }: { createdNow: boolean },
 ): Promise<{ booking: BookingView; checkoutUrl: string }> {
-  const booking = await prisma.booking.findUniqueOrThrow({
-    where: { id: bookingId },
-    select: {
-      ...bookingViewSelect,
-      bookedById: true,
-      payments: {
-        select: { ...bookingViewSelect.payments.select, stripeCheckoutSessionId: true },
-        orderBy: { createdAt: "desc" },
-      },
-    },
-  });
-  const recorded = booking.payments.find((payment) => payment.status === "PENDING");
   let session: Stripe.Checkout.Session;
   try {
-    session = recorded?.stripeCheckoutSessionId
-      ? await retrieveCheckoutSession(recorded.stripeCheckoutSessionId)
+    session = hold.checkoutSessionId
+      ? await retrieveCheckoutSession(hold.checkoutSessionId)
       : await createCheckoutSession({
-          id: booking.id,
+          id: hold.id,
           clientId: client.id,
           clientEmail: client.email,
-          serviceName: booking.serviceName,
-          priceCents: booking.priceCents,
-          currency: booking.currency,
-          expiresAt: checkoutExpiryOf(booking.holdExpiresAt as Date),
-          paymentLink: booking.bookedById !== null,
+          serviceName: hold.serviceName,
+          priceCents: hold.priceCents,
+          currency: hold.currency,
+          expiresAt: checkoutExpiryOf(hold.holdExpiresAt as Date),
+          paymentLink: hold.bookedById !== null,
         });
   } catch (error) {
-    console.error("[booking] checkout session could not be opened", bookingId, describeStripeError(error));
+    console.error("[booking] checkout session could not be opened", hold.id, describeStripeError(error));
     // Only a hold made by this very request is released; a repeat leaves the earlier checkout alone.
-    if (createdNow) await releaseHold(bookingId);
+    if (createdNow) await releaseHold(hold.id);
     throw new PaymentsUnavailable();
   }
   if (!session.url || session.status !== "open") {
     throw new Unprocessable("This checkout has closed. Please choose your time again.");
   }
-  if (!recorded) {
-    try {
-      await prisma.payment.create({
-        data: {
-          bookingId: booking.id,
-          stripeCheckoutSessionId: session.id,
-          amountCents: booking.priceCents,
-          currency: booking.currency,
-        },
-      });
-    } catch (error) {
-      // Two repeats raced to record the same session: it is recorded once either way.
-      if (!isUniqueViolation(error)) throw error;
-    }
+  if (!hold.checkoutSessionId && (await recordCheckoutSession(prisma, hold, session.id)) === "released") {
+    // The client's newer request let this hold go while its checkout was being opened: close the
+    // checkout too, so it can never take a payment for a time that is no longer held.
+    await expireCheckoutsOf([session.id]);
+    throw new InvalidTransition(
+      "You chose another time in the meantime, so this one was let go. Please check your appointments.",
+    );
   }
-  return { booking: toBookingView(booking), checkoutUrl: session.url };
+  return { booking: holdView(hold), checkoutUrl: session.url };
 }
 
 async function releaseHold(bookingId: string): Promise<void> {

@@ -1,17 +1,18 @@
 // Moves a confirmed appointment to another free time of the same service, for the client (until the
 // cancellation cut-off) or for staff. The booking row itself moves: one guarded update of its times
 // and therapist in one transaction, so the old time is given up exactly when the new one is taken.
-// If the new time was taken meanwhile, the exclusion constraint refuses the update (23P01 →
-// SlotTaken, 409) and the transaction rolls back: the booking stays exactly as it was.
+// The transaction waits its turn behind other booking changes of the client and both therapists
+// (booking-locks.ts) and then checks the new time on what it reads; if it was taken meanwhile, the
+// answer is SlotTaken (409) and the booking stays exactly as it was.
 // The price snapshot stays on the row, and a reschedule is always to the same service, so the
 // payment carries over as it is: no price difference can arise, and nothing is charged or refunded.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
-import { isExclusionViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
-import { InvalidTransition, NotFound, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
+import { loadAvailabilityInputs } from "@/lib/availability/load-availability-inputs";
+import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingRescheduledMessage } from "@/lib/notifications/templates/booking-messages";
@@ -19,8 +20,9 @@ import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { isStaffActor, type BookingActor } from "./cancel-booking";
 import { canRescheduleOnline, cancellationTermsSelect, hoursInWords } from "./cancellation-policy";
-import { expireLapsedHoldsOverlapping } from "./expire-booking-hold";
-import { assertSlotStillOffered, findBookableSlot } from "./find-bookable-slot";
+import { lockBookingParties } from "./booking-locks";
+import { clinicDayOf, pickBookableSlot } from "./find-bookable-slot";
+import { asBookingConflict, releaseHoldsInTheWay } from "./hold-slot";
 
 export interface RescheduleBookingInput {
   bookingId: string;
@@ -40,6 +42,7 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
     where: staff ? staffBookingScope(input.actor, input.bookingId) : { id: input.bookingId, clientId: input.actor.id },
     select: {
       id: true,
+      clientId: true,
       status: true,
       startsAt: true,
       therapistId: true,
@@ -75,19 +78,28 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
     });
   }
 
-  // The appointment being moved does not stand in its own way (a move by 15 minutes overlaps it).
-  const slot = await findBookableSlot({
-    serviceSlug: booking.service.slug,
-    therapistId: input.therapistId ?? booking.therapistId,
-    start: input.start,
-    now,
-    ignore: (other) =>
-      other.therapistId === booking.therapistId && other.startsAt.getTime() === booking.startsAt.getTime(),
-  });
-
   try {
     await runTransaction(prisma, async (tx) => {
-      await expireLapsedHoldsOverlapping(tx, slot.therapistId, slot.start, slot.blockedUntil);
+      // In the queue of every booking change for this client and both therapists; what is read
+      // next includes whatever was committed before the locks were granted.
+      const therapistId = input.therapistId ?? booking.therapistId;
+      await lockBookingParties(tx, {
+        clientId: booking.clientId,
+        serviceSlug: booking.service.slug,
+        therapistIds: [...new Set([booking.therapistId, therapistId])],
+      });
+      const day = clinicDayOf(input.start, env.CLINIC_TIME_ZONE);
+      const inputs = await loadAvailabilityInputs({
+        serviceSlug: booking.service.slug,
+        therapistId,
+        from: day,
+        to: day,
+        now,
+        db: tx,
+      });
+      // The appointment being moved does not stand in its own way (a move by 15 minutes overlaps it).
+      const slot = pickBookableSlot(inputs, { start: input.start, now, ignore: (other) => other.id === booking.id });
+      await releaseHoldsInTheWay(tx, { clientId: null, slot, actorId: input.actor.id });
       // Guarded on the status and the old time: a cancel or another move in between wins, this loses.
       const moved = await tx.booking.updateMany({
         where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, therapistId: booking.therapistId },
@@ -101,13 +113,6 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
         },
       });
       if (moved.count !== 1) throw new InvalidTransition();
-      await assertSlotStillOffered({
-        serviceSlug: booking.service.slug,
-        therapistId: slot.therapistId,
-        start: slot.start,
-        now,
-        db: tx,
-      });
       const row = await tx.booking.findUniqueOrThrow({
         where: { id: booking.id },
         select: {
@@ -169,8 +174,7 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
       });
     });
   } catch (error) {
-    if (isExclusionViolation(error)) throw new SlotTaken();
-    throw error;
+    throw asBookingConflict(error);
   }
   invalidateAvailability();
   const row = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });

@@ -1,6 +1,9 @@
 // Runs a unit of work in one transaction, retrying it when PostgreSQL aborts it as a serialization
 // failure or deadlock (40001/40P01): the work is re-run from the start, so it must only touch the
-// database through `tx`. Any other error, including a constraint violation, ends it at once.
+// database through `tx`. Any other error, including a constraint violation, ends it at once. The
+// pauses between attempts grow and are drawn at random ("full jitter"), so transactions that
+// collided do not meet again in step; the last failure is rethrown for the caller to turn into a
+// 409 (lib/booking/hold-slot.ts asBookingConflict), never a 500.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { isSerializationFailure } from "./errors";
 
@@ -8,6 +11,14 @@ export interface TransactionOptions {
   isolationLevel?: Prisma.TransactionIsolationLevel;
   maxAttempts?: number;
   timeoutMs?: number;
+}
+
+const BACKOFF_BASE_MS = 15;
+const BACKOFF_CAP_MS = 250;
+
+/** The pause before attempt `attempt + 1`: uniform in [0, min(cap, base · 2^attempt)). */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  return random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
 }
 
 export async function runTransaction<T>(
@@ -20,8 +31,7 @@ export async function runTransaction<T>(
       return await client.$transaction(work, { isolationLevel, timeout: timeoutMs, maxWait: timeoutMs });
     } catch (error) {
       if (attempt >= maxAttempts || !isSerializationFailure(error)) throw error;
-      // A short, jittered pause so the competing transactions do not collide again in step.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
     }
   }
 }

@@ -58,10 +58,9 @@ export function describeStrandedBookings(
  * it conflicts with the FOR KEY SHARE lock PostgreSQL's foreign-key check takes on this row when a
  * booking is inserted or moved onto the therapist: a hold inserted before our lock makes us wait for
  * its commit and is then seen by the re-check that follows (READ COMMITTED reads afresh per
- * statement); one inserted after waits until our change has committed. The booking's own
- * availability check runs before its transaction, so the booking re-checks the hours inside it
- * under a key-share lock (assertSlotStillOffered in lib/booking/find-bookable-slot.ts), which this
- * lock excludes. False when there is no such therapist.
+ * statement); one inserted after waits until our change has committed. A booking transaction takes
+ * a key-share lock on this row before it reads the hours (lib/booking/booking-locks.ts), which
+ * this lock excludes. False when there is no such therapist.
  */
 export async function lockTherapistRow(tx: Prisma.TransactionClient, therapistId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { runTransaction } from "@/lib/db/transaction";
+import { retryDelayMs, runTransaction } from "@/lib/db/transaction";
 import { ENGINE } from "../support/db-setup";
 
 // What the driver adapter raises when PostgreSQL aborts a transaction with SQLSTATE 40001.
@@ -70,5 +70,16 @@ describe(`runTransaction (${ENGINE})`, () => {
     await Promise.all([appendNext(), appendNext()]);
     const rows = await auditRows(entityId);
     expect(rows.map((row) => (row.data as { count: number }).count).sort()).toEqual([0, 1]);
+  });
+});
+
+describe("retryDelayMs", () => {
+  it("draws each pause at random below a ceiling that doubles and then stays capped", () => {
+    expect(retryDelayMs(1, () => 0)).toBe(0);
+    expect(retryDelayMs(1, () => 0.999)).toBeLessThan(30);
+    expect(retryDelayMs(2, () => 0.999)).toBeLessThan(60);
+    expect(retryDelayMs(2, () => 0.999)).toBeGreaterThan(30);
+    expect(retryDelayMs(10, () => 0.999)).toBeLessThan(250);
+    expect(retryDelayMs(10, () => 0.999)).toBeGreaterThan(240);
   });
 });

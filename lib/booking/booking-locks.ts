@@ -1,0 +1,54 @@
+// The queue every booking change stands in: inside its transaction, before it reads anything, a
+// change that creates or moves a booking takes transaction-level advisory locks on the client and
+// on each therapist whose time it may take, and a key-share lock on those therapists' and the
+// service's rows. So:
+// - two holds for one therapist never insert side by side: the second waits for the first to
+//   commit, then reads the slot as taken and answers 409, instead of both walking into the
+//   exclusion constraint, where PostgreSQL may pick one as a deadlock victim (a 500 before);
+// - one client's concurrent requests run one after the other: a repeat finds the hold the first
+//   made and returns it, so a client never has two live holds or two open checkouts;
+// - an admin's change to hours, time off or the service (which locks those rows FOR UPDATE, see
+//   lib/staff/upcoming-bookings.ts) and a booking never cross: whichever locks first goes first,
+//   and the other reads what it committed.
+// Locks are always taken in one order (the client, then therapists by key) in one statement, and
+// a transaction never takes a second client's lock, so two booking changes cannot wait on each
+// other in a cycle. They are released at COMMIT or ROLLBACK; nothing can leak them.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface BookingParties {
+  clientId: string;
+  serviceSlug: string;
+  /** The therapists whose time may be taken; omitted: everyone who offers the service ("any therapist"). */
+  therapistIds?: string[];
+}
+
+/**
+ * Takes the locks; the reads that follow, each a new statement under READ COMMITTED, see every
+ * booking committed by whoever held them before.
+ */
+export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$queryRaw">, parties: BookingParties) {
+  const therapistIds = parties.therapistIds ?? null;
+  // hashtextextended gives a 64-bit key per party; "booking:" keeps them apart from any other use
+  // of advisory locks (the migration runner's lock is a small constant). pg_advisory_xact_lock is
+  // volatile, so PostgreSQL calls it after the ORDER BY, in that order.
+  await tx.$queryRaw`
+    WITH therapists AS (
+      SELECT t."id" FROM "Therapist" t
+      WHERE (${therapistIds}::text[] IS NOT NULL AND t."id" = ANY(${therapistIds}::text[]))
+         OR (${therapistIds}::text[] IS NULL AND t."id" IN (
+              SELECT ts."therapistId" FROM "TherapistService" ts
+              JOIN "Service" s ON s."id" = ts."serviceId" WHERE s."slug" = ${parties.serviceSlug}))
+    ),
+    parties AS (
+      SELECT 0 AS rank, hashtextextended('booking:client:' || ${parties.clientId}::text, 0) AS key
+      UNION ALL
+      SELECT 1, hashtextextended('booking:therapist:' || "id", 0) FROM therapists
+    ),
+    queued AS MATERIALIZED (
+      SELECT count(*) AS taken FROM (SELECT pg_advisory_xact_lock(key) FROM parties ORDER BY rank, key) AS locks
+    )
+    SELECT s."id" AS "serviceId", t."id" AS "therapistId"
+    FROM queued, "Service" s, "Therapist" t
+    WHERE s."slug" = ${parties.serviceSlug} AND t."id" IN (SELECT "id" FROM therapists)
+    FOR KEY SHARE OF s, t`;
+}

@@ -1,0 +1,227 @@
+// The transaction behind a new booking, and the pieces a move shares with it. In one transaction:
+//  1. lockBookingParties: queue behind any booking change of this client and these therapists;
+//  2. one read (loadAvailabilityInputs) of the service, hours, bookings and the client's own holds,
+//     which now sees everything committed before the locks were granted;
+//  3. a repeat of the client's live request (same service and start) is answered with that hold;
+//  4. otherwise the start is checked as the booking page checked it, the client's earlier hold and
+//     lapsed holds in the way are released, and the new row is inserted with its audit entry.
+// The exclusion constraint stays the guarantee: a 23P01 that still happens is SlotTaken (409).
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { loadAvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
+import { isExclusionViolation, isSerializationFailure, violatedConstraint } from "@/lib/db/errors";
+import { getEnv } from "@/lib/env";
+import { SlotTaken } from "@/lib/errors/domain-errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { IntakeAnswers } from "./intake";
+import { lockBookingParties } from "./booking-locks";
+import { HOLD_GRACE_MINUTES } from "./booking-view";
+import { clinicDayOf, pickBookableSlot, type BookableSlot } from "./find-bookable-slot";
+
+const MINUTE_MS = 60_000;
+
+export interface HoldRequest {
+  clientId: string;
+  serviceSlug: string;
+  therapistId?: string;
+  start: Date;
+  intake: IntakeAnswers;
+  now: Date;
+  /** Who acts: the client, or staff booking on their behalf. */
+  actorId: string;
+  bookedById: string | null;
+  /** How long the new hold keeps its slot, given the slot (a payment link lasts longer). */
+  holdMinutes: (slot: BookableSlot) => number;
+}
+
+export type HoldOutcome =
+  | { kind: "held"; hold: ClientHold; releasedCheckouts: string[] }
+  | { kind: "repeat"; hold: ClientHold };
+
+/** A hold whose checkout closes this soon is not worth handing back: the client starts afresh. */
+const REUSE_MARGIN_MINUTES = HOLD_GRACE_MINUTES + 2;
+
+export async function holdOrRepeat(tx: Prisma.TransactionClient, request: HoldRequest): Promise<HoldOutcome> {
+  const { clientId, serviceSlug, therapistId, start, now } = request;
+  await lockBookingParties(tx, { clientId, serviceSlug, therapistIds: therapistId ? [therapistId] : undefined });
+  const day = clinicDayOf(start, getEnv().CLINIC_TIME_ZONE);
+  const inputs = await loadAvailabilityInputs({
+    serviceSlug,
+    therapistId,
+    from: day,
+    to: day,
+    now,
+    db: tx,
+    clientId,
+  });
+
+  const repeat = inputs.clientHolds.find(
+    (hold) =>
+      hold.serviceSlug === serviceSlug &&
+      hold.startsAt.getTime() === start.getTime() &&
+      (therapistId === undefined || hold.therapistId === therapistId) &&
+      hold.holdExpiresAt !== null &&
+      hold.holdExpiresAt.getTime() > now.getTime() + REUSE_MARGIN_MINUTES * MINUTE_MS,
+  );
+  if (repeat) {
+    // The answers just given replace the earlier ones: the client may have gone back from checkout
+    // to correct them, and the therapist must see the latest.
+    await tx.booking.update({ where: { id: repeat.id }, data: { intake: request.intake }, select: { id: true } });
+    await recordAudit(tx, {
+      actorId: request.actorId,
+      action: "booking.intake_updated",
+      entityType: "Booking",
+      entityId: repeat.id,
+    });
+    return { kind: "repeat", hold: repeat };
+  }
+
+  // The client's own holds are released below, so they do not stand in the way.
+  const own = new Set(inputs.clientHolds.map((hold) => hold.id));
+  const slot = pickBookableSlot(inputs, { start, now, ignore: (booking) => own.has(booking.id ?? "") });
+  const releasedCheckouts = await releaseHoldsInTheWay(tx, {
+    clientId,
+    slot,
+    actorId: request.actorId,
+  });
+  const holdExpiresAt = new Date(Date.now() + request.holdMinutes(slot) * MINUTE_MS);
+  const booking = await tx.booking.create({
+    data: {
+      ...bookingRowOf(clientId, slot, request.intake),
+      status: "PENDING_PAYMENT",
+      bookedById: request.bookedById,
+      holdExpiresAt,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId: request.actorId,
+    action: "booking.held",
+    entityType: "Booking",
+    entityId: booking.id,
+    data: {
+      startsAt: slot.start.toISOString(),
+      therapistId: slot.therapistId,
+      releasedHolds: own.size,
+      ...(request.bookedById ? { bookedBy: request.bookedById, payment: "link" } : {}),
+    },
+  });
+  return {
+    kind: "held",
+    releasedCheckouts,
+    hold: {
+      id: booking.id,
+      therapistId: slot.therapistId,
+      therapistName: slot.therapistName,
+      serviceSlug,
+      serviceName: slot.service.name,
+      startsAt: slot.start,
+      endsAt: slot.end,
+      priceCents: slot.service.priceCents,
+      currency: slot.service.currency,
+      holdExpiresAt,
+      bookedById: request.bookedById,
+      checkoutSessionId: null,
+    },
+  };
+}
+
+export function bookingRowOf(clientId: string, slot: BookableSlot, intake: IntakeAnswers) {
+  return {
+    clientId,
+    therapistId: slot.therapistId,
+    serviceId: slot.service.id,
+    startsAt: slot.start,
+    endsAt: slot.end,
+    blockedUntil: slot.blockedUntil,
+    serviceName: slot.service.name,
+    durationMinutes: slot.service.durationMinutes,
+    priceCents: slot.service.priceCents,
+    currency: slot.service.currency,
+    intake,
+  };
+}
+
+/**
+ * One statement releases what stands in the way of a new hold: the client's earlier unpaid hold
+ * (one live hold per client; `clientId` null leaves them alone) and this therapist's holds that
+ * ran out over the slot but were never swept. Only when something was released do their pending
+ * payments close and audit entries follow. Returns the Checkout Sessions of the client's released
+ * holds, for the caller to expire at Stripe once the transaction has committed.
+ */
+export async function releaseHoldsInTheWay(
+  tx: Prisma.TransactionClient,
+  { clientId, slot, actorId }: { clientId: string | null; slot: Pick<BookableSlot, "therapistId" | "start" | "blockedUntil">; actorId: string },
+): Promise<string[]> {
+  const released = await tx.$queryRaw<{ id: string; own: boolean }[]>`
+    UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = now()
+    WHERE "status" = 'PENDING_PAYMENT' AND (
+      "clientId" = ${clientId}::text
+      OR ("therapistId" = ${slot.therapistId}
+        AND "holdExpiresAt" <= now()
+        AND tstzrange("startsAt", "blockedUntil", '[)')
+          && tstzrange(${slot.start}::timestamptz, ${slot.blockedUntil}::timestamptz, '[)')))
+    RETURNING "id", ("clientId" = ${clientId}::text) IS TRUE AS "own"`;
+  if (released.length === 0) return [];
+  // A new statement: it sees a payment recorded by a request that committed while this one waited.
+  const payments = await tx.$queryRaw<{ bookingId: string; sessionId: string | null }[]>`
+    UPDATE "Payment" SET "status" = 'EXPIRED', "updatedAt" = now()
+    WHERE "bookingId" IN (${Prisma.join(released.map((row) => row.id))}) AND "status" = 'PENDING'
+    RETURNING "bookingId", "stripeCheckoutSessionId" AS "sessionId"`;
+  await tx.auditLog.createMany({
+    data: released.map((row) =>
+      row.own
+        ? {
+            actorId,
+            action: "booking.hold_released",
+            entityType: "Booking",
+            entityId: row.id,
+            data: { reason: "replaced_by_new_hold" },
+          }
+        : { actorId: null, action: "booking.hold_expired", entityType: "Booking", entityId: row.id },
+    ),
+  });
+  const own = new Set(released.filter((row) => row.own).map((row) => row.id));
+  return payments.flatMap((payment) => (own.has(payment.bookingId) && payment.sessionId ? [payment.sessionId] : []));
+}
+
+/**
+ * Records the Checkout Session opened for a hold, only while the hold is still unpaid and held.
+ * FOR SHARE waits for a release under way and then re-reads the row: a hold released by the
+ * client's newer request (before or while this session was being created) gets no payment row,
+ * and "released" tells the caller to close the session. A repeat that recorded the same session
+ * first is "recorded" too.
+ */
+export async function recordCheckoutSession(
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  hold: Pick<ClientHold, "id">,
+  sessionId: string,
+): Promise<"recorded" | "released"> {
+  const rows = await tx.$queryRaw<{ id: string | null; held: boolean }[]>`
+    WITH held AS (
+      SELECT b."id", b."priceCents", b."currency" FROM "Booking" b
+      WHERE b."id" = ${hold.id} AND b."status" = 'PENDING_PAYMENT'
+      FOR SHARE OF b
+    ),
+    inserted AS (
+      INSERT INTO "Payment" ("id", "bookingId", "method", "stripeCheckoutSessionId", "status", "amountCents",
+        "currency", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, held."id", 'STRIPE_CHECKOUT', ${sessionId}, 'PENDING', held."priceCents",
+        held."currency", now(), now()
+      FROM held
+      ON CONFLICT ("stripeCheckoutSessionId") DO NOTHING
+      RETURNING "id"
+    )
+    SELECT (SELECT "id" FROM inserted) AS "id", EXISTS (SELECT 1 FROM held) AS "held"`;
+  return rows[0]?.held ? "recorded" : "released";
+}
+
+/**
+ * What a lost race ends as: the slot was taken (the exclusion constraint, or contention that
+ * outlasted the retries), or the one-hold-per-client index refused a second hold. Never a 500.
+ */
+export function asBookingConflict(error: unknown): unknown {
+  if (isExclusionViolation(error) || isSerializationFailure(error)) return new SlotTaken();
+  if (violatedConstraint(error) === "Booking_one_hold_per_client") return new SlotTaken();
+  return error;
+}

@@ -1,0 +1,158 @@
+// Races a clinic really sees (issue: a same-slot race gave 500s on PostgreSQL, and one client's
+// concurrent repeats made two holds). Holds for one therapist queue behind an advisory lock
+// (lib/booking/booking-locks.ts), so a race ends as one booking and 409s, never a deadlock; one
+// client's requests queue too, so repeats share one hold and one checkout; and a hold released
+// while its checkout was still being opened gets that checkout closed.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type Stripe from "stripe";
+import { prisma } from "@/lib/db";
+import { createBooking, type CreatedBooking } from "@/lib/booking/create-booking";
+import { DomainError, InvalidTransition } from "@/lib/errors/domain-errors";
+import { getStripe } from "@/lib/payments/stripe-client";
+import { ENGINE } from "../support/db-setup";
+import { startPaymentsHarness, type PaymentsHarness } from "../support/payments-harness";
+import { CLEAR_INTAKE, clinicTimeAhead, createBookableService, createClient } from "../support/booking-scenario";
+
+let harness: PaymentsHarness;
+beforeAll(async () => {
+  harness = await startPaymentsHarness();
+});
+afterAll(async () => {
+  await harness.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const ACTIVE = ["PENDING_PAYMENT", "CONFIRMED", "CHECKED_IN"] as const;
+
+/** Every Checkout Session created while `work` runs, by id. */
+async function recordingSessions<T>(work: () => Promise<T>): Promise<{ result: T; sessionIds: string[] }> {
+  const sessions = getStripe().checkout.sessions;
+  const create = sessions.create.bind(sessions);
+  const sessionIds: string[] = [];
+  const spy = vi.spyOn(sessions, "create").mockImplementation((async (...args: Parameters<typeof create>) => {
+    const session = await create(...args);
+    sessionIds.push(session.id);
+    return session;
+  }) as typeof sessions.create);
+  try {
+    return { result: await work(), sessionIds };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe(`booking races (${ENGINE})`, () => {
+  it("gives one booking per slot when 10 clients each send 5 requests at once, 409 to the others, never an error", async () => {
+    const { service } = await createBookableService({ therapists: 2 });
+    for (let trial = 0; trial < 3; trial++) {
+      const clients = await Promise.all(Array.from({ length: 10 }, () => createClient()));
+      const start = clinicTimeAhead(3 + trial, 10);
+      // Everyone asks for the same therapist's time: the race is on one exclusion range.
+      const therapistId = (await prisma.therapist.findFirstOrThrow({ where: { services: { some: { serviceId: service.id } } } }))
+        .id;
+      const requests = clients.flatMap((client) =>
+        Array.from({ length: 5 }, () => ({ client, serviceSlug: service.slug, therapistId, start, intake: CLEAR_INTAKE })),
+      );
+      const results = await Promise.allSettled(requests.map((request) => createBooking(request)));
+
+      const won = results.flatMap((result, index) =>
+        result.status === "fulfilled" ? [{ value: result.value, client: requests[index]!.client.id }] : [],
+      );
+      const lost = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+      for (const reason of lost) {
+        expect(reason).toBeInstanceOf(DomainError);
+        expect((reason as DomainError).kind).toBe("slot_taken");
+      }
+      // The winner's five requests all answer, with one booking and one checkout between them.
+      const winners = new Set(won.map((entry) => entry.client));
+      expect(winners.size).toBe(1);
+      expect(won).toHaveLength(5);
+      expect(new Set(won.map((entry) => entry.value.booking.id)).size).toBe(1);
+      expect(new Set(won.map((entry) => entry.value.checkoutUrl)).size).toBe(1);
+      expect(won.filter((entry) => !entry.value.reused)).toHaveLength(1);
+      expect(lost).toHaveLength(45);
+
+      const active = await prisma.booking.findMany({
+        where: { serviceId: service.id, startsAt: start, status: { in: [...ACTIVE] } },
+        include: { payments: true },
+      });
+      expect(active).toHaveLength(1);
+      expect(active[0]!.payments).toHaveLength(1);
+    }
+  });
+
+  it("keeps one live hold and one open checkout when one client asks for two times at once", async () => {
+    const { service } = await createBookableService();
+    for (let trial = 0; trial < 4; trial++) {
+      const client = await createClient();
+      const times = [clinicTimeAhead(8 + trial, 9), clinicTimeAhead(8 + trial, 13)];
+      const { result: results, sessionIds } = await recordingSessions(() =>
+        Promise.allSettled(
+          [0, 1, 0, 1].map((index) =>
+            createBooking({ client, serviceSlug: service.slug, start: times[index]!, intake: CLEAR_INTAKE }),
+          ),
+        ),
+      );
+      for (const result of results) {
+        // A request whose hold a newer one replaced says so (409); nothing else may fail.
+        if (result.status === "rejected") expect(result.reason).toBeInstanceOf(InvalidTransition);
+      }
+      const live = await prisma.booking.findMany({
+        where: { clientId: client.id, status: "PENDING_PAYMENT" },
+        include: { payments: true },
+      });
+      expect(live).toHaveLength(1);
+      const liveSession = live[0]!.payments.find((payment) => payment.status === "PENDING")?.stripeCheckoutSessionId;
+      expect(liveSession).toBeTruthy();
+      // Every other checkout opened for this client is closed: it can take no money.
+      for (const id of new Set(sessionIds)) {
+        const session: Stripe.Checkout.Session = await getStripe().checkout.sessions.retrieve(id);
+        expect(session.status).toBe(id === liveSession ? "open" : "expired");
+      }
+      const answered = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+      expect(answered.some((value: CreatedBooking) => value.booking.id === live[0]!.id)).toBe(true);
+    }
+  });
+
+  it("closes the checkout of a hold released before its payment was recorded", async () => {
+    const { service } = await createBookableService();
+    const client = await createClient();
+    const sessions = getStripe().checkout.sessions;
+    const create = sessions.create.bind(sessions);
+    let opened!: () => void;
+    let resume!: () => void;
+    const sessionOpened = new Promise<void>((resolve) => (opened = resolve));
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    let firstSession: string | undefined;
+    // The first request's checkout is created at Stripe, then its answer is delayed: meanwhile the
+    // client's second request releases the first hold, which has no payment row yet.
+    vi.spyOn(sessions, "create").mockImplementationOnce((async (...args: Parameters<typeof create>) => {
+      const session = await create(...args);
+      firstSession = session.id;
+      opened();
+      await resumed;
+      return session;
+    }) as typeof sessions.create);
+
+    const first = createBooking({ client, serviceSlug: service.slug, start: clinicTimeAhead(12, 9), intake: CLEAR_INTAKE })
+      .then(() => null, (error: unknown) => error);
+    await sessionOpened;
+    const second = await createBooking({
+      client,
+      serviceSlug: service.slug,
+      start: clinicTimeAhead(12, 14),
+      intake: CLEAR_INTAKE,
+    });
+    resume();
+    expect(await first).toBeInstanceOf(InvalidTransition);
+
+    expect((await sessions.retrieve(firstSession!)).status).toBe("expired");
+    const holds = await prisma.booking.findMany({ where: { clientId: client.id }, include: { payments: true } });
+    expect(holds.map((hold) => hold.status).sort()).toEqual(["EXPIRED", "PENDING_PAYMENT"]);
+    const released = holds.find((hold) => hold.status === "EXPIRED")!;
+    expect(released.payments).toHaveLength(0);
+    expect(holds.find((hold) => hold.id === second.booking.id)?.status).toBe("PENDING_PAYMENT");
+  });
+});
