@@ -142,7 +142,27 @@ export async function outboxBurst(ctx: DeployContext): Promise<void> {
   ctx.workers.splice(0, ctx.workers.length, replacement, survivor);
   const third = await enqueueBurst(ctx, "3");
   const reachedMid3 = await waitMidBurst(ctx, third);
+  const linesBefore = replacement.logLines().length;
   replacement.signalLeader("SIGTERM");
+  // scripts/worker.ts logs "Worker <pid>: SIGTERM, …" when it hears it; if npm did not pass it on,
+  // say so and signal what is left of the group (the worker itself), so its stop is still measured.
+  const forwarded = await waitUntil(
+    () =>
+      replacement
+        .logLines()
+        .slice(linesBefore)
+        .some((line) => /SIGTERM/.test(line)) || !replacement.alive(),
+    2_000,
+    50,
+  );
+  ctx.record({
+    name: "npm run worker passes SIGTERM to the worker",
+    passed: forwarded,
+    detail: forwarded
+      ? "the worker logged it"
+      : "the worker never logged it within 2 s (the script needs `exec node …`); signalled the worker itself to go on",
+  });
+  if (!forwarded) replacement.signal("SIGTERM");
   const exitMs = await replacement.waitForExit(EXIT_WITHIN_MS + 10_000);
   const thirdMs = await waitAllSent(ctx, third, RECLAIM_WITHIN_MS + TICK_SLACK_MS + 20_000);
   await sleep(500);
