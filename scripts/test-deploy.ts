@@ -205,8 +205,8 @@ async function main(): Promise<number> {
     sink = await startMessageSink({ port: ports.smtp });
 
     const [originA, originB] = [`http://127.0.0.1:${ports.appA}`, `http://127.0.0.1:${ports.appB}`];
-    const appEnv = (port: number) =>
-      productionEnvironment({ databaseUrl: database!.url, appPort: port, ports, secrets });
+    // One public address for the clinic, as behind a load balancer: instance A's.
+    const appEnv = () => productionEnvironment({ databaseUrl: database!.url, appUrl: originA, ports, secrets });
     const startedAt = Date.now();
     let emulator = await startEmulator({
       name: "stripe-emulator",
@@ -216,10 +216,10 @@ async function main(): Promise<number> {
       logDir,
     });
     const instances = (await Promise.all([
-      startInstance({ name: "instance-a", port: ports.appA, env: appEnv(ports.appA), logDir }),
-      startInstance({ name: "instance-b", port: ports.appB, env: appEnv(ports.appB), logDir }),
+      startInstance({ name: "instance-a", port: ports.appA, env: appEnv(), logDir }),
+      startInstance({ name: "instance-b", port: ports.appB, env: appEnv(), logDir }),
     ])) as [ManagedProcess, ManagedProcess];
-    const launchWorker = (name: string) => startWorker({ name, env: appEnv(ports.appB), logDir });
+    const launchWorker = (name: string) => startWorker({ name, env: appEnv(), logDir });
     const workers = await Promise.all([launchWorker("worker-1"), launchWorker("worker-2")]);
     record("setup")({
       name: "emulator, 2 instances, 2 workers start",

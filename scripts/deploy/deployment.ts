@@ -45,10 +45,15 @@ export function newSecrets(): DeploymentSecrets {
   };
 }
 
-/** What every production process (instance or worker) of the deployment is started with. */
+/**
+ * What every production process (instance or worker) of the deployment is started with. All share
+ * one APP_URL, the clinic's public address, as instances behind a load balancer do: checkout return
+ * URLs are built from it, and Stripe refuses an idempotent retry (the same booking's checkout asked
+ * for by a repeat on the other instance) whose parameters, those URLs included, differ.
+ */
 export function productionEnvironment(options: {
   databaseUrl: string;
-  appPort: number;
+  appUrl: string;
   ports: DeploymentPorts;
   secrets: DeploymentSecrets;
   extra?: Record<string, string>;
@@ -58,7 +63,7 @@ export function productionEnvironment(options: {
     NODE_ENV: "production",
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: options.secrets.authSecret,
-    APP_URL: `http://127.0.0.1:${options.appPort}`,
+    APP_URL: options.appUrl,
     TRUST_PROXY_HOPS: "0",
     STRIPE_SECRET_KEY: options.secrets.stripeSecretKey,
     STRIPE_WEBHOOK_SECRET: options.secrets.webhookSecret,
