@@ -1,6 +1,8 @@
 // npm run worker: the background jobs (outbox delivery, payment reconciliation, hold expiry, refund
 // retries) as their own process, for deployments on PostgreSQL. Run one or several: they share the
-// work safely. SIGTERM or SIGINT finishes the tick under way, then exits.
+// work safely. SIGTERM or SIGINT: no more claims, the message being sent finishes, the claimed ones
+// not started go back to the outbox (due now, the attempt not counted), job leases are handed back,
+// and the process exits within 10 s: code 0, or 1 when the job under way outlived the bound.
 import { register } from "node:module";
 
 // The library marks its database module "server-only"; outside Next.js that import must be a no-op.
@@ -41,13 +43,25 @@ async function main(): Promise<void> {
   );
 
   const shutdown = (signal: string) => {
-    console.log(`Worker ${process.pid}: ${signal}, finishing the current tick.`);
+    const startedAt = Date.now();
+    console.log(`Worker ${process.pid}: ${signal}, finishing the message under way and handing back the rest.`);
     runner
-      .stop()
-      .then(async () => {
-        await getDatabase().prisma.$disconnect();
-        await pglite?.close();
-        process.exit(0);
+      .stop({ timeoutMs: 7_000 })
+      .then(async (inTime) => {
+        // Bounded too: a database that does not answer must not hold the process.
+        await Promise.race([
+          (async () => {
+            await getDatabase().prisma.$disconnect();
+            await pglite?.close();
+          })(),
+          new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+        ]);
+        console.log(
+          inTime
+            ? `Worker ${process.pid}: stopped in ${Date.now() - startedAt} ms.`
+            : `Worker ${process.pid}: the job under way outlived the 7 s bound; its leases were handed back; exiting.`,
+        );
+        process.exit(inTime ? 0 : 1);
       })
       .catch((error: unknown) => {
         console.error(error instanceof Error ? error.message : error);

@@ -20,7 +20,7 @@ export function startBackgroundJobs(): JobRunner | undefined {
       name: "background jobs",
       order: 1,
       run: async () => {
-        console.log("[jobs] stopping: finishing the current tick.");
+        console.log("[jobs] stopping: finishing the job under way.");
         await runner.stop();
       },
     });

@@ -1,15 +1,20 @@
 // Delivers the email outbox. A short statement claims due rows (FOR UPDATE SKIP LOCKED, so two
 // workers never take the same row) and leases them: `attempts` goes up and `sendAfter` moves past
-// the lease, so the rows of a worker that crashed mid-send come back by themselves. Sending happens
-// outside any transaction; then a guarded update marks the row SENT, schedules a retry with
-// exponential back-off, or after the last attempt leaves it FAILED with the reason.
+// the lease, so the rows of a worker that crashed mid-send come back by themselves within a minute.
+// The lease is renewed while a send is under way. Sending happens outside any transaction; then a
+// guarded update marks the row SENT, schedules a retry with exponential back-off, or after the last
+// attempt leaves it FAILED with the reason. Asked to stop (SIGTERM), it finishes the message under
+// way, hands the claimed messages it has not started back (due now, the attempt not counted) and
+// claims no more.
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { describeSendError, getEmailTransport, type EmailTransport, type OutboxMessage } from "./email-transport";
 
 export const OUTBOX_MAX_ATTEMPTS = 8;
-// Longer than any one send may take (the SMTP timeouts are 30 s each).
-const LEASE_MS = 5 * 60_000;
+// A worker killed mid-batch (SIGKILL, a crash) holds its claimed messages this long at most; a send
+// that takes longer renews it every LEASE_RENEW_MS, so no second worker claims it meanwhile.
+export const OUTBOX_LEASE_MS = 60_000;
+const LEASE_RENEW_MS = 20_000;
 const RETRY_BASE_MS = 60_000;
 const RETRY_CAP_MS = 6 * 60 * 60_000;
 
@@ -24,12 +29,18 @@ export interface DeliverOutboxOptions {
   maxAttempts?: number;
   /** Stop after this many batches, so one tick of the job runner stays short. */
   maxBatches?: number;
+  /** Aborted on shutdown: the message under way finishes, the rest claimed go back, none is claimed. */
+  signal?: AbortSignal;
+  /** How often a send under way renews its lease (tests shorten it). */
+  leaseRenewMs?: number;
 }
 
 export interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
+  /** Claimed, then handed back unsent because the worker was asked to stop. */
+  released: number;
 }
 
 type ClaimedMessage = OutboxMessage & { attempts: number };
@@ -37,7 +48,7 @@ type ClaimedMessage = OutboxMessage & { attempts: number };
 async function claimDueMessages(batchSize: number): Promise<ClaimedMessage[]> {
   return prisma.$queryRaw<ClaimedMessage[]>`
     UPDATE "EmailOutbox"
-    SET "attempts" = "attempts" + 1, "sendAfter" = now() + ${LEASE_MS} * interval '1 millisecond'
+    SET "attempts" = "attempts" + 1, "sendAfter" = now() + ${OUTBOX_LEASE_MS} * interval '1 millisecond'
     WHERE "id" IN (
       SELECT "id" FROM "EmailOutbox"
       WHERE "status" = 'PENDING' AND "sendAfter" <= now()
@@ -56,12 +67,38 @@ const stillOurs = (message: ClaimedMessage) => ({
   attempts: message.attempts,
 });
 
+// While a send is under way, its lease is pushed forward, so only a dead worker's messages come back.
+function renewLeaseWhileSending(message: ClaimedMessage, everyMs: number): () => void {
+  const timer = setInterval(() => {
+    void prisma.emailOutbox
+      .updateMany({ where: stillOurs(message), data: { sendAfter: new Date(Date.now() + OUTBOX_LEASE_MS) } })
+      .catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Hands claimed messages back unsent: due now, and the claim's attempt no longer counted. */
+async function releaseClaimed(messages: ClaimedMessage[]): Promise<number> {
+  let released = 0;
+  for (const message of messages) {
+    const { count } = await prisma.emailOutbox.updateMany({
+      where: stillOurs(message),
+      data: { attempts: message.attempts - 1, sendAfter: new Date() },
+    });
+    released += count;
+  }
+  return released;
+}
+
 async function deliverOne(
   message: ClaimedMessage,
   transport: EmailTransport,
   maxAttempts: number,
   smtpUrl: string | undefined,
-): Promise<keyof DeliveryReport> {
+  leaseRenewMs: number,
+): Promise<Exclude<keyof DeliveryReport, "released">> {
+  const stopRenewing = renewLeaseWhileSending(message, leaseRenewMs);
   try {
     await transport.send(message);
   } catch (error) {
@@ -76,6 +113,8 @@ async function deliverOne(
       data: { lastError, sendAfter: new Date(Date.now() + retryDelayMs(message.attempts)) },
     });
     return "retrying";
+  } finally {
+    stopRenewing();
   }
   await prisma.emailOutbox.updateMany({
     where: stillOurs(message),
@@ -89,10 +128,16 @@ export async function deliverOutbox(options: DeliverOutboxOptions = {}): Promise
   const batchSize = options.batchSize ?? 20;
   const maxAttempts = options.maxAttempts ?? OUTBOX_MAX_ATTEMPTS;
   const smtpUrl = getEnv().SMTP_URL;
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  for (let batch = 0; batch < (options.maxBatches ?? 10); batch++) {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, released: 0 };
+  for (let batch = 0; batch < (options.maxBatches ?? 10) && !options.signal?.aborted; batch++) {
     const claimed = await claimDueMessages(batchSize);
-    for (const message of claimed) report[await deliverOne(message, transport, maxAttempts, smtpUrl)]++;
+    for (const [index, message] of claimed.entries()) {
+      if (options.signal?.aborted) {
+        report.released += await releaseClaimed(claimed.slice(index));
+        break;
+      }
+      report[await deliverOne(message, transport, maxAttempts, smtpUrl, options.leaseRenewMs ?? LEASE_RENEW_MS)]++;
+    }
     if (claimed.length < batchSize) break;
   }
   return report;

@@ -43,8 +43,8 @@ export const outboxOnlyTransport: EmailTransport = {
   close() {},
 };
 
-// Well under the delivery lease (see deliver-outbox.ts), so a hung server never lets a second
-// worker claim a message that this one may still be sending.
+// A hung server gives up after this; meanwhile deliver-outbox.ts renews the message's lease, so no
+// second worker claims a message that this one may still be sending.
 const SMTP_TIMEOUT_MS = 30_000;
 
 export function createSmtpTransport(smtpUrl: string, from?: string): EmailTransport {

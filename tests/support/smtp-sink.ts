@@ -12,6 +12,8 @@ export interface MimePart {
 export interface ReceivedMail {
   to: string[];
   subject: string;
+  /** The message's own headers (lower-case names), e.g. "message-id". */
+  headers: Record<string, string>;
   parts: MimePart[];
 }
 
@@ -70,7 +72,8 @@ export function mimeParts(raw: string): MimePart[] {
   return [{ contentType, headers, body: decodeBody(body.replace(/\r\n$/, ""), headers["content-transfer-encoding"]) }];
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `delayMs`: how long the sink takes to accept each message, as a slow mail server would. */
+export async function startSmtpSink({ delayMs = 0 }: { delayMs?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -85,9 +88,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         received.push({
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           subject: headers.subject ?? "",
+          headers,
           parts: mimeParts(raw),
         });
-        callback();
+        if (delayMs > 0) setTimeout(callback, delayMs);
+        else callback();
       });
     },
   });
