@@ -52,7 +52,9 @@ export function SignInForm({
           <Field
             label="Code from your authenticator app"
             name="code"
-            inputMode="numeric"
+            // Text, not numeric: a recovery code has letters, and a phone's number pad has none.
+            inputMode="text"
+            autoCapitalize="characters"
             autoComplete="one-time-code"
             required
             hint={`Two-factor sign-in is on for ${state.values?.email ?? "this account"}. Enter the 6-digit code your app shows now, or one of your recovery codes.`}

@@ -164,9 +164,9 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
         If you lose your phone, each of these codes signs you in once instead of a code from the app. Print them or keep
         them in a password manager. <strong>They are shown only now.</strong>
       </p>
-      <ol aria-label="Recovery codes" className="mt-4 grid grid-cols-2 gap-2 font-mono text-lg sm:grid-cols-2">
+      <ol aria-label="Recovery codes" className="mt-4 grid grid-cols-1 gap-2 font-mono text-base md:grid-cols-2">
         {codes.map((code) => (
-          <li key={code} className="rounded bg-teal-50 px-3 py-1">
+          <li key={code} className="rounded bg-teal-50 px-3 py-1 tracking-wide break-all">
             {code}
           </li>
         ))}

@@ -44,6 +44,19 @@ export function passwordChangedMessage(facts: Recipient & { byReset: boolean }):
   });
 }
 
+export function twoFactorPausedMessage(facts: Recipient & { minutes: number }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-two-factor-paused",
+    subject: `Two-factor sign-in to ${CLINIC.shortName} is paused for ${facts.minutes} minutes`,
+    heading: "Several wrong two-factor codes",
+    name: facts.name,
+    blocks: [
+      `Someone entered your password correctly and then several wrong codes from your authenticator app. To keep your account safe, two-factor sign-in is paused for ${facts.minutes} minutes.`,
+      "If that was you, wait and try again with the code your app shows, or one of your recovery codes. If it was not you, your password is known to someone else: change it as soon as you can, and tell the clinic's admin.",
+    ],
+  });
+}
+
 export function emailChangeConfirmMessage(
   facts: Recipient & { link: string; newEmail: string },
 ): Promise<AccountMessage> {
