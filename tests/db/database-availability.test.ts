@@ -87,6 +87,28 @@ describe(`database availability (${ENGINE})`, () => {
       expect(databaseFailureKind(callbackRouteError(query))).toBe("unreachable");
     });
 
+    it("hands every driver failure to onFailure the moment it happens (the app's client marks the request)", async () => {
+      const closed = new URL(DATABASE_URL);
+      closed.port = "1";
+      const failures: unknown[] = [];
+      const handle = createDatabase(
+        {
+          DATABASE_URL: closed.toString(),
+          PGLITE_DATA_DIR: "memory://",
+          DATABASE_POOL_SIZE: 1,
+          DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
+          DATABASE_LOCK_TIMEOUT_MS: 2_000,
+          DATABASE_POOL_TIMEOUT_MS: 1_000,
+        },
+        { onFailure: (error) => failures.push(error) },
+      );
+      clients.push(handle);
+      await failureOf(handle.prisma.$queryRaw`SELECT 1`);
+      await failureOf(handle.prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 1`));
+      expect(failures.length).toBeGreaterThanOrEqual(2);
+      expect(failures.map((error) => databaseFailureKind(error))).toEqual(failures.map(() => "unreachable"));
+    });
+
     it("classifies a statement that runs past statement_timeout", async () => {
       const slow = tightClient(DATABASE_URL, { statementMs: 200 });
       const error = await failureOf(slow.$queryRaw`SELECT pg_sleep(2)`);
