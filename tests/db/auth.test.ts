@@ -2,6 +2,7 @@
 // throttles that live in the database, and server-side sessions that sign-out really ends.
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { authenticateWithPassword, SIGN_IN_LIMITS, UNKNOWN_ACCOUNT } from "@/lib/auth/authenticate";
 import { issueKnownDeviceToken } from "@/lib/auth/known-device";
 import { registerClient, SIGN_UP_LIMIT } from "@/lib/auth/register-client";
@@ -205,7 +206,9 @@ describe(`known devices and the per-account throttle (${ENGINE})`, () => {
       forged,
       genuine.replace(target.id, other.id),
       await signInOnce(other.email),
-      issueKnownDeviceToken(target.id, { secret: "x".repeat(40) }),
+      // Another secret than the configured one, whatever AUTH_SECRET the run was given ("x" × 40 was
+      // the very secret the documented PostgreSQL test command sets).
+      issueKnownDeviceToken(target.id, { secret: `another-${getEnv().AUTH_SECRET}` }),
       issueKnownDeviceToken(target.id, { now: Date.now() - 181 * DAY }),
     ];
     for (const knownDeviceToken of tokens) {
