@@ -1,14 +1,11 @@
 // Form schemas for the account's profile and security forms (profile, email change, password change,
 // forgotten password, reset). Shared by the forms and the Server Actions, which are the authority.
 import { z } from "zod";
+import { personName } from "@/lib/forms/text";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
 import { emailSchema, newPasswordSchema } from "./schemas";
 
-export const nameSchema = z
-  .string({ error: "Enter your name." })
-  .trim()
-  .min(1, "Enter your name.")
-  .max(100, "Use at most 100 characters.");
+export const nameSchema = personName({ required: "Enter your name." });
 
 // Optional. Digits with the usual separators; 7 to 15 digits (E.164 allows 15), a leading + allowed.
 export const phoneSchema = z

@@ -54,7 +54,7 @@ export async function requestPasswordReset(
 async function issuePasswordResetLink(email: string, clientIp: string): Promise<void> {
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, disabledAt: true, deletedAt: true },
+    select: { id: true, email: true, name: true, emailVerified: true, disabledAt: true, deletedAt: true },
   });
   // A disabled or deleted account gets no link: a new password would not let it in.
   if (!user || user.disabledAt || user.deletedAt) return;
@@ -62,7 +62,11 @@ async function issuePasswordResetLink(email: string, clientIp: string): Promise<
   try {
     await runTransaction(prisma, async (tx) => {
       const token = await issueAccountToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
-      const message = await passwordResetMessage({ name: user.name, link: accountLinkUrl("PASSWORD_RESET", token) });
+      const message = await passwordResetMessage({
+        // An address never confirmed hears no name: whoever signed up with it chose that name.
+        name: user.emailVerified ? user.name : null,
+        link: accountLinkUrl("PASSWORD_RESET", token),
+      });
       await enqueueEmail(tx, {
         toAddress: user.email,
         ...message,

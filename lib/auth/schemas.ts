@@ -1,5 +1,6 @@
 // Form schemas for sign-up and sign-in, validated on the server for every submission.
 import { z } from "zod";
+import { personName } from "@/lib/forms/text";
 import type { FormState } from "@/lib/forms/form-state";
 import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 
@@ -22,11 +23,7 @@ export const newPasswordSchema = z
   });
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters."),
+  name: personName({ required: "Enter your name." }),
   email: emailSchema,
   password: newPasswordSchema,
 });

@@ -51,6 +51,20 @@ export const isStaffActor = (actor: BookingActor) => actor.role === "THERAPIST" 
 const CANCELLABLE = ["CONFIRMED", "PENDING_PAYMENT"] as const;
 const REFUNDABLE_PAYMENT = ["SUCCEEDED", "PARTIALLY_REFUNDED"] as const;
 
+/** How often a client may have the late fee waived online for new calf symptoms, per 365 days. */
+export const WAIVERS_ONLINE_PER_YEAR = 2;
+const DAY_MS = 86_400_000;
+
+/** The online waiver was used up this year: the client is asked to call (and still told to see a doctor). */
+export class WaiverNeedsACall extends Unprocessable {
+  constructor() {
+    super(
+      `New calf pain, swelling, warmth or redness needs a doctor first: please get it checked today. We've waived the late fee online ${WAIVERS_ONLINE_PER_YEAR} times this year, so please call the clinic to cancel with the fee waived; or cancel here without the waiver.`,
+      { newCalfSymptoms: ["Please call the clinic to have the fee waived."] },
+    );
+  }
+}
+
 export const cancelRefundKey = (bookingId: string) => `cancel-${bookingId}`;
 
 export async function cancelBooking(input: CancelBookingInput): Promise<CancelledBooking> {
@@ -149,6 +163,31 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
       }
       throw error;
     }
+    const refundWithoutWaiver = () =>
+      decideCancellationRefund({
+        startsAt: booking.startsAt,
+        now,
+        terms: booking.service,
+        refundableCents,
+        newCalfSymptoms: false,
+        currency: booking.currency,
+      }).refundCents;
+
+    // The waiver is a safety feature (nobody should come in with a possible clot to save a fee), so
+    // it stays; but it is counted, and online a client may use it WAIVERS_ONLINE_PER_YEAR times a
+    // year: after that the clinic is asked to call, where a person hears what is going on.
+    const waivedFeeCents = policy.rule === "calf_symptoms_waiver" ? policy.refundCents - refundWithoutWaiver() : 0;
+    if (waivedFeeCents > 0 && !staff) {
+      const used = await tx.auditLog.count({
+        where: {
+          actorId: booking.clientId,
+          action: "booking.cancelled",
+          createdAt: { gte: new Date(now.getTime() - 365 * DAY_MS) },
+          data: { path: ["calfSymptomsWaiver"], equals: true },
+        },
+      });
+      if (used >= WAIVERS_ONLINE_PER_YEAR) throw new WaiverNeedsACall();
+    }
 
     let refundId: string | null = null;
     if (paid && policy.refundCents > 0) {
@@ -172,6 +211,9 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         rule: policy.rule,
         refundCents: policy.refundCents,
         refundId,
+        // A fee actually waived for new calf symptoms: counted against the yearly online limit, and
+        // listed for staff to call the client (lib/staff/symptom-follow-ups.ts). No health text.
+        ...(waivedFeeCents > 0 ? { calfSymptomsWaiver: true, waivedFeeCents } : {}),
       },
     });
     const { calendarSequence } = await tx.booking.findUniqueOrThrow({

@@ -3,6 +3,7 @@
 // is charged) and says where to get care; a caution lets the booking go on and tells the client
 // what the therapist will check. It screens; it never diagnoses.
 import { z } from "zod";
+import { plainText } from "@/lib/forms/text";
 
 export const RED_FLAG_QUESTIONS = {
   chestPainOrBreathlessness: "Do you have chest pain, sudden shortness of breath, or have you coughed up blood?",
@@ -35,8 +36,8 @@ export const intakeSchema = z.object({
   varicoseVeins: answer(HISTORY_QUESTIONS.varicoseVeins),
   recentInjury: answer(HISTORY_QUESTIONS.recentInjury),
   skinCondition: answer(HISTORY_QUESTIONS.skinCondition),
-  medications: z.string().trim().max(500, "Use at most 500 characters.").optional(),
-  notes: z.string().trim().max(1000, "Use at most 1,000 characters.").optional(),
+  medications: plainText({ max: 500, multiline: true }).optional(),
+  notes: plainText({ max: 1000, multiline: true }).optional(),
 });
 export type IntakeAnswers = z.infer<typeof intakeSchema>;
 

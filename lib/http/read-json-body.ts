@@ -37,6 +37,10 @@ export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_L
   }
   const text = await readBodyText(request, limitBytes);
   if (text.trim() === "") throw new ApiError("invalid_request", "The request body must be a JSON object.");
+  // PostgreSQL cannot store a NUL in text: refused here, whichever field carries it, not a 500 later.
+  if (text.includes("\u0000") || /\\u0000/i.test(text)) {
+    throw new ApiError("invalid_request", "The request body contains a NUL character, which no field accepts.");
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,6 +1,7 @@
 // Clients as staff find them: an admin any client, a therapist only those they have seen or will see
 // (someone else's client is the same 404 as no client at all).
 import { prisma } from "@/lib/db";
+import { withoutHiddenCharacters } from "@/lib/forms/text";
 import { NotFound } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
@@ -13,17 +14,26 @@ export interface ClientSummary {
   phone: string | null;
 }
 
-function clientScopeOf(viewer: StaffViewer): Prisma.UserWhereInput {
+// The visits that open a client to their therapist: ones that took place, and ones still to come.
+// A cancelled or expired booking does not: a therapist could otherwise book any client into their
+// own day, cancel at once, and read that client's every visit at the clinic.
+const VISIT_STATUSES = ["PENDING_PAYMENT", "CONFIRMED", "CHECKED_IN", "COMPLETED", "NO_SHOW"] as const;
+
+export function clientScopeOf(viewer: StaffViewer): Prisma.UserWhereInput {
   return seesEveryone(viewer)
     ? { role: "CLIENT" }
-    : { role: "CLIENT", bookings: { some: { therapist: { userId: viewer.userId }, status: { not: "EXPIRED" } } } };
+    : {
+        role: "CLIENT",
+        bookings: { some: { therapist: { userId: viewer.userId }, status: { in: [...VISIT_STATUSES] } } },
+      };
 }
 
 export const CLIENT_SEARCH_LIMIT = 50;
 
 /** Clients whose name, email or phone contains the text (phone compared by its digits). */
 export async function searchClients(viewer: StaffViewer, text: string): Promise<ClientSummary[]> {
-  const query = text.trim().slice(0, 100);
+  // A NUL would make PostgreSQL refuse the query (a 500): hidden characters are searched without.
+  const query = withoutHiddenCharacters(text).trim().slice(0, 100);
   const digits = query.replace(/\D/g, "");
   const matches: Prisma.UserWhereInput[] = query
     ? [

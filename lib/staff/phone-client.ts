@@ -2,20 +2,18 @@
 // with a name, email and phone. A new client has no password: they set one later through "forgot
 // password" with the same email. An email already in use is that client, never a second account.
 import { z } from "zod";
+import { personName } from "@/lib/forms/text";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { emailSchema } from "@/lib/auth/schemas";
 import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
-import type { ClientSummary } from "./clients";
+import { clientScopeOf, type ClientSummary } from "./clients";
+import { seesEveryone, type StaffViewer } from "./staff-viewer";
 
 export const phoneClientSchema = z.object({
-  name: z
-    .string({ error: "Enter the client's name." })
-    .trim()
-    .min(1, "Enter the client's name.")
-    .max(100, "Use at most 100 characters."),
+  name: personName({ required: "Enter the client's name." }),
   email: emailSchema,
   phone: z
     .string({ error: "Enter the client's phone number." })
@@ -74,14 +72,17 @@ async function findByEmail(email: string): Promise<PhoneClient | null> {
 
 /**
  * The client a phone booking is for, by id. Any staff member may book any client (a therapist into
- * their own schedule only, which createBooking enforces), so this is not limited to clients seen before;
- * it shows only what the booking needs.
+ * their own schedule only, which createBooking enforces), so this is not limited to clients seen
+ * before; but a therapist sees the name and phone of a client only once the client has a visit with
+ * them (clients.ts clientScopeOf): before, the email they typed is all they are shown back.
  */
-export async function getBookableClient(clientId: string): Promise<ClientSummary> {
+export async function getBookableClient(viewer: StaffViewer, clientId: string): Promise<ClientSummary> {
   const user = await prisma.user.findFirst({
     where: { id: clientId, role: "CLIENT", deletedAt: null },
     select: { id: true, name: true, email: true, phone: true },
   });
   if (!user) throw new NotFound("We couldn't find that client.");
-  return user;
+  if (seesEveryone(viewer)) return user;
+  const known = await prisma.user.count({ where: { AND: [{ id: clientId }, clientScopeOf(viewer)] } });
+  return known > 0 ? user : { id: user.id, email: user.email, name: null, phone: null };
 }

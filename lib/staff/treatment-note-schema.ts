@@ -3,6 +3,7 @@
 // left blank when it was not assessed), and for an amendment the version the editor started from.
 // Pure: the form, the Server Action and lib/staff/treatment-notes.ts share it.
 import { z } from "zod";
+import { plainText } from "@/lib/forms/text";
 
 export const CALF_SIDES = ["LEFT", "RIGHT"] as const;
 export type CalfSideName = (typeof CALF_SIDES)[number];
@@ -39,7 +40,7 @@ const score = z.coerce
   .min(0, "Enter a whole number from 0 to 10.")
   .max(10, "Enter a whole number from 0 to 10.");
 
-const soapText = z.string().trim().max(SOAP_MAX_LENGTH, `Use at most ${SOAP_MAX_LENGTH} characters.`);
+const soapText = plainText({ max: SOAP_MAX_LENGTH, multiline: true });
 
 /** The key of one calf score in the form and in field errors: "calf.LEFT.tension". */
 export const calfFieldName = (side: CalfSideName, measure: CalfMeasure) => `calf.${side}.${measure}`;

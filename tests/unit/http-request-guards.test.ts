@@ -46,6 +46,13 @@ describe("reading a request body", () => {
     expect(error.status).toBe(400);
   });
 
+  // PostgreSQL refuses a NUL in text: it reached the database as a 500 before (issue #16 point 9).
+  it("refuses a NUL in any field with 400, escaped or raw", async () => {
+    expect((await refusal(() => readJsonBody(json('{"service":"calf\\u0000"}')))).status).toBe(400);
+    expect((await refusal(() => readJsonBody(json('{"reason":"a\u0000b"}')))).status).toBe(400);
+    expect(await readJsonBody(json('{"reason":"a\\nb"}'))).toEqual({ reason: "a\nb" });
+  });
+
   it("refuses malformed JSON with 400", async () => {
     expect((await refusal(() => readJsonBody(json("{ nope")))).status).toBe(400);
   });

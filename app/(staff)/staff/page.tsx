@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { DayAgenda } from "@/components/staff/day-agenda";
 import { ScheduleControls } from "@/components/staff/schedule-controls";
+import { SymptomFollowUps } from "@/components/staff/symptom-follow-ups";
 import { Alert } from "@/components/ui/alert";
 import { getEnv } from "@/lib/env";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { listScheduleTherapists, loadSchedule } from "@/lib/staff/schedule";
 import { agendaOf, layOutSchedule } from "@/lib/staff/schedule-layout";
 import { loadStaffViewer, seesEveryone } from "@/lib/staff/staff-viewer";
+import { FOLLOW_UP_DAYS, listSymptomFollowUps } from "@/lib/staff/symptom-follow-ups";
 import { addDays, clinicToday, formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
 import { readScheduleParams, type ScheduleSearchParams } from "./schedule-params";
 
@@ -27,9 +29,10 @@ export default async function StaffDayPage({ searchParams }: { searchParams: Sch
   const { day, invalidDay, therapist } = await readScheduleParams(searchParams, timeZone);
   const today = clinicToday(timeZone, now);
   const admin = seesEveryone(viewer);
-  const [schedule, therapists] = await Promise.all([
+  const [schedule, therapists, followUps] = await Promise.all([
     loadSchedule(viewer, { from: day, to: day, therapist, timeZone, now }),
     admin ? listScheduleTherapists() : null,
+    listSymptomFollowUps(viewer, now),
   ]);
   const [layout] = layOutSchedule(schedule);
   const filter = admin ? therapist : undefined;
@@ -46,6 +49,7 @@ export default async function StaffDayPage({ searchParams }: { searchParams: Sch
           <Alert tone="error">That date isn&apos;t valid, so this is today&apos;s schedule.</Alert>
         </div>
       ) : null}
+      <SymptomFollowUps followUps={followUps} days={FOLLOW_UP_DAYS} timeZone={timeZone} linkClients={admin} />
       <ScheduleControls
         day={day}
         therapist={filter}

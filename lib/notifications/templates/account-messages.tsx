@@ -64,7 +64,8 @@ export function emailChangeConfirmMessage(
     template: "account-email-change-confirm",
     subject: `Confirm your new email for ${CLINIC.shortName}`,
     heading: "Confirm your new email address",
-    name: facts.name,
+    // Sent to an address not yet confirmed: it does not repeat the name (see emailVerificationMessage).
+    name: null,
     blocks: [
       `You asked to use ${facts.newEmail} for your account. To confirm, open this link:`,
       { link: facts.link, label: "Confirm this email address" },
@@ -105,7 +106,9 @@ export function emailVerificationMessage(facts: Recipient & { link: string }): P
     template: "account-email-verification",
     subject: `Confirm your email for ${CLINIC.shortName}`,
     heading: "Confirm your email address",
-    name: facts.name,
+    // Nobody has shown yet that this address belongs to whoever typed the name: a stranger could
+    // sign up with someone else's address and a "name" written to read as the clinic's words.
+    name: null,
     blocks: [
       "Thanks for creating an account. Please confirm that this is your email address, so we know our appointment messages reach you:",
       { link: facts.link, label: "Confirm my email" },

@@ -14,6 +14,7 @@ import { getEnv } from "@/lib/env";
 import { DomainError, IntakeBlocked, SlotTaken } from "@/lib/errors/domain-errors";
 import { findOrCreatePhoneClient, getBookableClient, phoneClientSchema } from "@/lib/staff/phone-client";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { loadStaffViewer } from "@/lib/staff/staff-viewer";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 const text = (formData: FormData, name: string) => {
@@ -103,7 +104,7 @@ async function bookForClientActionWork(_previous: PhoneBookingState, formData: F
   const input = parsed.data;
   const env = getEnv();
   try {
-    const client = await getBookableClient(input.clientId);
+    const client = await getBookableClient(await loadStaffViewer(user), input.clientId);
     const common = {
       client: { id: client.id, email: client.email },
       serviceSlug: input.service,

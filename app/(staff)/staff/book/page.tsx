@@ -11,7 +11,7 @@ import { searchClients, type ClientSummary } from "@/lib/staff/clients";
 import { listPhoneBookingOptions } from "@/lib/staff/phone-booking-options";
 import { getBookableClient } from "@/lib/staff/phone-client";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer, seesEveryone } from "@/lib/staff/staff-viewer";
+import { loadStaffViewer, seesEveryone, type StaffViewer } from "@/lib/staff/staff-viewer";
 import { addDays, clinicToday, formatClinicDate, formatZoneName, isSchedulableDate } from "@/lib/time/clinic-time";
 import { bookForClientAction, createPhoneClientAction } from "./actions";
 
@@ -23,10 +23,10 @@ const one = (value: string | string[] | undefined) =>
 
 const selectClass = "min-h-11 rounded-lg border border-control bg-white px-3 text-base";
 
-async function findClient(id: string | undefined): Promise<ClientSummary | null> {
+async function findClient(viewer: StaffViewer, id: string | undefined): Promise<ClientSummary | null> {
   if (!id) return null;
   try {
-    return await getBookableClient(id);
+    return await getBookableClient(viewer, id);
   } catch (error) {
     if (error instanceof NotFound) return null;
     throw error;
@@ -48,7 +48,7 @@ export default async function StaffBookPage({ searchParams }: { searchParams: Pr
 
   const q = one(query.q)?.trim() ?? "";
   const clientId = one(query.client);
-  const client = await findClient(clientId);
+  const client = await findClient(viewer, clientId);
   const options = client ? await listPhoneBookingOptions(viewer) : [];
   const serviceSlug = one(query.service);
   const service = options.find((option) => option.slug === serviceSlug);

@@ -6,6 +6,7 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { personName } from "@/lib/forms/text";
 import type { TeamFormState } from "@/components/staff/team-form-state";
 import { emailSchema } from "@/lib/auth/schemas";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
@@ -30,11 +31,7 @@ const field = (formData: FormData, name: string) => {
 };
 
 const inviteSchema = z.object({
-  name: z
-    .string({ error: "Enter their name." })
-    .trim()
-    .min(1, "Enter their name.")
-    .max(100, "Use at most 100 characters."),
+  name: personName({ required: "Enter their name." }),
   email: emailSchema,
   title: z
     .string({ error: "Enter their title, for example Licensed Massage Therapist." })

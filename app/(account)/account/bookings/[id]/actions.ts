@@ -5,6 +5,7 @@ import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { plainText } from "@/lib/forms/text";
 import type { BookingActionState } from "@/components/account/booking-action-state";
 import { requireUser } from "@/lib/auth/guards";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
@@ -19,7 +20,7 @@ const bookingId = z.string().trim().min(1).max(100);
 const cancelFormSchema = z.object({
   bookingId,
   newCalfSymptoms: z.literal("yes").optional(),
-  reason: z.string().trim().max(500, "Use at most 500 characters.").optional(),
+  reason: plainText({ max: 500, multiline: true }).optional(),
   expectedRefundCents: z.coerce.number().int().min(0),
 });
 

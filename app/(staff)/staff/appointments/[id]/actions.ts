@@ -7,6 +7,7 @@ import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { plainText } from "@/lib/forms/text";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
 import type { NoteSnapshot, TreatmentNoteFormState } from "@/components/staff/treatment-note-form";
 import type { StaffActor } from "@/lib/booking/apply-staff-transition";
@@ -116,7 +117,7 @@ const field = (formData: FormData, name: string) => {
 };
 
 const bookingIdSchema = z.string().trim().min(1).max(64);
-const reasonSchema = z.string().trim().max(500, "Use at most 500 characters.").optional();
+const reasonSchema = plainText({ max: 500, multiline: true }).optional();
 
 // A typed amount in the currency's main unit ("40", "40.5", "40.00") to cents; whether it is more
 // than is left to refund is the domain's rule (a 422), not the form's.

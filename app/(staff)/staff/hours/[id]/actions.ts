@@ -7,6 +7,7 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { plainText } from "@/lib/forms/text";
 import type { AdminFormState } from "@/components/staff/admin-form-state";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
@@ -77,7 +78,7 @@ const timeOffSchema = z.object({
   therapistId: idSchema,
   startsAt: z.string({ error: "Enter when the time off starts." }).min(1, "Enter when the time off starts."),
   endsAt: z.string({ error: "Enter when the time off ends." }).min(1, "Enter when the time off ends."),
-  reason: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+  reason: plainText({ max: 200 }).optional(),
 });
 
 export async function addTimeOffAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {

@@ -1,6 +1,7 @@
 // POST /api/bookings/:id/cancel: cancel one's own appointment, with the refund the policy gives.
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { plainText } from "@/lib/forms/text";
 import { requireApiUser } from "@/lib/auth/guards";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { apiHandler } from "@/lib/http/api-error";
@@ -9,7 +10,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 export const dynamic = "force-dynamic";
 
 const cancelBookingSchema = z.object({
-  reason: z.string().trim().max(500, "Use at most 500 characters.").optional(),
+  reason: plainText({ max: 500, multiline: true }).optional(),
   newCalfSymptoms: z.boolean().optional(),
 });
 

@@ -1,0 +1,94 @@
+// Free text refuses what nobody types on purpose (issue #16 points 8 and 9): control characters
+// (a NUL in intake notes was a 500), invisible reordering marks, and, in a name, a web or email
+// address, since names are repeated in the clinic's own emails.
+import { describe, expect, it } from "vitest";
+import { signUpSchema } from "@/lib/auth/schemas";
+import { nameSchema } from "@/lib/auth/account-schemas";
+import { intakeSchema, ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { phoneClientSchema } from "@/lib/staff/phone-client";
+import { personName, plainText, withoutHiddenCharacters } from "@/lib/forms/text";
+import { emailChangeConfirmMessage, emailVerificationMessage } from "@/lib/notifications/templates/account-messages";
+
+const name = personName({ required: "Enter your name." });
+
+describe("plainText", () => {
+  it("refuses control characters, zero-width and bidirectional marks, and keeps ordinary text", () => {
+    const line = plainText({ max: 50 });
+    for (const bad of [
+      "a\u0000b",
+      "tab\tinside",
+      "line\nbreak",
+      "esc\u001b[31m",
+      "\u202Eevil",
+      "zero\u200Bwidth",
+      "bom\uFEFF",
+    ]) {
+      expect(line.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(line.parse("  Crème brûlée, 2 × 30 min  ")).toBe("Crème brûlée, 2 × 30 min");
+    expect(line.parse("日本語のテキスト")).toBe("日本語のテキスト");
+  });
+
+  it("lets multi-line text keep its line breaks and tabs, still without NUL", () => {
+    const notes = plainText({ max: 100, multiline: true });
+    expect(notes.parse("first\nsecond\r\n\tthird")).toBe("first\nsecond\r\n\tthird");
+    expect(notes.safeParse("x\u0000").success).toBe(false);
+  });
+
+  it("says how long is too long", () => {
+    const result = plainText({ max: 1000 }).safeParse("x".repeat(1001));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("Use at most 1,000 characters.");
+  });
+
+  it("takes hidden characters out of a search", () => {
+    expect(withoutHiddenCharacters("al\u0000ex\u200B")).toBe("alex");
+  });
+});
+
+describe("personName", () => {
+  it("refuses a web or email address, and names that only look alike pass", () => {
+    for (const bad of [
+      "Your card was declined. Re-enter it at https://pay.example",
+      "visit www.cheap-pills.net",
+      "bad-site.com",
+      "me@example.org",
+      "ftp://host/file",
+    ]) {
+      expect(name.safeParse(bad).success, bad).toBe(false);
+    }
+    for (const good of ["J. R. Smith", "St. John", "Anne-Marie O'Neill", "María José", "Dr. Li"]) {
+      expect(name.parse(good)).toBe(good);
+    }
+    expect(name.safeParse("   ").error?.issues[0]?.message).toBe("Enter your name.");
+  });
+
+  it("is the rule of sign-up, the profile, phone bookings and the intake notes", () => {
+    const link = "Your card was declined. Re-enter it at https://evil.example";
+    expect(
+      signUpSchema.safeParse({ name: link, email: "a@b.co", password: "kettle-orchard-violet-sparrow" }).success,
+    ).toBe(false);
+    expect(nameSchema.safeParse(link).success).toBe(false);
+    expect(phoneClientSchema.safeParse({ name: link, email: "a@b.co", phone: "555 010 0199" }).success).toBe(false);
+    expect(intakeSchema.safeParse({ ...ALL_NO_ANSWERS, notes: "sore\u0000" }).success).toBe(false);
+  });
+});
+
+describe("mail to an address not yet confirmed", () => {
+  it("does not repeat the name it was given", async () => {
+    const planted = "Your card was declined";
+    const verification = await emailVerificationMessage({
+      name: planted,
+      link: "https://clinic.example/verify-email/t",
+    });
+    const change = await emailChangeConfirmMessage({
+      name: planted,
+      link: "https://clinic.example/confirm-email/t",
+      newEmail: "new@example.com",
+    });
+    for (const message of [verification, change]) {
+      expect(message.text).not.toContain(planted);
+      expect(message.html).not.toContain(planted);
+    }
+  });
+});
