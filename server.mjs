@@ -175,5 +175,7 @@ async function shutDown(signal) {
   process.exit(forced ? 1 : 0);
 }
 
-process.once("SIGTERM", () => void shutDown("SIGTERM"));
-process.once("SIGINT", () => void shutDown("SIGINT"));
+// `on`, not `once`: a second signal (systemd signals every process of the service) must not end the
+// process before it has drained; shutDown ignores repeats.
+process.on("SIGTERM", () => void shutDown("SIGTERM"));
+process.on("SIGINT", () => void shutDown("SIGINT"));

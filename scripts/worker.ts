@@ -42,7 +42,12 @@ async function main(): Promise<void> {
     `Worker ${process.pid}: jobs running on ${target}; email ${env.SMTP_URL ? "over SMTP" : "kept in the outbox"}.`,
   );
 
+  // A second signal (systemd signals every process of the service, a person presses Ctrl-C twice)
+  // must not end the worker before it has handed its messages back: the first one decides.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     const startedAt = Date.now();
     console.log(`Worker ${process.pid}: ${signal}, finishing the message under way and handing back the rest.`);
     runner
@@ -68,8 +73,8 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
 main().catch((error: unknown) => {

@@ -157,6 +157,18 @@ export class EmulatorState {
     this.emit("checkout.session.expired", record.session, cause);
   }
 
+  /** How many sessions are open, complete and expired: what /health reports, for a deployment check. */
+  countCheckoutSessions(): { open: number; complete: number; expired: number } {
+    const counts = { open: 0, complete: 0, expired: 0 };
+    for (const record of this.sessions.values()) {
+      this.expireIfDue(record);
+      for (const status of ["open", "complete", "expired"] as const) {
+        if (record.session.status === status) counts[status] += 1;
+      }
+    }
+    return counts;
+  }
+
   /** Expires every open session whose time is up; returns how many. */
   sweepExpiredSessions(): number {
     let expired = 0;

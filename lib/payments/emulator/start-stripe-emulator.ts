@@ -126,6 +126,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
         startedAt,
         webhookUrl,
         webhookSecretFingerprint: fingerprintSecret(options.webhookSecret),
+        // Counted here, not listed: enough for `npm run test:deploy` to prove one open checkout per client.
+        checkoutSessions: state.countCheckoutSessions(),
       }),
     }),
   );
