@@ -12,6 +12,7 @@ import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { createClient } from "../support/booking-scenario";
+import { createUser } from "../support/factories";
 import { clinicTimeAhead, confirmedBooking } from "../support/confirmed-booking";
 import { ENGINE } from "../support/db-setup";
 import { startPaymentsHarness, type PaymentsHarness } from "../support/payments-harness";
@@ -77,6 +78,29 @@ describe(`client Server Actions with another client's id (${ENGINE})`, () => {
     await expect((call as NonNullable<typeof call>)(victim, stranger)).rejects.toBeInstanceOf(NotFound);
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: victim.bookingId } })).toEqual(before);
     expect(await prisma.refund.count({ where: { payment: { bookingId: victim.bookingId } } })).toBe(0);
+  });
+
+  // An admin signed in to the account pages reached every booking with staff rights (the domain
+  // functions widen the scope for a staff role), with no two-factor gate: the account actions act
+  // as a client, whoever is signed in (review finding, session of issue #16).
+  it("acts as a client in every account action, whatever the signed-in role", () => {
+    for (const file of ACTION_FILES) {
+      const source = readFileSync(file, "utf8");
+      for (const actor of source.matchAll(/actor:\s*\{[^}]*\}/g)) {
+        expect(actor[0], file).toMatch(/role:\s*"CLIENT"/);
+      }
+    }
+  });
+
+  it("shows why: with a staff role, the same reschedule reaches another client's booking", async () => {
+    const admin = { id: (await createUser({ role: "ADMIN" })).id, role: "ADMIN" as const };
+    await expect(
+      rescheduleBooking({
+        bookingId: victim.bookingId,
+        actor: admin,
+        start: new Date(victim.startsAt.getTime() + 60_000),
+      }),
+    ).rejects.not.toBeInstanceOf(NotFound);
   });
 
   it("the account page's read gives another client nothing", async () => {

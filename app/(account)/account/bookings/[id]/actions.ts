@@ -78,7 +78,9 @@ async function cancelBookingActionWork(_previous: BookingActionState, formData: 
   try {
     await cancelBooking({
       bookingId: id,
-      actor: { id: user.id, role: user.role },
+      // The account pages act for the client, whoever is signed in: a staff member's own visits
+      // here, never the staff rights of their role (those go through /staff and its two-factor gate).
+      actor: { id: user.id, role: "CLIENT" },
       reason,
       newCalfSymptoms: newCalfSymptoms === "yes",
       now,
@@ -112,7 +114,9 @@ async function rescheduleBookingActionWork(
   if (!parsed.success) return { ok: false, formError: "Please choose a time again." };
   const { bookingId: id, start, date } = parsed.data;
   try {
-    await rescheduleBooking({ bookingId: id, actor: { id: user.id, role: user.role }, start: new Date(start) });
+    // As a client, whatever the role: an admin here reached every booking with staff rights and no
+    // two-factor gate (see cancelBookingActionWork).
+    await rescheduleBooking({ bookingId: id, actor: { id: user.id, role: "CLIENT" }, start: new Date(start) });
   } catch (error) {
     // Taken meanwhile: fresh times for the same day, with a note, and the appointment unchanged.
     if (error instanceof SlotTaken && date) {
