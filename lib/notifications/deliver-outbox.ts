@@ -39,7 +39,10 @@ export interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
-  /** Claimed, then handed back unsent because the worker was asked to stop. */
+  /**
+   * Claimed, then not sent by this worker: handed back because it was asked to stop, or found,
+   * right before its turn, to have outlived its lease and been claimed by another worker.
+   */
   released: number;
 }
 
@@ -97,7 +100,15 @@ async function deliverOne(
   maxAttempts: number,
   smtpUrl: string | undefined,
   leaseRenewMs: number,
-): Promise<Exclude<keyof DeliveryReport, "released">> {
+): Promise<keyof DeliveryReport> {
+  // Still ours, with a fresh lease, right before sending: a message further down a slow batch may
+  // have outlived its lease and been claimed (and sent) by another worker meanwhile; then this one
+  // leaves it alone instead of sending it a second time.
+  const renewed = await prisma.emailOutbox.updateMany({
+    where: stillOurs(message),
+    data: { sendAfter: new Date(Date.now() + OUTBOX_LEASE_MS) },
+  });
+  if (renewed.count === 0) return "released";
   const stopRenewing = renewLeaseWhileSending(message, leaseRenewMs);
   try {
     await transport.send(message);

@@ -55,6 +55,29 @@ async function waitFor(check: () => Promise<boolean> | boolean, what: string): P
 }
 
 describe(`outbox delivery when a worker stops (${ENGINE})`, () => {
+  // A slow batch: by the time this worker reaches its second message, the lease has run out and
+  // another worker has claimed it (and will send it). Sending it here too was a duplicate email.
+  it("skips a claimed message that another worker took over after its lease ran out", async () => {
+    const ids = await enqueueMessages(2);
+    const sent: string[] = [];
+    const transport: EmailTransport = {
+      kind: "smtp",
+      async send(message: OutboxMessage) {
+        sent.push(message.id);
+        if (message.id === ids[0]) {
+          // Meanwhile another worker claims the second message afresh (its attempt count moves on).
+          await prisma.emailOutbox.update({ where: { id: ids[1] }, data: { attempts: { increment: 1 } } });
+        }
+      },
+      close() {},
+    };
+    const report = await deliverOutbox({ transport, batchSize: 2, maxBatches: 1 });
+    expect(sent).toEqual([ids[0]]);
+    expect(report).toMatchObject({ sent: 1, released: 1 });
+    const second = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: ids[1] as string } });
+    expect(second.status).toBe("PENDING");
+  });
+
   it("finishes the message under way, hands back the claimed ones it did not start, attempt not counted", async () => {
     const ids = await enqueueMessages(5);
     const stop = new AbortController();
