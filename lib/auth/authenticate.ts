@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import { runTransaction } from "@/lib/db/transaction";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { twoFactorPausedMessage } from "@/lib/notifications/templates/account-messages";
-import { clearRateLimit, hitRateLimit, readRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
+import { clearRateLimit, hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { issueKnownDeviceToken, readKnownDeviceToken } from "./known-device";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
@@ -145,12 +145,13 @@ export async function authenticateWithPassword(
   let secondFactor: SecondFactor | null = null;
   if (user.totpEnabledAt) {
     if (!input.code) return { ok: false, reason: "second_factor_required" };
+    // Counted before the code is checked, in one atomic statement: tries sent side by side cannot
+    // all pass a check made before any of them was counted. A right code gives the try back.
     const codeBudgetKey = `two-factor:account:${user.id}`;
-    const budget = await readRateLimit(codeBudgetKey, TWO_FACTOR_LIMIT);
-    if (!budget.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: budget.retryAfterSeconds };
+    const spent = await hitRateLimit(codeBudgetKey, TWO_FACTOR_LIMIT);
+    if (!spent.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: spent.retryAfterSeconds };
     secondFactor = await verifySecondFactor(user.id, input.code);
     if (!secondFactor) {
-      const spent = await hitRateLimit(codeBudgetKey, TWO_FACTOR_LIMIT);
       await recordAudit(prisma, {
         actorId: null,
         action: "user.sign_in_failed",

@@ -46,18 +46,3 @@ export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<Ra
 export async function clearRateLimit(key: string): Promise<void> {
   await prisma.rateLimit.deleteMany({ where: { key } });
 }
-
-/** Where a counter stands, without counting a hit: whether its window's limit is already used up. */
-export async function readRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
-  const rows = await prisma.$queryRaw<{ hits: number; windowStart: Date }[]>`
-    SELECT "hits", "windowStart" FROM "RateLimit"
-    WHERE "key" = ${key} AND "windowStart" > now() - make_interval(secs => ${rule.windowSeconds})`;
-  const row = rows[0];
-  if (!row) return { allowed: true, hits: 0, retryAfterSeconds: 0 };
-  const windowEndsAt = new Date(row.windowStart).getTime() + rule.windowSeconds * 1000;
-  return {
-    allowed: row.hits < rule.limit,
-    hits: row.hits,
-    retryAfterSeconds: Math.max(1, Math.ceil((windowEndsAt - Date.now()) / 1000)),
-  };
-}

@@ -55,4 +55,30 @@ describe(`two-factor code budget (${ENGINE})`, () => {
     const signedIn = await attempt(totpCodeAt(key, totpStepAt(new Date()) + 1));
     expect(signedIn.ok).toBe(true);
   });
+
+  // Tries sent side by side must not all pass a check made before any was counted (review finding).
+  it("counts tries sent at once: no more than five codes are checked, and one email goes out", async () => {
+    const user = await createUser({ role: "THERAPIST", passwordHash: await hashPassword(PASSWORD) });
+    await beginTotpEnrolment(user.id);
+    const { pending } = await getTwoFactorStatus(user.id);
+    const key = decodeBase32IgnorePadding(pending?.manualKey.replace(/\s/g, "") ?? "");
+    await confirmTotpEnrolment(user.id, codeNow(key));
+    const wrong = String((Number(codeNow(key)) + 500_000) % 1_000_000).padStart(6, "0");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        authenticateWithPassword(
+          { email: user.email, password: PASSWORD, code: wrong },
+          { clientIp: `198.51.100.${randomUUID().slice(0, 4)}` },
+        ),
+      ),
+    );
+    const checked = results.filter((result) => !result.ok && result.reason === "second_factor_invalid");
+    expect(checked.length).toBeLessThanOrEqual(TWO_FACTOR_LIMIT.limit);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled").length).toBeGreaterThanOrEqual(
+      12 - TWO_FACTOR_LIMIT.limit,
+    );
+    expect(await prisma.emailOutbox.count({ where: { userId: user.id, template: "account-two-factor-paused" } })).toBe(
+      1,
+    );
+  });
 });
