@@ -246,6 +246,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "(127.0.0.1, localhost, [::1]) for a staging run.",
     );
   }
+  // A live key takes real money: its site must be on https (Secure cookies), never a loopback http
+  // address, which is for staging only (a proxy to localhost set up by mistake would pass otherwise).
+  if (
+    servesProduction &&
+    values.STRIPE_SECRET_KEY?.startsWith("sk_live_") &&
+    new URL(values.APP_URL).protocol !== "https:"
+  ) {
+    problems.push(
+      "APP_URL: must be https:// with a live STRIPE_SECRET_KEY (sk_live_…); http:// on loopback is for staging with an sk_test_ key.",
+    );
+  }
   if (servesProduction && values.STRIPE_SECRET_KEY === undefined) {
     problems.push(
       "STRIPE_SECRET_KEY: required in production. Without it payments would go to the local test-mode " +

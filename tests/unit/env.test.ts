@@ -218,6 +218,18 @@ describe("staging on one machine", () => {
     },
   );
 
+  // Review finding: a live key on a loopback http address (say a proxy to localhost set up by
+  // mistake) would run real payments with cookies that are not Secure.
+  it("refuses a loopback http APP_URL with a live key: that is for staging with a test key", () => {
+    const { STRIPE_API_BASE: _base, ...withoutBase } = staging;
+    expect(() => parseEnv({ ...withoutBase, STRIPE_SECRET_KEY: "sk_live_real_money" })).toThrow(
+      /APP_URL: must be https:\/\/ with a live STRIPE_SECRET_KEY/,
+    );
+    expect(
+      parseEnv({ ...withoutBase, APP_URL: "https://clinic.example", STRIPE_SECRET_KEY: "sk_live_real_money" }).APP_URL,
+    ).toBe("https://clinic.example");
+  });
+
   it.each(["http://clinic.example", "http://10.0.0.5:3100", "http://127.0.0.1.nip.io:3100"])(
     "refuses any other http APP_URL in production, naming it (%s)",
     (appUrl) => {
