@@ -4,10 +4,12 @@
 // schema that takes free text builds on these, so a form or an API route answers 4xx instead.
 import { z } from "zod";
 
-// C0 controls except tab and line breaks, DEL, C1 controls, zero-width and bidirectional marks.
-const HIDDEN_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/;
+// C0 controls (the multi-line form keeps tab and line breaks), DEL, C1 controls, the soft hyphen,
+// zero-width, filler and bidirectional marks (Arabic letter mark, Hangul fillers), and tag characters.
+const HIDDEN_SINGLE_LINE =
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/u;
 const HIDDEN_MULTI_LINE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/u;
 
 export const HIDDEN_CHARACTERS_MESSAGE = "Remove the hidden or control characters from this text.";
 
@@ -18,7 +20,7 @@ export function hasHiddenCharacters(value: string, { multiline = false } = {}): 
 
 /** The text with those characters taken out: for a search box, where refusing helps nobody. */
 export function withoutHiddenCharacters(value: string): string {
-  return value.replace(new RegExp(HIDDEN_SINGLE_LINE.source, "g"), "");
+  return value.replace(new RegExp(HIDDEN_SINGLE_LINE.source, "gu"), "");
 }
 
 /** Trimmed text of at most `max` characters, one line unless `multiline`, with no hidden characters. */
@@ -30,10 +32,10 @@ export function plainText({ max, multiline = false, tooLong }: { max: number; mu
     .pipe(z.string().max(max, tooLong ?? `Use at most ${max.toLocaleString("en-US")} characters.`));
 }
 
-// A web or email address: a scheme, "www.", an "@", or a host name ending in a common top-level
-// domain. Names with dots ("J. R. Smith", "St. John") pass.
-const ADDRESS_IN_TEXT =
-  /([a-z][a-z0-9+.-]*:\/\/|\bwww\.|@|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|co|app|dev|xyz|link|site|online|shop|top|me|ly|us|uk|ca|de|ru|cn)\b)/i;
+// A web or email address: a scheme, "www.", an "@", a host name (two or more letters or digits, a
+// dot, then two or more letters, with no space around the dot, so any top-level domain counts), or
+// an IPv4 address. Names with initials or a spaced dot ("J. R. Smith", "J.R. Smith", "St. John") pass.
+const ADDRESS_IN_TEXT = /([a-z][a-z0-9+.-]*:\/\/|\bwww\.|@|[\p{L}\p{N}-]{2,}\.\p{L}{2,}|\b\d{1,3}(?:\.\d{1,3}){3}\b)/iu;
 
 export const NAME_ADDRESS_MESSAGE = "A name can't contain a web or email address.";
 

@@ -22,6 +22,10 @@ describe("plainText", () => {
       "\u202Eevil",
       "zero\u200Bwidth",
       "bom\uFEFF",
+      "soft\u00ADhyphen",
+      "arabic\u061Cmark",
+      "hangul\u3164filler",
+      "tag\u{E0041}",
     ]) {
       expect(line.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
@@ -54,10 +58,14 @@ describe("personName", () => {
       "bad-site.com",
       "me@example.org",
       "ftp://host/file",
+      // Any top-level domain and a bare address (review finding: a fixed list missed these).
+      "pay-clinic.page",
+      "secure.help/login",
+      "203.0.113.9/pay",
     ]) {
       expect(name.safeParse(bad).success, bad).toBe(false);
     }
-    for (const good of ["J. R. Smith", "St. John", "Anne-Marie O'Neill", "María José", "Dr. Li"]) {
+    for (const good of ["J. R. Smith", "J.R. Smith", "St. John", "Anne-Marie O'Neill", "María José", "Dr. Li"]) {
       expect(name.parse(good)).toBe(good);
     }
     expect(name.safeParse("   ").error?.issues[0]?.message).toBe("Enter your name.");
