@@ -1,12 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectNoSeriousA11yViolations } from "./helpers";
 
 test.describe("education hub", () => {
   test("from the home page to an article, found again by search, whose booking link lands on its service @mobile", async ({
@@ -77,13 +70,13 @@ test.describe("education hub", () => {
 
   test("the hub and an article have no serious accessibility violations", async ({ page }) => {
     await page.goto("/learn");
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolations(page, "/learn");
     await page.goto("/learn/calf-self-massage-step-by-step");
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolations(page, "/learn/calf-self-massage-step-by-step");
     await page.goto("/learn/aftercare-sports-recovery");
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolations(page, "/learn/aftercare-sports-recovery");
     await page.goto("/services/second-heart-massage-60");
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolations(page, "/services/second-heart-massage-60");
   });
 
   test("articles carry their SEO tags and structured data", async ({ page }) => {

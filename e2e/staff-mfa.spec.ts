@@ -5,25 +5,15 @@
 // the security, team and accept-invite pages. REQUIRE_STAFF_MFA is not exercised here (the server
 // is shared by every spec); tests/db/staff-mfa.test.ts covers it.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD, linkIn, ownNetwork, readLatestEmail, signIn } from "./helpers";
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, linkIn, ownNetwork, readLatestEmail, signIn } from "./helpers";
 
 // A demo therapist no other spec signs in as: turning two-factor on cannot trip anyone else's sign-in.
 const THERAPIST = { email: "priya@clinic.test" };
 const INVITEE_PASSWORD = "harbour-lantern-orchard-9";
 
-async function expectAxeClean(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `accessibility of ${what}`,
-  ).toEqual([]);
-}
 
 /** The code an authenticator app shows, `stepsAhead` 30-second steps from now. */
 const totpCode = (key: Uint8Array, stepsAhead = 0) =>
@@ -37,14 +27,14 @@ test("a therapist turns on two-factor sign-in and then signs in with password an
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Security" }).click();
   await expect(page).toHaveURL(/\/staff\/security$/);
   await expect(page.getByText("Off.")).toBeVisible();
-  await expectAxeClean(page, "the security page (off)");
+  await expectNoSeriousA11yViolations(page, "the security page (off)");
 
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const manualKey = (await page.getByTestId("totp-manual-key").textContent()) ?? "";
   const key = decodeBase32IgnorePadding(manualKey.replace(/\s/g, ""));
   expect(key).toHaveLength(20);
-  await expectAxeClean(page, "the security page (setting up)");
+  await expectNoSeriousA11yViolations(page, "the security page (setting up)");
 
   const codeField = page.getByLabel("Enter the 6-digit code the app shows");
   const wrong = totpCode(key) === "000000" ? "111111" : "000000";
@@ -69,7 +59,7 @@ test("a therapist turns on two-factor sign-in and then signs in with password an
   await page.getByRole("button", { name: "Sign in" }).click();
   const signInCode = page.getByLabel("Code from your authenticator app");
   await expect(signInCode).toBeFocused();
-  await expectAxeClean(page, "the sign-in code step");
+  await expectNoSeriousA11yViolations(page, "the sign-in code step");
   // The code used to turn it on cannot be used again; the next step's code is within the allowance.
   await signInCode.fill(totpCode(key, 1));
   await page.getByRole("button", { name: "Verify and sign in" }).click();
@@ -91,7 +81,7 @@ test("an admin invites a therapist, who sets a password from the email and signs
 }) => {
   await signIn(page, "admin@clinic.test", DEMO_PASSWORD, /\/staff$/);
   await page.goto("/staff/team");
-  await expectAxeClean(page, "the team page");
+  await expectNoSeriousA11yViolations(page, "the team page");
 
   const email = `new-therapist-${randomUUID().slice(0, 8)}@example.test`;
   await page.getByRole("button", { name: "Send invitation" }).click();
@@ -110,7 +100,7 @@ test("an admin invites a therapist, who sets a password from the email and signs
   const message = await readLatestEmail(email, /invited/);
   await inviteePage.goto(linkIn(message, "/accept-invite/"));
   await expect(inviteePage.getByText(email)).toBeVisible();
-  await expectAxeClean(inviteePage, "the accept-invite page");
+  await expectNoSeriousA11yViolations(inviteePage, "the accept-invite page");
   await inviteePage.getByLabel("Choose a password").fill(INVITEE_PASSWORD);
   await inviteePage.getByRole("button", { name: "Set password" }).click();
   await expect(inviteePage.getByText("Your password is set")).toBeVisible();
@@ -138,5 +128,5 @@ test("an admin invites a therapist, who sets a password from the email and signs
 
   await card.getByRole("button", { name: "Turn account on again" }).click();
   await expect(card.getByText("Therapist · Active")).toBeVisible();
-  await expectAxeClean(page, "the team page after changes");
+  await expectNoSeriousA11yViolations(page, "the team page after changes");
 });

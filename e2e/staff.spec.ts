@@ -3,11 +3,10 @@
 // client in and completes the visit; another therapist's appointment and the admin pages are 404s;
 // the role × page matrix comes from lib/staff/staff-routes.ts; axe is clean on every staff page.
 import { randomInt } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "../lib/staff/staff-routes";
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD, newClient, signIn, signUp } from "./helpers";
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, newClient, signIn, signUp } from "./helpers";
 
 const SERVICE = "calf-reset-30";
 const THERAPIST = { email: "therapist@clinic.test", name: "Maya Lindqvist" };
@@ -29,14 +28,6 @@ interface Slot {
   therapistName: string;
 }
 
-async function expectAxeClean(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `accessibility of ${what}`,
-  ).toEqual([]);
-}
 
 // A signed-up client books one time with Maya (paid through the emulator) and holds one with
 // another therapist: the therapist's appointment and someone else's.
@@ -94,7 +85,7 @@ test("a therapist runs a visit: sees the day, checks the client in and completes
   await expect(header.getByText("Signed in as Therapist")).toBeVisible();
   await expect(page.getByRole("contentinfo")).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Team" })).toHaveCount(0);
-  await expectAxeClean(page, "the day view");
+  await expectNoSeriousA11yViolations(page, "the day view");
 
   await page.goto(`/staff?day=${day}`);
   await expect(page.getByRole("heading", { level: 2, name: THERAPIST.name })).toBeVisible();
@@ -109,7 +100,7 @@ test("a therapist runs a visit: sees the day, checks the client in and completes
   await expect(page.getByText(client.email).first()).toBeVisible();
   await expect(page.getByText(/Caution: Do you have varicose veins\?/)).toBeVisible();
   await expect(page.getByText(/\d{1,2}:\d{2}\s[AP]M\s[A-Z]{2,5}/).first()).toBeVisible();
-  await expectAxeClean(page, "the appointment page");
+  await expectNoSeriousA11yViolations(page, "the appointment page");
 
   await page.getByRole("button", { name: "Check in" }).click();
   await expect(page.getByText("Checked in.")).toBeVisible();
@@ -121,7 +112,7 @@ test("a therapist runs a visit: sees the day, checks the client in and completes
 
   for (const path of ["/staff/week", "/staff/clients", `/staff/clients?q=${encodeURIComponent(client.email)}`]) {
     await page.goto(path);
-    await expectAxeClean(page, path);
+    await expectNoSeriousA11yViolations(page, path);
   }
   await expect(page.getByRole("link", { name: client.name })).toBeVisible();
 
@@ -153,7 +144,7 @@ for (const { role, email, landing } of ROLES) {
     for (const path of PAGES) {
       const response = await page.goto(path);
       expect(response?.status(), `${role} on ${path}`).toBe(staffRouteAllows(path, role) ? 200 : 404);
-      if (role === "ADMIN") await expectAxeClean(page, path);
+      if (role === "ADMIN") await expectNoSeriousA11yViolations(page, path);
     }
   });
 }
