@@ -27,6 +27,20 @@ export interface AvailabilityInputsQuery {
   withBookings?: boolean;
   /** Also read this client's unpaid holds (any service, any day), for a booking about to replace them. */
   clientId?: string;
+  /**
+   * Also list the holds in the range that ran out but were never swept: they no longer take the
+   * time, but their rows still stand in the exclusion constraint's way, so a booking transaction
+   * must release them first (and need not write anything when there are none).
+   */
+  withLapsedHolds?: boolean;
+}
+
+/** A hold that ran out over the range and was not swept yet. */
+export interface LapsedHold {
+  id: string;
+  therapistId: string;
+  startsAt: Date;
+  blockedUntil: Date;
 }
 
 /** A client's unpaid hold as a booking transaction needs it: enough to answer a repeat request. */
@@ -59,6 +73,8 @@ export interface AvailabilityInputs {
   therapists: TherapistSchedule[];
   bookings: BookedTime[];
   clientHolds: ClientHold[];
+  /** Empty unless `withLapsedHolds` was asked for. */
+  lapsedHolds: LapsedHold[];
 }
 
 const weeklyWindow = z.object({
@@ -109,11 +125,18 @@ const holdRow = z.object({
   bookedById: z.string().nullable(),
   checkoutSessionId: z.string().nullable(),
 });
+const lapsedRow = z.object({
+  id: z.string(),
+  therapistId: z.string(),
+  startsAt: epochMs,
+  blockedUntil: epochMs,
+});
 const resultRow = z.object({
   service: serviceRow.nullable(),
   therapists: z.array(therapistRow),
   bookings: z.array(bookingRow),
   clientHolds: z.array(holdRow),
+  lapsedHolds: z.array(lapsedRow),
 });
 
 export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Promise<AvailabilityInputs> {
@@ -126,6 +149,7 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
   const therapistId = query.therapistId ?? null;
   const withBookings = query.withBookings !== false;
   const clientId = query.clientId ?? null;
+  const withLapsedHolds = query.withLapsedHolds === true;
   const db = query.db ?? prisma;
 
   // Times travel as epoch milliseconds: exact in JSON, and no zone to parse.
@@ -193,7 +217,17 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
         FROM "Booking" h
         JOIN "Therapist" ht ON ht."id" = h."therapistId"
         JOIN "Service" hs ON hs."id" = h."serviceId"
-        WHERE h."clientId" = ${clientId}::text AND h."status" = 'PENDING_PAYMENT'), '[]'::json) AS "clientHolds"`;
+        WHERE h."clientId" = ${clientId}::text AND h."status" = 'PENDING_PAYMENT'), '[]'::json) AS "clientHolds",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', l."id", 'therapistId', l."therapistId",
+          'startsAt', (extract(epoch FROM l."startsAt") * 1000)::bigint,
+          'blockedUntil', (extract(epoch FROM l."blockedUntil") * 1000)::bigint))
+        FROM "Booking" l
+        WHERE ${withLapsedHolds}
+          AND l."therapistId" IN (SELECT "id" FROM offering)
+          AND l."status" = 'PENDING_PAYMENT' AND l."holdExpiresAt" <= ${now}
+          AND l."startsAt" < ${bookingsBefore} AND l."blockedUntil" > ${rangeStart}), '[]'::json) AS "lapsedHolds"`;
 
   const result = resultRow.parse(rows[0]);
   if (!result.service || !result.service.active) throw new NotFound("We don't offer that treatment.");
@@ -201,5 +235,11 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
     throw new NotFound("That therapist doesn't offer this treatment.");
   }
   const { active: _active, ...offered } = result.service;
-  return { service: offered, therapists: result.therapists, bookings: result.bookings, clientHolds: result.clientHolds };
+  return {
+    service: offered,
+    therapists: result.therapists,
+    bookings: result.bookings,
+    clientHolds: result.clientHolds,
+    lapsedHolds: result.lapsedHolds,
+  };
 }

@@ -13,6 +13,11 @@
 // Locks are always taken in one order (the client, then therapists by key) in one statement, and
 // a transaction never takes a second client's lock, so two booking changes cannot wait on each
 // other in a cycle. They are released at COMMIT or ROLLBACK; nothing can leak them.
+// A place in this queue is worth waiting for longer than a row lock (DATABASE_LOCK_TIMEOUT_MS): in
+// a burst for one therapist every request waits for those ahead of it, each a few milliseconds, and
+// then gets its 201 or 409. So the wait for the queue is bounded by the statement timeout instead,
+// and the row-lock bound is put back for the rest of the transaction.
+import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface BookingParties {
@@ -28,11 +33,19 @@ export interface BookingParties {
  */
 export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$queryRaw">, parties: BookingParties) {
   const therapistIds = parties.therapistIds ?? null;
+  const env = getEnv();
+  const queueWait = `${env.DATABASE_STATEMENT_TIMEOUT_MS}ms`;
+  const rowLockWait = `${env.DATABASE_LOCK_TIMEOUT_MS}ms`;
   // hashtextextended gives a 64-bit key per party; "booking:" keeps them apart from any other use
   // of advisory locks (the migration runner's lock is a small constant). pg_advisory_xact_lock is
-  // volatile, so PostgreSQL calls it after the ORDER BY, in that order.
+  // volatile, so PostgreSQL calls it after the ORDER BY, in that order; the sort reads every row
+  // of its input first, "patience" included, so the longer wait is set before the first lock call.
+  // set_config(…, true) lasts until the transaction ends, like SET LOCAL.
   await tx.$queryRaw`
-    WITH therapists AS (
+    WITH patience AS MATERIALIZED (
+      SELECT set_config('lock_timeout', ${queueWait}, true) AS "lockTimeout"
+    ),
+    therapists AS (
       SELECT t."id" FROM "Therapist" t
       WHERE (${therapistIds}::text[] IS NOT NULL AND t."id" = ANY(${therapistIds}::text[]))
          OR (${therapistIds}::text[] IS NULL AND t."id" IN (
@@ -45,10 +58,14 @@ export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$qu
       SELECT 1, hashtextextended('booking:therapist:' || "id", 0) FROM therapists
     ),
     queued AS MATERIALIZED (
-      SELECT count(*) AS taken FROM (SELECT pg_advisory_xact_lock(key) FROM parties ORDER BY rank, key) AS locks
+      SELECT count(*) AS taken FROM (
+        SELECT pg_advisory_xact_lock(key) FROM parties, patience ORDER BY rank, key) AS locks
+    ),
+    impatient AS MATERIALIZED (
+      SELECT set_config('lock_timeout', ${rowLockWait}, true) AS "lockTimeout" FROM queued
     )
     SELECT s."id" AS "serviceId", t."id" AS "therapistId"
-    FROM queued, "Service" s, "Therapist" t
+    FROM impatient, "Service" s, "Therapist" t
     WHERE s."slug" = ${parties.serviceSlug} AND t."id" IN (SELECT "id" FROM therapists)
     FOR KEY SHARE OF s, t`;
 }

@@ -46,7 +46,7 @@ import { clinicDayOf, findBookableSlot, pickBookableSlot, type BookableSlot } fr
 import {
   asBookingConflict,
   bookingRowOf,
-  holdOrRepeat,
+  holdSlot,
   recordCheckoutSession,
   releaseHoldsInTheWay,
   type HoldOutcome,
@@ -115,19 +115,17 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
 
   let outcome: HoldOutcome;
   try {
-    outcome = await runTransaction(prisma, (tx) =>
-      holdOrRepeat(tx, {
-        clientId: input.client.id,
-        serviceSlug: input.serviceSlug,
-        therapistId: input.therapistId,
-        start: input.start,
-        intake: input.intake,
-        now,
-        actorId: actorIdOf(input),
-        bookedById: input.bookedBy?.id ?? null,
-        holdMinutes: (slot) => holdMinutesFor(input, slot, new Date()) + CHECKOUT_EXTRA_MINUTES + HOLD_GRACE_MINUTES,
-      }),
-    );
+    outcome = await holdSlot({
+      clientId: input.client.id,
+      serviceSlug: input.serviceSlug,
+      therapistId: input.therapistId,
+      start: input.start,
+      intake: input.intake,
+      now,
+      actorId: actorIdOf(input),
+      bookedById: input.bookedBy?.id ?? null,
+      holdMinutes: (slot) => holdMinutesFor(input, slot, new Date()) + CHECKOUT_EXTRA_MINUTES + HOLD_GRACE_MINUTES,
+    });
   } catch (error) {
     throw asBookingConflict(error);
   }

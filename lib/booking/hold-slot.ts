@@ -1,17 +1,24 @@
 // The transaction behind a new booking, and the pieces a move shares with it. In one transaction:
-//  1. lockBookingParties: queue behind any booking change of this client and these therapists;
+//  1. lockBookingParties: queue behind any booking change of this client and this therapist;
 //  2. one read (loadAvailabilityInputs) of the service, hours, bookings and the client's own holds,
 //     which now sees everything committed before the locks were granted;
 //  3. a repeat of the client's live request (same service and start) is answered with that hold;
 //  4. otherwise the start is checked as the booking page checked it, the client's earlier hold and
-//     lapsed holds in the way are released, and the new row is inserted with its audit entry.
+//     lapsed holds in the way are released (only when the read found any), and the new row is
+//     inserted with its audit entry.
+// "Any therapist" is assigned before the transaction, from a read without locks (holdSlot), and
+// the transaction then queues only behind that therapist: bookings given to different therapists
+// run side by side instead of all waiting for one another. If the assigned therapist was taken in
+// between, the assignment is made again from a fresh read.
 // The exclusion constraint stays the guarantee: a 23P01 that still happens is SlotTaken (409).
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { loadAvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
+import { loadAvailabilityInputs, type AvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
+import { prisma } from "@/lib/db";
 import { isExclusionViolation, isSerializationFailure, violatedConstraint } from "@/lib/db/errors";
+import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
-import { SlotTaken } from "@/lib/errors/domain-errors";
+import { NotFound, SlotTaken } from "@/lib/errors/domain-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IntakeAnswers } from "./intake";
 import { lockBookingParties } from "./booking-locks";
@@ -23,6 +30,7 @@ const MINUTE_MS = 60_000;
 export interface HoldRequest {
   clientId: string;
   serviceSlug: string;
+  /** The therapist the client chose; undefined: any therapist who offers the service. */
   therapistId?: string;
   start: Date;
   intake: IntakeAnswers;
@@ -41,28 +49,79 @@ export type HoldOutcome =
 /** A hold whose checkout closes this soon is not worth handing back: the client starts afresh. */
 const REUSE_MARGIN_MINUTES = HOLD_GRACE_MINUTES + 2;
 
-export async function holdOrRepeat(tx: Prisma.TransactionClient, request: HoldRequest): Promise<HoldOutcome> {
-  const { clientId, serviceSlug, therapistId, start, now } = request;
-  await lockBookingParties(tx, { clientId, serviceSlug, therapistIds: therapistId ? [therapistId] : undefined });
-  const day = clinicDayOf(start, getEnv().CLINIC_TIME_ZONE);
-  const inputs = await loadAvailabilityInputs({
-    serviceSlug,
+/**
+ * How many times an "any therapist" request is assigned afresh when the therapist it was given is
+ * taken before its transaction runs. Each new assignment reads what the others committed, so it
+ * names someone else; a time nobody is free at any more ends as SlotTaken all the same.
+ */
+const ASSIGNMENT_ATTEMPTS = 3;
+
+/** Holds the slot (or answers a repeat) in its own transaction; "any therapist" is assigned first. */
+export async function holdSlot(request: HoldRequest): Promise<HoldOutcome> {
+  const chosen = request.therapistId;
+  if (chosen) return runTransaction(prisma, (tx) => holdOrRepeat(tx, request, chosen));
+  for (let attempt = 1; ; attempt++) {
+    const assigned = assignTherapist(request, await readDay(prisma, request, undefined));
+    try {
+      return await runTransaction(prisma, (tx) => holdOrRepeat(tx, request, assigned));
+    } catch (error) {
+      // Taken in between by someone else (or the therapist stopped offering it): assign again from
+      // what was committed.
+      if (!(error instanceof SlotTaken || error instanceof NotFound) || attempt >= ASSIGNMENT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function readDay(db: Prisma.TransactionClient | typeof prisma, request: HoldRequest, therapistId: string | undefined) {
+  const day = clinicDayOf(request.start, getEnv().CLINIC_TIME_ZONE);
+  return loadAvailabilityInputs({
+    serviceSlug: request.serviceSlug,
     therapistId,
     from: day,
     to: day,
-    now,
-    db: tx,
-    clientId,
+    now: request.now,
+    db,
+    clientId: request.clientId,
+    withLapsedHolds: therapistId !== undefined,
   });
+}
 
-  const repeat = inputs.clientHolds.find(
+/** The client's live hold that this request repeats (same service and start), if any. */
+function repeatOf(request: HoldRequest, holds: ClientHold[]): ClientHold | undefined {
+  return holds.find(
     (hold) =>
-      hold.serviceSlug === serviceSlug &&
-      hold.startsAt.getTime() === start.getTime() &&
-      (therapistId === undefined || hold.therapistId === therapistId) &&
+      hold.serviceSlug === request.serviceSlug &&
+      hold.startsAt.getTime() === request.start.getTime() &&
+      (request.therapistId === undefined || hold.therapistId === request.therapistId) &&
       hold.holdExpiresAt !== null &&
-      hold.holdExpiresAt.getTime() > now.getTime() + REUSE_MARGIN_MINUTES * MINUTE_MS,
+      hold.holdExpiresAt.getTime() > request.now.getTime() + REUSE_MARGIN_MINUTES * MINUTE_MS,
   );
+}
+
+/**
+ * Who an "any therapist" request goes to, read without locks: the therapist of the client's own
+ * live hold when this is a repeat, else the one the booking page assigns at that start (or why the
+ * start cannot be booked: the same Unprocessable or SlotTaken the transaction would give).
+ */
+function assignTherapist(request: HoldRequest, inputs: AvailabilityInputs): string {
+  const repeat = repeatOf(request, inputs.clientHolds);
+  if (repeat) return repeat.therapistId;
+  const own = new Set(inputs.clientHolds.map((hold) => hold.id));
+  return pickBookableSlot(inputs, { start: request.start, now: request.now, ignore: (b) => own.has(b.id ?? "") })
+    .therapistId;
+}
+
+/** The transaction: `therapistId` is the therapist whose time is taken (chosen or assigned). */
+export async function holdOrRepeat(
+  tx: Prisma.TransactionClient,
+  request: HoldRequest,
+  therapistId: string,
+): Promise<HoldOutcome> {
+  const { clientId, serviceSlug } = request;
+  await lockBookingParties(tx, { clientId, serviceSlug, therapistIds: [therapistId] });
+  const inputs = await readDay(tx, request, therapistId);
+
+  const repeat = repeatOf(request, inputs.clientHolds);
   if (repeat) {
     // The answers just given replace the earlier ones: the client may have gone back from checkout
     // to correct them, and the therapist must see the latest.
@@ -78,12 +137,20 @@ export async function holdOrRepeat(tx: Prisma.TransactionClient, request: HoldRe
 
   // The client's own holds are released below, so they do not stand in the way.
   const own = new Set(inputs.clientHolds.map((hold) => hold.id));
-  const slot = pickBookableSlot(inputs, { start, now, ignore: (booking) => own.has(booking.id ?? "") });
-  const releasedCheckouts = await releaseHoldsInTheWay(tx, {
-    clientId,
-    slot,
-    actorId: request.actorId,
-  });
+  const slot = pickBookableSlot(inputs, { start: request.start, now: request.now, ignore: (b) => own.has(b.id ?? "") });
+  // Nothing to release (the usual case): no statement is sent. Under the locks no hold of this
+  // client or of this therapist can appear between the read and the insert.
+  const inTheWay =
+    own.size > 0 ||
+    inputs.lapsedHolds.some(
+      (lapsed) =>
+        lapsed.therapistId === slot.therapistId &&
+        lapsed.startsAt.getTime() < slot.blockedUntil.getTime() &&
+        lapsed.blockedUntil.getTime() > slot.start.getTime(),
+    );
+  const releasedCheckouts = inTheWay
+    ? await releaseHoldsInTheWay(tx, { clientId, slot, actorId: request.actorId })
+    : [];
   const holdExpiresAt = new Date(Date.now() + request.holdMinutes(slot) * MINUTE_MS);
   const booking = await tx.booking.create({
     data: {

@@ -6,7 +6,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db";
+import { lockBookingParties } from "@/lib/booking/booking-locks";
 import { createBooking, type CreatedBooking } from "@/lib/booking/create-booking";
+import { getEnv } from "@/lib/env";
 import { DomainError, InvalidTransition } from "@/lib/errors/domain-errors";
 import { getStripe } from "@/lib/payments/stripe-client";
 import { ENGINE } from "../support/db-setup";
@@ -25,6 +27,32 @@ afterEach(() => {
 });
 
 const ACTIVE = ["PENDING_PAYMENT", "CONFIRMED", "CHECKED_IN"] as const;
+
+/**
+ * Another booking change takes this therapist's place in the queue, on a connection of its own,
+ * and keeps it until `release` is called (PostgreSQL only: PGlite has one connection).
+ */
+async function holdTherapistQueue(serviceSlug: string, therapistId: string): Promise<{ release(): Promise<void> }> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let taken = () => {};
+  const queueTaken = new Promise<void>((resolve) => (taken = resolve));
+  const holder = prisma.$transaction(
+    async (tx) => {
+      await lockBookingParties(tx, { clientId: "someone-else", serviceSlug, therapistIds: [therapistId] });
+      taken();
+      await released;
+    },
+    { timeout: 20_000 },
+  );
+  await Promise.race([queueTaken, holder]);
+  return {
+    async release() {
+      release();
+      await holder;
+    },
+  };
+}
 
 /** Every Checkout Session created while `work` runs, by id. */
 async function recordingSessions<T>(work: () => Promise<T>): Promise<{ result: T; sessionIds: string[] }> {
@@ -82,6 +110,91 @@ describe(`booking races (${ENGINE})`, () => {
       expect(active[0]!.payments).toHaveLength(1);
     }
   });
+
+  it("gives one booking per therapist when 10 clients ask for any therapist at the same time, 409 to the others", async () => {
+    const { service, therapists } = await createBookableService({ therapists: 2 });
+    const clients = await Promise.all(Array.from({ length: 10 }, () => createClient()));
+    const start = clinicTimeAhead(6, 11);
+    const results = await Promise.allSettled(
+      clients.map((client) => createBooking({ client, serviceSlug: service.slug, start, intake: CLEAR_INTAKE })),
+    );
+    // Each request is assigned before its transaction; whoever finds their therapist taken by then
+    // is assigned again, so both therapists' times are booked and nobody gets an error.
+    const won = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    for (const result of results) {
+      if (result.status === "rejected") expect((result.reason as DomainError).kind).toBe("slot_taken");
+    }
+    expect(won).toHaveLength(2);
+    const active = await prisma.booking.findMany({
+      where: { serviceId: service.id, startsAt: start, status: { in: [...ACTIVE] } },
+      select: { therapistId: true },
+    });
+    expect(active.map((row) => row.therapistId).sort()).toEqual(therapists.map((therapist) => therapist.id).sort());
+  });
+
+  it.skipIf(ENGINE === "pglite")(
+    "books any therapist without waiting for another therapist's queue (PostgreSQL: two connections)",
+    async () => {
+      const { service, therapists } = await createBookableService({ therapists: 2 });
+      const busy = therapists[0]!;
+      const free = therapists[1]!;
+      // The busy therapist already has a visit that day, so "any therapist" goes to the other one.
+      await createBooking({
+        client: await createClient(),
+        serviceSlug: service.slug,
+        therapistId: busy.id,
+        start: clinicTimeAhead(7, 9),
+        intake: CLEAR_INTAKE,
+      });
+      // Another booking change holds the busy therapist's place in the queue, and keeps it.
+      const queue = await holdTherapistQueue(service.slug, busy.id);
+      try {
+        const booking = createBooking({
+          client: await createClient(),
+          serviceSlug: service.slug,
+          start: clinicTimeAhead(7, 14),
+          intake: CLEAR_INTAKE,
+        });
+        const outcome = await Promise.race([
+          booking.then((made) => made.booking.therapist.id),
+          new Promise<string>((resolve) => setTimeout(() => resolve("still waiting"), 1_500)),
+        ]);
+        expect(outcome).toBe(free.id);
+      } finally {
+        await queue.release();
+      }
+    },
+  );
+
+  it.skipIf(ENGINE === "pglite")(
+    "waits its turn in a therapist's queue longer than the row-lock bound, then books (PostgreSQL)",
+    async () => {
+      const { service, therapists } = await createBookableService();
+      const therapist = therapists[0]!;
+      const queue = await holdTherapistQueue(service.slug, therapist.id);
+      // Whoever is ahead keeps the queue past DATABASE_LOCK_TIMEOUT_MS (a burst of bookings for one
+      // therapist): the booking waits for its turn, bounded by the statement timeout, not by it.
+      const { DATABASE_LOCK_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS } = getEnv();
+      expect(DATABASE_STATEMENT_TIMEOUT_MS).toBeGreaterThan(DATABASE_LOCK_TIMEOUT_MS + 1_000);
+      const booking = createBooking({
+        client: await createClient(),
+        serviceSlug: service.slug,
+        therapistId: therapist.id,
+        start: clinicTimeAhead(9, 10),
+        intake: CLEAR_INTAKE,
+      });
+      await new Promise((resolve) => setTimeout(resolve, DATABASE_LOCK_TIMEOUT_MS + 500));
+      await queue.release();
+      const made = await booking;
+      expect(made.booking.status).toBe("PENDING_PAYMENT");
+      // The rest of the transaction had its row-lock bound back.
+      const settings = await prisma.$transaction(async (tx) => {
+        await lockBookingParties(tx, { clientId: "after", serviceSlug: service.slug, therapistIds: [therapist.id] });
+        return tx.$queryRaw<{ setting: string }[]>`SELECT setting FROM pg_settings WHERE name = 'lock_timeout'`;
+      });
+      expect(settings[0]?.setting).toBe(String(DATABASE_LOCK_TIMEOUT_MS));
+    },
+  );
 
   it("keeps one live hold and one open checkout when one client asks for two times at once", async () => {
     const { service } = await createBookableService();
