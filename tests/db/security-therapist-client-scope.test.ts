@@ -55,4 +55,30 @@ describe(`a therapist's clients (${ENGINE})`, () => {
     expect((await getClientForStaff(therapist, s.otherClient.id)).id).toBe(s.otherClient.id);
     expect((await getBookableClient(therapist, s.otherClient.id)).name).toBe(s.otherClient.name);
   });
+
+  it("opens no client through a visit the therapist booked themselves until it takes place", async () => {
+    const s = await createStaffScenario();
+    const therapist = await s.viewers.therapist();
+    // A phone booking the therapist made into their own day for a client they never saw.
+    const booked = await prisma.booking.create({
+      data: {
+        ...bookingData({
+          clientId: s.otherClient.id,
+          therapistId: s.mine.id,
+          service: s.service,
+          startsAt: new Date(Date.now() + 3 * 86_400_000),
+        }),
+        status: "CONFIRMED",
+        payAtDesk: true,
+        bookedById: therapist.userId,
+      },
+    });
+    expect(await caught(getClientForStaff(therapist, s.otherClient.id))).toBeInstanceOf(NotFound);
+    expect(await searchClients(therapist, s.otherClient.email)).toEqual([]);
+    expect((await getBookableClient(therapist, s.otherClient.id)).phone).toBeNull();
+
+    // Once the client came in, they are the therapist's client.
+    await prisma.booking.update({ where: { id: booked.id }, data: { status: "CHECKED_IN", checkedInAt: new Date() } });
+    expect((await getClientForStaff(therapist, s.otherClient.id)).id).toBe(s.otherClient.id);
+  });
 });
