@@ -16,16 +16,29 @@ export interface ClientSummary {
 
 // The visits that open a client to their therapist: ones that took place, and ones still to come.
 // A cancelled or expired booking does not: a therapist could otherwise book any client into their
-// own day, cancel at once, and read that client's every visit at the clinic.
-const VISIT_STATUSES = ["PENDING_PAYMENT", "CONFIRMED", "CHECKED_IN", "COMPLETED", "NO_SHOW"] as const;
+// own day, cancel at once, and read that client's every visit at the clinic. For the same reason a
+// visit still to come that the therapist booked themselves (a phone booking, bookedById) opens the
+// client only once it takes place: one the client or the front desk booked opens it at once.
+const TOOK_PLACE_STATUSES = ["CHECKED_IN", "COMPLETED", "NO_SHOW"] as const;
+const UPCOMING_STATUSES = ["PENDING_PAYMENT", "CONFIRMED"] as const;
 
 export function clientScopeOf(viewer: StaffViewer): Prisma.UserWhereInput {
-  return seesEveryone(viewer)
-    ? { role: "CLIENT" }
-    : {
-        role: "CLIENT",
-        bookings: { some: { therapist: { userId: viewer.userId }, status: { in: [...VISIT_STATUSES] } } },
-      };
+  if (seesEveryone(viewer)) return { role: "CLIENT" };
+  return {
+    role: "CLIENT",
+    bookings: {
+      some: {
+        therapist: { userId: viewer.userId },
+        OR: [
+          { status: { in: [...TOOK_PLACE_STATUSES] } },
+          {
+            status: { in: [...UPCOMING_STATUSES] },
+            OR: [{ bookedById: null }, { bookedById: { not: viewer.userId } }],
+          },
+        ],
+      },
+    },
+  };
 }
 
 export const CLIENT_SEARCH_LIMIT = 50;
