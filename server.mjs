@@ -8,8 +8,8 @@
 //  - clean shutdown: on SIGTERM /api/health answers 503 "draining" at once, responses carry
 //    `Connection: close`, idle keep-alive sockets are closed, in-flight requests finish, then the
 //    background jobs, the database and the embedded database stop and the process exits;
-//  - the client's address: the socket's address travels to the app in X-Clinic-Socket-Address,
-//    overwriting anything a client sent under that name (TRUST_PROXY_HOPS=0 reads it).
+//  - the client's address: the socket's address travels to the app in the request's store, where
+//    no client can write (TRUST_PROXY_HOPS=0 reads it, lib/auth/client-ip.ts).
 // Usage as `next start`: npm start [-- -p PORT] [-H HOSTNAME]; PORT is read too.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
@@ -37,7 +37,6 @@ const QUIET_MS = 500;
 const LISTEN_GRACE_MS = 5_000;
 const SHUTDOWN_BOUND_MS = 25_000;
 const RETRY_AFTER_SECONDS = "5";
-const SOCKET_ADDRESS_HEADER = "x-clinic-socket-address";
 
 const requestStore = new AsyncLocalStorage();
 globalThis[Symbol.for("second-heart.request-store")] = requestStore;
@@ -123,8 +122,7 @@ const server = createServer((req, res) => {
     lastRequestEndedAt = Date.now();
   });
   // The socket's address, as the app's client IP when no proxy is trusted: never the client's say.
-  req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
-  const store = {};
+  const store = { socketAddress: req.socket.remoteAddress ?? "" };
   guardResponse(req, res, store);
   requestStore.run(store, () => {
     handle(req, res).catch((error) => {

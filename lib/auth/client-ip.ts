@@ -3,16 +3,24 @@
 // proxy the client chooses it), so the client is the entry TRUST_PROXY_HOPS places from the right.
 // Entries further left are whatever the client chose to send and are ignored, and so is X-Real-IP,
 // which nothing in front of the app is known to overwrite. With TRUST_PROXY_HOPS=0 (no proxy) the
-// client is the socket's address, which the production server (server.mjs) passes in its own
-// header, overwriting any a client sent under that name; X-Forwarded-For is then ignored entirely.
+// client is the socket's address, which the production server (server.mjs) puts in the request's
+// store (lib/http/request-store.ts): never in a header, which a client could send itself when the
+// app runs under another server (it once travelled in one, and `next start` passed a forged one
+// through). X-Forwarded-For is then ignored entirely.
 import { isIP } from "node:net";
+import { currentRequestStore } from "@/lib/http/request-store";
 
-/** Set by server.mjs from the request's socket; a client-sent header of this name is replaced. */
-export const SOCKET_ADDRESS_HEADER = "x-clinic-socket-address";
-
-export function clientIpFrom(headers: Headers, trustedHops = 1): string {
+/**
+ * The client's address for the throttles. `socketAddress` defaults to the one server.mjs recorded
+ * for the request under way; outside that server there is none and the address is "unknown".
+ */
+export function clientIpFrom(
+  headers: Headers,
+  trustedHops = 1,
+  socketAddress: string | undefined = currentRequestStore()?.socketAddress,
+): string {
   if (trustedHops === 0) {
-    const ip = normaliseIp(headers.get(SOCKET_ADDRESS_HEADER) ?? "");
+    const ip = normaliseIp(socketAddress ?? "");
     if (ip === "unknown") warnOnceAboutUnknownIp(0, 0);
     return ip;
   }

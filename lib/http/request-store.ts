@@ -7,6 +7,8 @@ import type { AsyncLocalStorage } from "node:async_hooks";
 export const REQUEST_STORE_KEY = Symbol.for("second-heart.request-store");
 
 export interface RequestStore {
+  /** The address of the request's socket (what TRUST_PROXY_HOPS=0 takes as the client). */
+  socketAddress?: string;
   /** Set when a dependency failed this request: server.mjs turns its 500 into 503 + Retry-After. */
   unavailable?: string;
 }

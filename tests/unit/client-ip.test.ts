@@ -1,6 +1,8 @@
 // The client IP used by the throttles: only what the trusted proxies saw counts.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { clientIpFrom, SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-ip";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { REQUEST_STORE_KEY, type RequestStore } from "@/lib/http/request-store";
 
 const forwarded = (value: string, extra: Record<string, string> = {}) =>
   new Headers({ "x-forwarded-for": value, ...extra });
@@ -55,28 +57,42 @@ describe("clientIpFrom", () => {
   });
 
   describe("with no proxy (TRUST_PROXY_HOPS=0)", () => {
-    const direct = (socket: string | undefined, forwardedFor?: string) =>
-      new Headers({
-        ...(socket !== undefined ? { [SOCKET_ADDRESS_HEADER]: socket } : {}),
-        ...(forwardedFor !== undefined ? { "x-forwarded-for": forwardedFor } : {}),
-      });
+    // server.mjs runs each request in a store holding its socket's address; these run in one too.
+    const storage = new AsyncLocalStorage<RequestStore>();
+    beforeEach(() => {
+      (globalThis as { [REQUEST_STORE_KEY]?: unknown })[REQUEST_STORE_KEY] = storage;
+    });
+    afterEach(() => {
+      delete (globalThis as { [REQUEST_STORE_KEY]?: unknown })[REQUEST_STORE_KEY];
+    });
+    const ipWith = (socket: string | undefined, forwardedFor: string | undefined, hops: number) =>
+      storage.run(socket !== undefined ? { socketAddress: socket } : {}, () =>
+        clientIpFrom(new Headers(forwardedFor !== undefined ? { "x-forwarded-for": forwardedFor } : {}), hops),
+      );
 
     it("reads the socket's address and ignores X-Forwarded-For entirely", () => {
-      expect(clientIpFrom(direct("198.51.100.7"), 0)).toBe("198.51.100.7");
-      expect(clientIpFrom(direct("198.51.100.7", "203.0.113.50"), 0)).toBe("198.51.100.7");
-      expect(clientIpFrom(direct("198.51.100.7", "203.0.113.50, 192.0.2.1"), 0)).toBe("198.51.100.7");
-      expect(clientIpFrom(direct("::ffff:198.51.100.7"), 0)).toBe("198.51.100.7");
-      expect(clientIpFrom(direct("2001:db8:abcd:12::1"), 0)).toBe("2001:db8:abcd:12::/64");
+      expect(ipWith("198.51.100.7", undefined, 0)).toBe("198.51.100.7");
+      expect(ipWith("198.51.100.7", "203.0.113.50", 0)).toBe("198.51.100.7");
+      expect(ipWith("198.51.100.7", "203.0.113.50, 192.0.2.1", 0)).toBe("198.51.100.7");
+      expect(ipWith("::ffff:198.51.100.7", undefined, 0)).toBe("198.51.100.7");
+      expect(ipWith("2001:db8:abcd:12::1", undefined, 0)).toBe("2001:db8:abcd:12::/64");
     });
 
     it("never falls back to X-Forwarded-For when the socket's address is missing", () => {
-      expect(clientIpFrom(direct(undefined, "203.0.113.50"), 0)).toBe("unknown");
+      expect(ipWith(undefined, "203.0.113.50", 0)).toBe("unknown");
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]?.[0])).toMatch(/TRUST_PROXY_HOPS=0.*server\.mjs/s);
     });
 
+    it("never takes the address from a header, whatever a client sends", () => {
+      const forged = new Headers({ "x-clinic-socket-address": "203.0.113.50", "x-forwarded-for": "203.0.113.51" });
+      expect(storage.run({ socketAddress: "198.51.100.7" }, () => clientIpFrom(forged, 0))).toBe("198.51.100.7");
+      // Outside server.mjs (next start, next dev) there is no store: the address is unknown.
+      expect(clientIpFrom(forged, 0)).toBe("unknown");
+    });
+
     it("keeps reading X-Forwarded-For only as far as the proxies when hops is 1 or more", () => {
-      expect(clientIpFrom(direct("10.0.0.2", "203.0.113.50, 198.51.100.7"), 1)).toBe("198.51.100.7");
+      expect(ipWith("10.0.0.2", "203.0.113.50, 198.51.100.7", 1)).toBe("198.51.100.7");
     });
   });
 });
