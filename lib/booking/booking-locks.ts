@@ -69,3 +69,12 @@ export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$qu
     WHERE s."slug" = ${parties.serviceSlug} AND t."id" IN (SELECT "id" FROM therapists)
     FOR KEY SHARE OF s, t`;
 }
+
+/**
+ * Only the client's place in the queue: for a change that counts what the client did before it
+ * decides (the online limit of fee waivers), so two such changes of one client are never decided
+ * side by side on the same count. Held until the transaction ends, like the rest.
+ */
+export async function lockClientQueue(tx: Pick<Prisma.TransactionClient, "$queryRaw">, clientId: string) {
+  await tx.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtextextended('booking:client:' || ${clientId}::text, 0))`;
+}

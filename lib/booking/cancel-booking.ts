@@ -19,6 +19,7 @@ import { decideRefund, executeRefund } from "@/lib/payments/refund-payment";
 import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { cancellationTermsSelect, decideCancellationRefund } from "./cancellation-policy";
+import { lockClientQueue } from "./booking-locks";
 
 export interface BookingActor {
   id: string;
@@ -178,6 +179,9 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
     // year: after that the clinic is asked to call, where a person hears what is going on.
     const waivedFeeCents = policy.rule === "calf_symptoms_waiver" ? policy.refundCents - refundWithoutWaiver() : 0;
     if (waivedFeeCents > 0 && !staff) {
+      // Two late cancellations of one client sent at once must not both count the same waivers
+      // used: the second waits until the first has committed its own.
+      await lockClientQueue(tx, booking.clientId);
       const used = await tx.auditLog.count({
         where: {
           actorId: booking.clientId,

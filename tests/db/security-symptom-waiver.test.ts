@@ -74,6 +74,34 @@ describe(`the calf-symptoms fee waiver (${ENGINE})`, () => {
     expect(await listSymptomFollowUps(otherTherapist)).toEqual([]);
   });
 
+  it("lets two late cancellations sent at once use the last waiver only once", async () => {
+    const bookable = await createBookableService();
+    const client = await createClient();
+    const asClient = { id: client.id, role: "CLIENT" as const };
+    const late = async (day: number) => {
+      const start = clinicTimeAhead(day, 10);
+      const { bookingId } = await confirmedBooking(harness, { bookable, client, start });
+      return { bookingId, now: new Date(start.getTime() - 3 * HOUR_MS) };
+    };
+    for (let index = 0; index < WAIVERS_ONLINE_PER_YEAR - 1; index++) {
+      const { bookingId, now } = await late(3 + index);
+      await cancelBooking({ bookingId, actor: asClient, newCalfSymptoms: true, now });
+    }
+    const both = [await late(10), await late(11)];
+    const results = await Promise.allSettled(
+      both.map(({ bookingId, now }) => cancelBooking({ bookingId, actor: asClient, newCalfSymptoms: true, now })),
+    );
+    const waived = results.filter((result) => result.status === "fulfilled");
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+    expect(waived).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(WaiverNeedsACall);
+    const used = await prisma.auditLog.count({
+      where: { actorId: client.id, action: "booking.cancelled", data: { path: ["calfSymptomsWaiver"], equals: true } },
+    });
+    expect(used).toBe(WAIVERS_ONLINE_PER_YEAR);
+  });
+
   it("does not count an early cancellation with symptoms, where no fee was due", async () => {
     const bookable = await createBookableService();
     const client = await createClient();
