@@ -85,8 +85,7 @@ export function clinicWeekday(isoDate: string): number {
 
 /** "Mon, Nov 23, 2026, 9:00 AM EST": every time shown to a person names its zone. */
 export function formatClinicDateTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
+  return formatter("date-time", timeZone, {
     weekday: "short",
     month: "short",
     day: "numeric",
@@ -98,24 +97,30 @@ export function formatClinicDateTime(instant: Date, timeZone: string): string {
 }
 
 export function formatClinicTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(instant);
+  return formatter("time", timeZone, { hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(instant);
 }
 
 export function formatClinicDate(isoDate: string): string {
   const date = parseIsoDate(isoDate);
   if (!date) return isoDate;
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-    year: "numeric",
-  }).format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+  return formatter("long-date", "UTC", { weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(
+    new Date(Date.UTC(date.year, date.month - 1, date.day)),
+  );
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (the week view formats a
+// time for each of hundreds of visits: most of its render went to building them), so each kind is
+// built once per zone and kept. A handful of zones at most: the clinic's, and UTC.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let built = formatters.get(key);
+  if (!built) {
+    built = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    formatters.set(key, built);
+  }
+  return built;
 }
 
 export function formatMinutesOfDay(minutes: number): string {
