@@ -14,7 +14,6 @@ import { DEMO_PASSWORD, expectNoSeriousA11yViolations, linkIn, ownNetwork, readL
 const THERAPIST = { email: "priya@clinic.test" };
 const INVITEE_PASSWORD = "harbour-lantern-orchard-9";
 
-
 /** The code an authenticator app shows, `stepsAhead` 30-second steps from now. */
 const totpCode = (key: Uint8Array, stepsAhead = 0) =>
   generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + stepsAhead), 6);

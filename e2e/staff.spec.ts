@@ -28,7 +28,6 @@ interface Slot {
   therapistName: string;
 }
 
-
 // A signed-up client books one time with Maya (paid through the emulator) and holds one with
 // another therapist: the therapist's appointment and someone else's.
 async function bookAsClient(browser: Browser) {

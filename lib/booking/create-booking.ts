@@ -40,7 +40,13 @@ import {
 } from "@/lib/payments/checkout";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { lockBookingParties } from "./booking-locks";
-import { bookingViewSelect, checkoutExpiryOf, HOLD_GRACE_MINUTES, toBookingView, type BookingView } from "./booking-view";
+import {
+  bookingViewSelect,
+  checkoutExpiryOf,
+  HOLD_GRACE_MINUTES,
+  toBookingView,
+  type BookingView,
+} from "./booking-view";
 import { cancellationTermsSelect } from "./cancellation-policy";
 import { clinicDayOf, findBookableSlot, pickBookableSlot, type BookableSlot } from "./find-bookable-slot";
 import {

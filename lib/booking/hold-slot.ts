@@ -13,7 +13,11 @@
 // The exclusion constraint stays the guarantee: a 23P01 that still happens is SlotTaken (409).
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { loadAvailabilityInputs, type AvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
+import {
+  loadAvailabilityInputs,
+  type AvailabilityInputs,
+  type ClientHold,
+} from "@/lib/availability/load-availability-inputs";
 import { prisma } from "@/lib/db";
 import { isExclusionViolation, isSerializationFailure, violatedConstraint } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
@@ -43,8 +47,7 @@ export interface HoldRequest {
 }
 
 export type HoldOutcome =
-  | { kind: "held"; hold: ClientHold; releasedCheckouts: string[] }
-  | { kind: "repeat"; hold: ClientHold };
+  { kind: "held"; hold: ClientHold; releasedCheckouts: string[] } | { kind: "repeat"; hold: ClientHold };
 
 /** A hold whose checkout closes this soon is not worth handing back: the client starts afresh. */
 const REUSE_MARGIN_MINUTES = HOLD_GRACE_MINUTES + 2;
@@ -218,7 +221,11 @@ export function bookingRowOf(clientId: string, slot: BookableSlot, intake: Intak
  */
 export async function releaseHoldsInTheWay(
   tx: Prisma.TransactionClient,
-  { clientId, slot, actorId }: { clientId: string | null; slot: Pick<BookableSlot, "therapistId" | "start" | "blockedUntil">; actorId: string },
+  {
+    clientId,
+    slot,
+    actorId,
+  }: { clientId: string | null; slot: Pick<BookableSlot, "therapistId" | "start" | "blockedUntil">; actorId: string },
 ): Promise<string[]> {
   const released = await tx.$queryRaw<{ id: string; own: boolean }[]>`
     UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = now()

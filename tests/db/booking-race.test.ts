@@ -78,10 +78,17 @@ describe(`booking races (${ENGINE})`, () => {
       const clients = await Promise.all(Array.from({ length: 10 }, () => createClient()));
       const start = clinicTimeAhead(3 + trial, 10);
       // Everyone asks for the same therapist's time: the race is on one exclusion range.
-      const therapistId = (await prisma.therapist.findFirstOrThrow({ where: { services: { some: { serviceId: service.id } } } }))
-        .id;
+      const therapistId = (
+        await prisma.therapist.findFirstOrThrow({ where: { services: { some: { serviceId: service.id } } } })
+      ).id;
       const requests = clients.flatMap((client) =>
-        Array.from({ length: 5 }, () => ({ client, serviceSlug: service.slug, therapistId, start, intake: CLEAR_INTAKE })),
+        Array.from({ length: 5 }, () => ({
+          client,
+          serviceSlug: service.slug,
+          therapistId,
+          start,
+          intake: CLEAR_INTAKE,
+        })),
       );
       const results = await Promise.allSettled(requests.map((request) => createBooking(request)));
 
@@ -249,8 +256,15 @@ describe(`booking races (${ENGINE})`, () => {
       return session;
     }) as typeof sessions.create);
 
-    const first = createBooking({ client, serviceSlug: service.slug, start: clinicTimeAhead(12, 9), intake: CLEAR_INTAKE })
-      .then(() => null, (error: unknown) => error);
+    const first = createBooking({
+      client,
+      serviceSlug: service.slug,
+      start: clinicTimeAhead(12, 9),
+      intake: CLEAR_INTAKE,
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     await sessionOpened;
     const second = await createBooking({
       client,
