@@ -1,6 +1,7 @@
 // Profile and security through the browser: a forgotten password reset with the link from the
 // email the app really sends (over SMTP to e2e/mail-sink.ts), which works once and explains itself
-// the second time; the new account's email confirmation; axe on each page.
+// the second time; the new account's email confirmation before its first sign-in; axe on each page.
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import {
   expectNoSeriousA11yViolations,
@@ -58,17 +59,37 @@ test.describe("profile and security", () => {
     await expect(page).toHaveURL(/\/forgot-password$/);
   });
 
-  test("a new account confirms its email from the link sent at sign-up; the profile page saves details", async ({
+  test("a new account signs in once its email is confirmed from the link sent at sign-up; the profile page saves details", async ({
     page,
   }) => {
     const client = newClient();
-    await signUp(page, client);
-    const banner = page.getByRole("region", { name: "Please confirm your email address" });
-    await expect(banner).toBeVisible();
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill(client.name);
+    await page.getByLabel("Email").fill(client.email);
+    await page.getByLabel("Password").fill(client.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Check your email" })).toBeFocused();
+
+    // Not before the link is followed: the same answer as a wrong password, which says what to do.
+    await signInExpectingRefusal(page, client.email, client.password);
+    await expect(page.locator("form").getByRole("alert")).toContainText("follow the link we emailed you");
+
+    const email = await readLatestEmail(client.email, /Confirm your email/);
+    await page.goto(linkIn(email, "/verify-email/"));
+    await expectNoSeriousA11yViolations(page, "confirm email");
+    await page.getByRole("button", { name: "Confirm my email" }).click();
+    await expect(page.getByText(/your email address is confirmed/)).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+    await page.getByLabel("Email").fill(client.email);
+    await page.getByLabel("Password").fill(client.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("region", { name: "Please confirm your email address" })).toHaveCount(0);
 
     await page.getByRole("link", { name: "Profile & security" }).click();
     await expect(page).toHaveURL(/\/account\/profile$/);
     await expectNoSeriousA11yViolations(page, "profile");
+    await expect(page.getByText(/\(confirmed\)/)).toBeVisible();
     await page.getByLabel("Phone (optional)").fill("call me");
     await page.getByRole("button", { name: "Save details" }).click();
     await expect(page.getByText(/Use digits, spaces/)).toBeVisible();
@@ -76,13 +97,14 @@ test.describe("profile and security", () => {
     await page.getByLabel("Phone (optional)").fill("(718) 555-0199");
     await page.getByRole("button", { name: "Save details" }).click();
     await expect(page.getByText("Your details are saved.")).toBeVisible();
-
-    const email = await readLatestEmail(client.email, /Confirm your email/);
-    await page.goto(linkIn(email, "/verify-email/"));
-    await page.getByRole("button", { name: "Confirm my email" }).click();
-    await expect(page.getByText(/your email address is confirmed/)).toBeVisible();
-    await page.getByRole("link", { name: "Go to your account" }).click();
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(banner).toHaveCount(0);
   });
 });
+
+async function signInExpectingRefusal(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/sign-in$/);
+}

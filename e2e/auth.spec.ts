@@ -1,5 +1,13 @@
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD, newClient, signIn, signUp } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  newClient,
+  ownNetwork,
+  readLatestEmail,
+  signIn,
+  signUp,
+} from "./helpers";
 
 test.describe("accounts", () => {
   test("a new client signs up, signs out, signs back in, and is refused the staff area @mobile", async ({
@@ -40,13 +48,33 @@ test.describe("accounts", () => {
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("a taken email is reported on the email field", async ({ page }) => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Casey Again");
-    await page.getByLabel("Email").fill("client@clinic.test");
-    await page.getByLabel("Password").fill("harbour-lantern-meadow");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByText(/An account with this email already exists/)).toBeVisible();
+  test("a taken email gets the same answer as a new one, and its owner a notice instead of an account", async ({
+    page,
+    context,
+  }) => {
+    await context.setExtraHTTPHeaders(ownNetwork());
+    const answerFor = async (email: string) => {
+      await page.goto("/sign-up");
+      await page.getByLabel("Your name").fill("Casey Again");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("harbour-lantern-meadow");
+      await page.getByRole("button", { name: "Create account" }).click();
+      const answer = page.getByRole("status").filter({ hasText: "Check your email" });
+      await expect(answer).toBeVisible();
+      return ((await answer.textContent()) ?? "").replace(email, "<email>");
+    };
+    const owner = newClient();
+    await signUp(page, owner);
+    await context.clearCookies();
+
+    const taken = await answerFor(owner.email);
+    await expectNoSeriousA11yViolations(page, "sign-up answer");
+    expect(taken).toEqual(await answerFor(newClient().email));
+    await expect(page.getByText(/already exists/)).toHaveCount(0);
+
+    const notice = await readLatestEmail(owner.email, /Someone tried to create .* account with your email/);
+    expect(notice.text).toMatch(/\/forgot-password/);
+    expect(notice.text).not.toContain("Casey Again");
   });
 
   test("wrong password and unknown email get the same message", async ({ page }) => {

@@ -6,6 +6,7 @@ import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { HISTORY_QUESTIONS, RED_FLAG_QUESTIONS } from "../lib/booking/intake";
 import { expect, test } from "./fixtures";
 import {
+  confirmSignUp,
   expectNoSeriousA11yViolations,
   newClient,
   ownNetwork,
@@ -160,6 +161,8 @@ test.describe("booking a calf massage", () => {
     await page.getByLabel("Email").fill(client.email);
     await page.getByLabel("Password").fill(client.password);
     await page.getByRole("button", { name: "Create account" }).click();
+    // The emailed link brings the new client back to this booking once they have signed in.
+    await confirmSignUp(page, client, /\/book\?/);
 
     // Back with the whole choice kept, and the answers still in this tab.
     await expectStep(page, "Review and pay");
@@ -256,6 +259,7 @@ test.describe("booking a calf massage", () => {
       await page.keyboard.press("Tab");
       await page.keyboard.type(client.password);
       await page.keyboard.press("Enter");
+      await confirmSignUp(page, client, /\/book\?/);
 
       await expectStep(page, "Review and pay");
       await expectNoSeriousA11yViolations(page, "review (phone)");

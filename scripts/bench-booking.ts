@@ -86,7 +86,8 @@ export async function seedBenchDatabase(database: BenchDatabase): Promise<{ emai
       name: `Bench Client ${index}`,
     }));
     await prisma.user.createMany({
-      data: clients.map((client) => ({ ...client, role: "CLIENT", passwordHash })),
+      // Confirmed, as a client must be to sign in.
+      data: clients.map((client) => ({ ...client, role: "CLIENT", passwordHash, emailVerified: new Date() })),
       skipDuplicates: true,
     });
     await seedBusyWeek(prisma);

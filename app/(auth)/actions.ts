@@ -4,6 +4,7 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { headers } from "next/headers";
 import { redirect, RedirectType } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { SecondFactorInvalid, SecondFactorRequired, signIn, signOut, SignInThrottled } from "@/lib/auth/auth";
 import { CredentialsSignin } from "next-auth";
@@ -24,6 +25,10 @@ function requestedDestination(formData: FormData): string | undefined {
   const value = formData.get("callbackUrl");
   return typeof value === "string" && value !== "" ? safeRedirectPath(value) : undefined;
 }
+
+// One answer for a wrong password, an unknown email and an account not confirmed yet (authenticate.ts).
+const SIGN_IN_REFUSED =
+  "Email or password is incorrect. If you have just created an account, first follow the link we emailed you to confirm it.";
 
 function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
@@ -52,10 +57,10 @@ async function signInOrExplain(
         formError: "That code didn't work. Enter the code your app shows now, or one of your recovery codes.",
       };
     }
-    if (error instanceof CredentialsSignin) return { formError: "Email or password is incorrect." };
+    if (error instanceof CredentialsSignin) return { formError: SIGN_IN_REFUSED };
     throw error;
   }
-  // Replace, not push: the sign-in or sign-up page leaves the history, so Back from where the client
+  // Replace, not push: the sign-in page leaves the history, so Back from where the client
   // lands goes to the page before the form, not to a form that would only bounce a signed-in client.
   redirect(requested ?? (await homePathFor(credentials.email)), RedirectType.replace);
 }
@@ -89,23 +94,24 @@ async function signUpActionWork(_previous: SignUpState, formData: FormData): Pro
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   const clientIp = clientIpFrom(await headers(), getEnv().TRUST_PROXY_HOPS);
-  const result = await registerClient(parsed.data, clientIp);
-  if (!result.ok && result.reason === "throttled") {
+  // The same answer, in the same time, whether or not the address has an account: the work that
+  // differs (creating it, or telling its owner) runs after the answer has gone.
+  const result = await registerClient(parsed.data, clientIp, {
+    defer: (work) => after(work),
+    returnTo: requestedDestination(formData),
+  });
+  if (!result.ok) {
     return {
       ok: false,
       formError: `Too many new accounts from this network. Please wait ${describeWait(result.retryAfterSeconds)} and try again, or call the clinic.`,
       values,
     };
   }
-  if (!result.ok) {
-    return {
-      ok: false,
-      fieldErrors: { email: ["An account with this email already exists. Sign in instead, or use another email."] },
-      values,
-    };
-  }
-  const { formError } = await signInOrExplain(parsed.data, requestedDestination(formData));
-  return { ok: false, formError: `Your account was created, but signing in failed: ${formError}`, values };
+  return {
+    ok: true,
+    message: `We've sent a message to ${parsed.data.email}. To finish creating your account, follow the link in it, then sign in. If nothing arrives in a few minutes, check your spam folder.`,
+    values,
+  };
 }
 
 // The server-side session ends first. If that fails the action throws (the error page shows) and

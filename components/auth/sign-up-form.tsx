@@ -33,10 +33,29 @@ export function SignUpForm({
   const errors = state.fieldErrors ?? {};
   const invalidFields = FIELD_NAMES.filter((name) => errors[name]?.length);
 
-  // After a failed submission, take keyboard and screen-reader users to the summary of what went wrong.
+  // After a submission, take keyboard and screen-reader users to what happened: the summary of what
+  // went wrong, or the "check your email" answer.
   useEffect(() => {
-    if (state.formError || state.fieldErrors) summaryRef.current?.focus();
+    if (state.ok || state.formError || state.fieldErrors) summaryRef.current?.focus();
   }, [state]);
+  const signInHref = callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in";
+
+  // The form gives way to the answer: the account is finished from the emailed link, not from here.
+  if (state.ok && state.message) {
+    return (
+      <div className="flex flex-col gap-5">
+        <Alert ref={summaryRef} tabIndex={-1} tone="info" title="Check your email">
+          {state.message}
+        </Alert>
+        <p className="text-muted">
+          Confirmed already?{" "}
+          <Link className="font-semibold text-teal-800 underline" href={signInHref}>
+            Sign in
+          </Link>
+        </p>
+      </div>
+    );
+  }
 
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
@@ -106,10 +125,7 @@ export function SignUpForm({
       </Button>
       <p className="text-muted">
         Already have an account?{" "}
-        <Link
-          className="font-semibold text-teal-800 underline"
-          href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}
-        >
+        <Link className="font-semibold text-teal-800 underline" href={signInHref}>
           Sign in
         </Link>
       </p>

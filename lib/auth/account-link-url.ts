@@ -8,6 +8,9 @@ export const ACCOUNT_LINK_PATHS = {
   EMAIL_CHANGE: "/confirm-email",
 } as const;
 
-export function accountLinkUrl(kind: keyof typeof ACCOUNT_LINK_PATHS, token: string): string {
-  return new URL(`${ACCOUNT_LINK_PATHS[kind]}/${encodeURIComponent(token)}`, getEnv().APP_URL).toString();
+/** `returnTo`, a same-site path, is where the page sends the person on once the link has done its work. */
+export function accountLinkUrl(kind: keyof typeof ACCOUNT_LINK_PATHS, token: string, returnTo?: string): string {
+  const url = new URL(`${ACCOUNT_LINK_PATHS[kind]}/${encodeURIComponent(token)}`, getEnv().APP_URL);
+  if (returnTo) url.searchParams.set("callbackUrl", returnTo);
+  return url.toString();
 }

@@ -8,12 +8,14 @@
 // - per IP: stops one address trying many accounts. It is checked first: an address over its
 //   limit no longer counts against the accounts it names.
 // Sign-in successes, failures and the start of a throttle are written to the audit log.
-// A disabled account gets the same answer as a wrong password. An account with two-factor sign-in on
-// needs a current code from its app (or a recovery code) as well: each try with a code goes through
-// the same throttles as a password, and wrong codes have a budget of their own per account: after
-// TWO_FACTOR_LIMIT of them, two-factor sign-in to that account pauses for the window and the staff
-// member is emailed (someone has their password). Without it, a password-holder could try about
-// 4,800 codes a day inside the password budget.
+// A disabled account gets the same answer as a wrong password, and so does a client whose address
+// was never confirmed: otherwise signing in with the password just typed at sign-up would tell a
+// stranger whether that address already had an account (register-client.ts). An account with
+// two-factor sign-in on needs a current code from its app (or a recovery code) as well: each try
+// with a code goes through the same throttles as a password, and wrong codes have a budget of their
+// own per account: after TWO_FACTOR_LIMIT of them, two-factor sign-in to that account pauses for the
+// window and the staff member is emailed (someone has their password). Without it, a
+// password-holder could try about 4,800 codes a day inside the password budget.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { randomUUID } from "node:crypto";
@@ -79,6 +81,7 @@ export async function authenticateWithPassword(
       role: true,
       passwordHash: true,
       disabledAt: true,
+      emailVerified: true,
       totpEnabledAt: true,
     },
   });
@@ -131,13 +134,19 @@ export async function authenticateWithPassword(
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
-  if (!user || !valid || user.disabledAt) {
+  // Staff confirm their address by accepting the invitation; only sign-up makes unconfirmed accounts.
+  const unconfirmed = user?.role === "CLIENT" && user.emailVerified === null;
+  if (!user || !valid || user.disabledAt || unconfirmed) {
     await recordAudit(prisma, {
       actorId: null,
       action: "user.sign_in_failed",
       entityType: "User",
       entityId,
-      data: user?.disabledAt && valid ? { ip: clientIp, disabled: true } : { ip: clientIp },
+      data: !valid
+        ? { ip: clientIp }
+        : user?.disabledAt
+          ? { ip: clientIp, disabled: true }
+          : { ip: clientIp, unconfirmed: true },
     });
     return { ok: false, reason: "invalid" };
   }

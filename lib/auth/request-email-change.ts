@@ -1,14 +1,22 @@
 // Starts a change of the account's email: after the current password, a single-use link goes to the
 // NEW address, and a notice to the current one. The email changes only when the link is followed
-// (confirm-email-change.ts). An address that already has an account gets the same answer and the
-// same notice, but no link: the answer must not tell a signed-in person who else is a client.
+// (confirm-email-change.ts). An address that already has an account gets the same answer, and its
+// owner a notice instead of a link: the answer must not tell a signed-in person who else is a client.
+// So the requester's own trail (their messages, their export, their audit entries) is the same either
+// way: the mail to the new address belongs to that address's mailbox, not to the requester's account,
+// until the change is confirmed.
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
+import { getEnv } from "@/lib/env";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
-import { emailChangeConfirmMessage, emailChangeRequestedMessage } from "@/lib/notifications/templates/account-messages";
+import {
+  emailChangeAddressInUseMessage,
+  emailChangeConfirmMessage,
+  emailChangeRequestedMessage,
+} from "@/lib/notifications/templates/account-messages";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import type { EmailChangeInput } from "./account-schemas";
 import { accountLinkUrl } from "./account-link-url";
@@ -31,10 +39,21 @@ export async function requestEmailChange(input: EmailChangeInput, userId: string
   if (user.email === input.newEmail) return { ok: false, reason: "same_email" };
   const requestId = randomUUID();
 
+  // Rendered before the transaction opens: a transaction holds locks, not I/O.
+  const requestedNotice = await emailChangeRequestedMessage({ name: user.name, newEmail: input.newEmail });
+  // Without a name: rendered for whoever holds the address, before we know who that is.
+  const inUseNotice = await emailChangeAddressInUseMessage({
+    name: null,
+    signInLink: new URL("/sign-in", getEnv().APP_URL).toString(),
+  });
+
   try {
     await runTransaction(prisma, async (tx) => {
-      const taken = await tx.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
-      if (!taken) {
+      const owner = await tx.user.findUnique({
+        where: { email: input.newEmail },
+        select: { id: true, disabledAt: true },
+      });
+      if (!owner) {
         const token = await issueAccountToken(tx, { userId, purpose: "EMAIL_CHANGE", newEmail: input.newEmail });
         await enqueueEmail(tx, {
           toAddress: input.newEmail,
@@ -44,13 +63,23 @@ export async function requestEmailChange(input: EmailChangeInput, userId: string
             link: accountLinkUrl("EMAIL_CHANGE", token),
           })),
           template: "account-email-change-confirm",
-          userId,
+          // No userId: until the link is followed, this message is the new address's, not the
+          // requester's. Listed among the requester's messages, it would show which addresses were free.
           dedupeKey: `account-email-change-confirm:${hashAccountToken(token)}`,
+        });
+      } else if (!owner.disabledAt) {
+        // The owner's notice, among the owner's messages: nothing of it reaches the requester.
+        await enqueueEmail(tx, {
+          toAddress: input.newEmail,
+          ...inUseNotice,
+          template: "account-email-change-address-in-use",
+          userId: owner.id,
+          dedupeKey: `account-email-change-address-in-use:${owner.id}:${requestId}`,
         });
       }
       await enqueueEmail(tx, {
         toAddress: user.email,
-        ...(await emailChangeRequestedMessage({ name: user.name, newEmail: input.newEmail })),
+        ...requestedNotice,
         template: "account-email-change-requested",
         userId,
         dedupeKey: `account-email-change-requested:${userId}:${requestId}`,

@@ -29,6 +29,9 @@ export async function resetPassword(input: ResetPasswordInput, now: Date = new D
       data: { passwordHash },
       select: { id: true, email: true, name: true },
     });
+    // The link reached this mailbox, which confirms the address as a verification link would: an
+    // account whose first link was lost gets in this way (a client signs in only when confirmed).
+    await tx.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { emailVerified: now } });
     const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: user.id } });
     // Taking the account back also ends an email change someone else may have asked for.
     await tx.accountToken.deleteMany({

@@ -1,6 +1,7 @@
 // Email verification for a new account: a single-use link (7 days) to the account's address. Sign-up
 // enqueues it in its own transaction; the account's "send the link again" asks for a fresh one
-// (replacing the last), throttled per account. An unverified account can still book.
+// (replacing the last), throttled per account. A client signs in only once their address is
+// confirmed (authenticate.ts); a session from before that rule keeps booking and sees the reminder.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
@@ -20,11 +21,15 @@ type VerificationWriter = Pick<Prisma.TransactionClient, "accountToken" | "email
 export async function enqueueEmailVerification(
   tx: VerificationWriter,
   user: { id: string; email: string; name: string | null },
+  { returnTo }: { returnTo?: string | undefined } = {},
 ): Promise<void> {
   const token = await issueAccountToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
   await enqueueEmail(tx, {
     toAddress: user.email,
-    ...(await emailVerificationMessage({ name: user.name, link: accountLinkUrl("EMAIL_VERIFICATION", token) })),
+    ...(await emailVerificationMessage({
+      name: user.name,
+      link: accountLinkUrl("EMAIL_VERIFICATION", token, returnTo),
+    })),
     template: "account-email-verification",
     userId: user.id,
     dedupeKey: `account-email-verification:${hashAccountToken(token)}`,

@@ -22,9 +22,11 @@ const PASSWORD = "lantern-ferry-orchard";
 let ipCounter = 0;
 const uniqueIp = () => `198.51.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}-${Date.now() % 100000}`;
 
+/** Signs up and confirms the address, as the emailed link would: a client signs in only after that. */
 async function register(email: string, name = "Test") {
   const result = await registerClient({ name, email, password: PASSWORD }, uniqueIp());
   expect(result.ok).toBe(true);
+  await prisma.user.update({ where: { email }, data: { emailVerified: new Date() } });
   return result;
 }
 
@@ -61,14 +63,26 @@ describe(`accounts and sign-in (${ENGINE})`, () => {
     expect(user.passwordHash).not.toContain(PASSWORD);
   });
 
-  it("reports a taken email instead of creating a second account", async () => {
+  it("answers a taken email as a free one, and creates no second account", async () => {
     const email = uniqueEmail("dup");
     await register(email, "First");
-    expect(await registerClient({ name: "Second", email, password: PASSWORD }, uniqueIp())).toEqual({
-      ok: false,
-      reason: "email_taken",
+    const first = await prisma.user.findUniqueOrThrow({ where: { email } });
+    expect(await registerClient({ name: "Second", email, password: "another-pass-phrase" }, uniqueIp())).toEqual({
+      ok: true,
     });
-    expect(await prisma.user.count({ where: { email } })).toBe(1);
+    expect(await prisma.user.findMany({ where: { email } })).toEqual([first]);
+  });
+
+  it("refuses an unconfirmed client's right password with the wrong-password answer, until the address is confirmed", async () => {
+    const email = uniqueEmail("unconfirmed");
+    expect(await registerClient({ name: "Una", email, password: PASSWORD }, uniqueIp())).toEqual({ ok: true });
+    const ip = uniqueIp();
+    const unconfirmed = await authenticateWithPassword({ email, password: PASSWORD }, { clientIp: ip });
+    const wrong = await authenticateWithPassword({ email, password: "not-the-password" }, { clientIp: ip });
+    expect(unconfirmed).toEqual({ ok: false, reason: "invalid" });
+    expect(unconfirmed).toEqual(wrong);
+    await prisma.user.update({ where: { email }, data: { emailVerified: new Date() } });
+    expect((await authenticateWithPassword({ email, password: PASSWORD }, { clientIp: uniqueIp() })).ok).toBe(true);
   });
 
   it("throttles sign-ups from one address", async () => {

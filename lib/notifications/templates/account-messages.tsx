@@ -112,7 +112,43 @@ export function emailVerificationMessage(facts: Recipient & { link: string }): P
     blocks: [
       "Thanks for creating an account. Please confirm that this is your email address, so we know our appointment messages reach you:",
       { link: facts.link, label: "Confirm my email" },
-      "The link works once and for 7 days. If you didn't create an account with us, you can ignore this message.",
+      "Once it is confirmed, sign in with the password you chose. The link works once and for 7 days. If you didn't create an account with us, you can ignore this message.",
+    ],
+  });
+}
+
+export function signUpAttemptMessage(
+  facts: Recipient & { signInLink: string; resetLink: string },
+): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-sign-up-attempt",
+    subject: `Someone tried to create a ${CLINIC.shortName} account with your email`,
+    heading: "You already have an account",
+    name: facts.name,
+    // Nothing the person at the form typed (their name, their password) goes into this message: it
+    // reaches the address's owner, who may not be them.
+    blocks: [
+      "Someone just tried to create a new account with this email address. It already has an account with us, so nothing was created and nothing changed.",
+      "If that was you, sign in with your password:",
+      { link: facts.signInLink, label: "Sign in" },
+      "If you don't remember your password, choose a new one:",
+      { link: facts.resetLink, label: "Reset my password" },
+      `If it wasn't you, you can ignore this message: your account stays as it is. ${NOT_YOU}`,
+    ],
+  });
+}
+
+export function emailChangeAddressInUseMessage(facts: Recipient & { signInLink: string }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-email-change-address-in-use",
+    subject: `Someone asked to use your email for another ${CLINIC.shortName} account`,
+    heading: "Your email is already in use",
+    name: facts.name,
+    blocks: [
+      "Someone signed in to another account with us asked to move it to this email address. This address already belongs to your account, so nothing was changed: your account, its email and its password stay as they are.",
+      "If that was you and you want one account, sign in to this one and call us: we can help you bring your visits together.",
+      { link: facts.signInLink, label: "Sign in" },
+      `If it wasn't you, you can ignore this message. ${NOT_YOU}`,
     ],
   });
 }
