@@ -8,7 +8,6 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signUpAction } from "@/app/(auth)/actions";
 import { exportAccountData } from "@/lib/account/export-account-data";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
-import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { requestEmailChange } from "@/lib/auth/request-email-change";
 import type { SignUpState } from "@/lib/auth/schemas";
@@ -55,7 +54,7 @@ const randomOctet = () => Math.floor(Math.random() * 250) + 1;
 const freshIp = () => `198.18.${randomOctet()}.${randomOctet()}`;
 
 async function submitSignUp(email: string, { callbackUrl }: { callbackUrl?: string } = {}) {
-  requestHeaders = new Headers({ [SOCKET_ADDRESS_HEADER]: freshIp(), "x-forwarded-for": freshIp() });
+  requestHeaders = new Headers({ "x-forwarded-for": freshIp() });
   const form = new FormData();
   form.set("name", TYPED_NAME);
   form.set("email", email);
