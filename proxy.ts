@@ -17,12 +17,11 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not API routes, build assets, or the icon; prefetches fetch data, not documents.
+      // Pages only: not API routes, build assets, the icon, robots.txt or the sitemap. The router's
+      // own prefetches fetch page data, never a document. (A browser's prefetch, `Purpose: prefetch`,
+      // is a document the visitor may open, so it keeps its nonce.)
       source: "/((?!api/|_next/static|_next/image|icon.svg|robots.txt|sitemap.xml).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
+      missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],
 };
