@@ -1,25 +1,18 @@
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { buildContentSecurityPolicy } from "./lib/http/content-security-policy.mjs";
 
-// Security headers for every response. Scripts may run inline because Next.js hydrates statically
-// generated pages with inline scripts; a nonce would make every page dynamic. Nothing loads from
-// another origin, so everything else is locked to 'self'.
+// Security headers for every response. The script policy of a page is set per page, not here
+// (lib/http/content-security-policy.mjs): proxy.ts gives each page navigation a nonce policy, and
+// server.mjs gives a page served from the prerender cache a policy naming its inline scripts' hashes.
+// Both replace the policy below, which is what everything else gets (API answers, files, anything a
+// page matcher misses): scripts from 'self' only, no inline script at all.
 const isDevelopment = process.env.NODE_ENV === "development";
-
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self'${isDevelopment ? " ws:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const contentSecurityPolicy = buildContentSecurityPolicy({ scriptSources: [], development: isDevelopment });
 
 const securityHeaders = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  // A window this site opens, or that opens it, gets no handle on the other across origins.
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

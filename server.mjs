@@ -1,5 +1,5 @@
 // The production server (`npm start`): Next.js's request handler inside a plain Node HTTP server,
-// for three things `next start` cannot do (issue #15):
+// for four things `next start` cannot do (issues #15, #16):
 //  - honest 503s: each request runs in an AsyncLocalStorage store (globalThis[Symbol.for(
 //    "second-heart.request-store")], lib/http/request-store.ts) that the database layer marks when
 //    it finds the database unavailable; a marked request's 5xx leaves as 503 with Retry-After, a
@@ -9,13 +9,18 @@
 //    `Connection: close`, idle keep-alive sockets are closed, in-flight requests finish, then the
 //    background jobs, the database and the embedded database stop and the process exits;
 //  - the client's address: the socket's address travels to the app in the request's store, where
-//    no client can write (TRUST_PROXY_HOPS=0 reads it, lib/auth/client-ip.ts).
+//    no client can write (TRUST_PROXY_HOPS=0 reads it, lib/auth/client-ip.ts);
+//  - a strict script policy on prerendered pages: a page served from Next.js's prerender cache has
+//    no per-request nonce on its scripts, so its body is held until complete and it leaves with a
+//    Content-Security-Policy listing its inline scripts' hashes (lib/http/content-security-policy.mjs).
 // Usage as `next start`: npm start [-- -p PORT] [-H HOSTNAME]; PORT is read too.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { buildStaticPagePolicy } from "./lib/http/content-security-policy.mjs";
 
 process.env.NODE_ENV ??= "production";
 
@@ -71,6 +76,7 @@ const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const unavailablePage = readUnavailablePage(dir);
+const unavailablePagePolicy = buildStaticPagePolicy(unavailablePage);
 
 let draining = false;
 let inFlight = 0;
@@ -96,6 +102,7 @@ function guardResponse(req, res, store) {
         for (const name of ["content-length", "content-encoding", "etag", "x-nextjs-cache"]) res.removeHeader(name);
         res.setHeader("Content-Type", "text/html; charset=utf-8");
         res.setHeader("Content-Length", Buffer.byteLength(unavailablePage));
+        res.setHeader("Content-Security-Policy", unavailablePagePolicy);
         writeHead.call(res, 503);
         write.call(res, unavailablePage);
         res.write = (_chunk, encoding, callback) => {
@@ -115,6 +122,114 @@ function guardResponse(req, res, store) {
   };
 }
 
+const decoders = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+
+/**
+ * Holds back a page that Next.js serves from its prerender cache (it marks those with x-nextjs-cache
+ * or x-nextjs-prerender) until its body is complete, then sends it with the policy that names its
+ * inline scripts' hashes in place of proxy.ts's nonce policy, which its scripts cannot meet. Pages
+ * rendered for the request keep streaming untouched. The bytes sent are the bytes Next.js wrote; a
+ * compressed body is decompressed only to be read.
+ */
+function applyStaticPagePolicy(req, res) {
+  if (req.method !== "GET") return;
+  const writeHead = res.writeHead;
+  const write = res.write;
+  const end = res.end;
+  const flushHeaders = res.flushHeaders;
+  // undefined: not decided yet (headers unsent); null: passed through; else the held head and body.
+  let held;
+
+  const headerOf = (given, name) => {
+    const entry = Object.entries(given ?? {}).find(([key]) => key.toLowerCase() === name);
+    return entry ? entry[1] : res.getHeader(name);
+  };
+  // Next.js marks a response from its prerender cache with x-nextjs-cache (HIT, STALE, MISS…) and
+  // x-nextjs-prerender; a 304 carries the marks but no Content-Type.
+  const isFromPrerenderCache = (given) =>
+    headerOf(given, "x-nextjs-cache") !== undefined || String(headerOf(given, "x-nextjs-prerender")).startsWith("1");
+  const isPrerenderedPage = (statusCode, given) =>
+    statusCode < 500 &&
+    String(headerOf(given, "content-type") ?? "").startsWith("text/html") &&
+    isFromPrerenderCache(given);
+  const decide = () => {
+    if (held === undefined && !res.headersSent) res.writeHead(res.statusCode);
+  };
+
+  res.writeHead = function (statusCode, ...rest) {
+    if (held) return res; // asked again while held (compression asks before each chunk)
+    if (held === undefined && !res.headersSent) {
+      const given = rest.find((value) => value && typeof value === "object" && !Array.isArray(value));
+      held = null;
+      if (statusCode === 304 && isFromPrerenderCache(given)) {
+        // A 304's headers replace the cached response's: with no policy here, the browser keeps the
+        // hash policy it got with the body it keeps.
+        res.removeHeader("Content-Security-Policy");
+        const headers = Object.fromEntries(
+          Object.entries(given ?? {}).filter(([name]) => name.toLowerCase() !== "content-security-policy"),
+        );
+        return writeHead.call(res, statusCode, headers);
+      }
+      if (isPrerenderedPage(statusCode, given)) {
+        held = { statusCode, given, chunks: [] };
+        return res;
+      }
+    }
+    return writeHead.call(res, statusCode, ...rest);
+  };
+  // Next.js flushes the headers before its first chunk; while a page is held there is nothing to send.
+  res.flushHeaders = function () {
+    decide();
+    if (!held) flushHeaders.call(res);
+  };
+  const hold = (chunk, encoding) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const text = typeof encoding === "string" ? encoding : "utf8";
+    held.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, text));
+  };
+  res.write = function (chunk, encoding, callback) {
+    decide();
+    if (!held) return write.call(res, chunk, encoding, callback);
+    hold(chunk, encoding);
+    const done = typeof encoding === "function" ? encoding : callback;
+    if (typeof done === "function") process.nextTick(done);
+    return true;
+  };
+  res.end = function (chunk, encoding, callback) {
+    decide();
+    if (!held) return end.call(res, chunk, encoding, callback);
+    hold(chunk, encoding);
+    const done = [chunk, encoding, callback].find((value) => typeof value === "function");
+    const { statusCode, given, chunks } = held;
+    held = null;
+    const body = Buffer.concat(chunks);
+    const contentEncoding = String(res.getHeader("content-encoding") ?? "identity")
+      .trim()
+      .toLowerCase();
+    let policy;
+    try {
+      const decode = contentEncoding === "identity" ? (raw) => raw : decoders[contentEncoding];
+      if (!decode) throw new Error(`unknown Content-Encoding ${contentEncoding}`);
+      policy = buildStaticPagePolicy(decode(body).toString("utf8"));
+    } catch (error) {
+      // Unreadable (an encoding this server cannot undo): no inline script may run. The page still
+      // reads; it only does not hydrate. Logged, since it means this server needs a change.
+      consoleError("[server] could not read a prerendered page for its script hashes", error?.message ?? error);
+      policy = buildStaticPagePolicy("");
+    }
+    const headers = Object.fromEntries(
+      Object.entries(given ?? {}).filter(
+        ([name]) => !["content-security-policy", "content-length"].includes(name.toLowerCase()),
+      ),
+    );
+    res.setHeader("Content-Security-Policy", policy);
+    res.removeHeader("Transfer-Encoding");
+    res.setHeader("Content-Length", body.length);
+    writeHead.call(res, statusCode, headers);
+    return end.call(res, body, done);
+  };
+}
+
 const server = createServer((req, res) => {
   inFlight++;
   res.once("close", () => {
@@ -124,6 +239,7 @@ const server = createServer((req, res) => {
   // The socket's address, as the app's client IP when no proxy is trusted: never the client's say.
   const store = { socketAddress: req.socket.remoteAddress ?? "" };
   guardResponse(req, res, store);
+  applyStaticPagePolicy(req, res);
   requestStore.run(store, () => {
     handle(req, res).catch((error) => {
       consoleError("[server] request failed", error);

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { CLINIC } from "@/lib/clinic";
+import { SCRIPTS_RUN_MARKER } from "@/lib/http/content-security-policy.mjs";
 import { siteUrl } from "@/lib/site-url";
 import { bodyFont, headingFont } from "./fonts";
 import "./globals.css";
@@ -21,8 +22,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       {/* Each route group brings its own frame: the public shell, or the staff shell (no marketing footer). */}
       <head>
         {/* Marks that scripts run, before first paint: the header hides its not-yet-known account link
-            only then (without JavaScript it shows "Sign in"). */}
-        <script dangerouslySetInnerHTML={{ __html: "document.documentElement.classList.add('js')" }} />
+            only then (without JavaScript it shows "Sign in"). The script policy allows it by its hash. */}
+        <script dangerouslySetInnerHTML={{ __html: SCRIPTS_RUN_MARKER }} />
       </head>
       <body className="flex min-h-dvh flex-col">{children}</body>
     </html>

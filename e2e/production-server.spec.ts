@@ -68,6 +68,10 @@ test.describe("the production server", () => {
       expect(html).toContain("We&#x27;re having trouble right now");
       expect(html).toContain("try again in a minute");
       expect(html).toContain("(718) 555-0142");
+      // The calm page is prerendered, so it carries no nonce: its policy names its scripts' hashes.
+      const scriptSrc = page.headers.get("content-security-policy")?.match(/script-src ([^;]*)/)?.[1] ?? "";
+      expect(scriptSrc).toMatch(/'sha256-/);
+      expect(scriptSrc).not.toMatch(/'nonce-|'unsafe-inline'|'strict-dynamic'/);
 
       const api = await fetch(
         `${server.origin}/api/availability?service=second-heart-massage-60&from=2030-01-07&to=2030-01-08`,
