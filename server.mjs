@@ -9,7 +9,8 @@
 //    `Connection: close`, idle keep-alive sockets are closed, in-flight requests finish, then the
 //    background jobs, the database and the embedded database stop and the process exits;
 //  - the client's address: the socket's address travels to the app in X-Clinic-Socket-Address,
-//    overwriting anything a client sent under that name (TRUST_PROXY_HOPS=0 reads it).
+//    overwriting anything a client sent under that name (TRUST_PROXY_HOPS=0 reads it);
+//  - Server Actions only from the site's own pages: see refusesServerAction below.
 // Usage as `next start`: npm start [-- -p PORT] [-H HOSTNAME]; PORT is read too.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
@@ -73,6 +74,54 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const unavailablePage = readUnavailablePage(dir);
 
+// A POST to a page that Next.js may run as a Server Action (its own test, in
+// next/dist/server/lib/server-action-request-meta.js: a Next-Action header, or a form body).
+const FORM_BODY = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
+const appOrigin = (() => {
+  try {
+    return new URL(process.env.APP_URL ?? "").origin;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * True for a Server Action request that does not come from the site's own pages. Next.js's own
+ * check answers 500 to another site's Origin, throws on an empty one (`new URL("")`, also a 500),
+ * and lets a request with no Origin through with a warning. Browsers send Origin with every POST,
+ * so one without it, or with "null" (a sandboxed frame, a redirect across sites), is not one of our
+ * forms: all of these get a 403 before Next.js sees them. The Origin must be APP_URL's, or name the
+ * host the request was sent to (what Next.js itself accepts; a browser cannot forge Host).
+ */
+function refusesServerAction(req) {
+  if (req.method !== "POST" || req.url?.startsWith("/api/")) return false;
+  const isAction = req.headers["next-action"] !== undefined || FORM_BODY.test(req.headers["content-type"] ?? "");
+  if (!isAction) return false;
+  const origin = req.headers.origin;
+  if (typeof origin !== "string" || origin === "" || origin === "null") return true;
+  let parsed;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return true;
+  }
+  if (parsed.origin === appOrigin) return false;
+  const forwardedHost = String(req.headers["x-forwarded-host"] ?? "")
+    .split(",")[0]
+    ?.trim();
+  return parsed.host !== (forwardedHost || req.headers.host);
+}
+
+function refuseServerAction(res) {
+  res.writeHead(403, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  });
+  res.end("This form can only be sent from the clinic's own pages.");
+}
+
 let draining = false;
 let inFlight = 0;
 let lastRequestEndedAt = Date.now();
@@ -124,6 +173,10 @@ const server = createServer((req, res) => {
   });
   // The socket's address, as the app's client IP when no proxy is trusted: never the client's say.
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+  if (refusesServerAction(req)) {
+    refuseServerAction(res);
+    return;
+  }
   const store = {};
   guardResponse(req, res, store);
   requestStore.run(store, () => {
