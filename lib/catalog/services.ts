@@ -1,6 +1,7 @@
 // The live catalogue as the site shows it: read from the database (staff manage it there; the demo
 // seed only starts it), through the catalogue cache.
 import { prisma } from "@/lib/db";
+import { SLUG_PATTERN } from "@/lib/staff/service-form-schema";
 import { cacheCatalogRead } from "./cache";
 
 const serviceFields = {
@@ -49,8 +50,16 @@ export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof readActiveServ
 /** The services open for booking, in the clinic's order. */
 export const listActiveServices = cacheCatalogRead("active-services", readActiveServices, [] as ServiceListing[]);
 
-/** One active service with the active therapists who offer it, or null (unknown or retired). */
-export const getActiveService = cacheCatalogRead("active-service", readActiveService, null as ServiceDetail | null);
+const cachedActiveService = cacheCatalogRead("active-service", readActiveService, null as ServiceDetail | null);
+
+/**
+ * One active service with the active therapists who offer it, or null (unknown or retired). An
+ * address that is not a slug names no service and is not looked up: PostgreSQL refuses a NUL in
+ * text, which made /services/%00 a 500.
+ */
+export async function getActiveService(slug: string): Promise<ServiceDetail | null> {
+  return SLUG_PATTERN.test(slug) ? cachedActiveService(slug) : null;
+}
 
 /** The active service an article or page names, or null once it is retired. */
 export async function findActiveService(slug: string): Promise<ServiceListing | null> {

@@ -13,14 +13,17 @@ const HIDDEN_MULTI_LINE =
 
 export const HIDDEN_CHARACTERS_MESSAGE = "Remove the hidden or control characters from this text.";
 
-/** True when the text has a character plainText refuses. */
+/**
+ * True when the text has a character plainText refuses, or half of a surrogate pair: no keyboard
+ * types one, and a lone one ("\ud800" in a JSON body) made the database driver fail (a 500).
+ */
 export function hasHiddenCharacters(value: string, { multiline = false } = {}): boolean {
-  return (multiline ? HIDDEN_MULTI_LINE : HIDDEN_SINGLE_LINE).test(value);
+  return !value.isWellFormed() || (multiline ? HIDDEN_MULTI_LINE : HIDDEN_SINGLE_LINE).test(value);
 }
 
 /** The text with those characters taken out: for a search box, where refusing helps nobody. */
 export function withoutHiddenCharacters(value: string): string {
-  return value.replace(new RegExp(HIDDEN_SINGLE_LINE.source, "gu"), "");
+  return value.toWellFormed().replace(new RegExp(HIDDEN_SINGLE_LINE.source, "gu"), "");
 }
 
 /** Trimmed text of at most `max` characters, one line unless `multiline`, with no hidden characters. */

@@ -5,6 +5,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { getEnv } from "@/lib/env";
 import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import { hasHiddenCharacters } from "@/lib/forms/text";
 import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "./unavailable";
 
 const STATUS = {
@@ -94,13 +95,30 @@ export function assertSameOrigin(request: Request, appUrl: string): void {
   }
 }
 
+/**
+ * No query parameter or path segment (an id, a slug) carries a control or hidden character: no
+ * record has one, and PostgreSQL refuses a NUL in any text, which was a 500 for a lookup such as
+ * GET /api/bookings/%00. Checked once here, so every route handler answers 400 instead.
+ */
+export async function assertPlainAddress(request: Request, context: unknown): Promise<void> {
+  const values: unknown[] = [...new URL(request.url).searchParams.values()];
+  const params = (context as { params?: unknown } | undefined)?.params;
+  if (params) values.push(...Object.values((await params) as Record<string, unknown>).flat());
+  if (values.some((value) => typeof value === "string" && hasHiddenCharacters(value))) {
+    throw new ApiError("invalid_request", "The address contains control or hidden characters.");
+  }
+}
+
 /** Wraps a route handler so every failure leaves through errorResponse, after the origin check. */
 export function apiHandler<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
-      if (args[0] instanceof Request) assertSameOrigin(args[0], getEnv().APP_URL);
+      if (args[0] instanceof Request) {
+        assertSameOrigin(args[0], getEnv().APP_URL);
+        await assertPlainAddress(args[0], args[1]);
+      }
       return await handler(...args);
     } catch (error) {
       return errorResponse(error);

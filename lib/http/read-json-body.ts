@@ -41,9 +41,24 @@ export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_L
   if (text.includes("\u0000") || /\\u0000/i.test(text)) {
     throw new ApiError("invalid_request", "The request body contains a NUL character, which no field accepts.");
   }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError("invalid_request", "The request body is not valid JSON.");
   }
+  // Half of a surrogate pair ("\ud800") is valid JSON but no text: the database driver fails on it.
+  if (hasLoneSurrogate(body)) {
+    throw new ApiError("invalid_request", "The request body contains a broken character (half a surrogate pair).");
+  }
+  return body;
+}
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return !value.isWellFormed();
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).some(([key, field]) => !key.isWellFormed() || hasLoneSurrogate(field));
+  }
+  return false;
 }

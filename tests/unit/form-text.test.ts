@@ -6,7 +6,9 @@ import { signUpSchema } from "@/lib/auth/schemas";
 import { nameSchema } from "@/lib/auth/account-schemas";
 import { intakeSchema, ALL_NO_ANSWERS } from "@/lib/booking/intake";
 import { phoneClientSchema } from "@/lib/staff/phone-client";
+import { recordId } from "@/lib/forms/record-id";
 import { personName, plainText, withoutHiddenCharacters } from "@/lib/forms/text";
+import { firstSearchParam } from "@/lib/http/search-params";
 import { emailChangeConfirmMessage, emailVerificationMessage } from "@/lib/notifications/templates/account-messages";
 
 const name = personName({ required: "Enter your name." });
@@ -47,6 +49,35 @@ describe("plainText", () => {
 
   it("takes hidden characters out of a search", () => {
     expect(withoutHiddenCharacters("al\u0000ex\u200B")).toBe("alex");
+    expect(withoutHiddenCharacters("al\uD800ex")).toBe("al\uFFFDex");
+  });
+
+  it("refuses half of a surrogate pair (a JSON body's \"\\ud800\"), and keeps whole ones such as emoji", () => {
+    const notes = plainText({ max: 100, multiline: true });
+    expect(notes.safeParse("calf \uD800 pain").success).toBe(false);
+    expect(notes.safeParse("calf \uDC00").success).toBe(false);
+    expect(notes.parse("calf 💪 better")).toBe("calf 💪 better");
+  });
+});
+
+describe("firstSearchParam", () => {
+  it("is the first value, cut to length, and not given when it carries a control or hidden character", () => {
+    expect(firstSearchParam("therapist-1", 64)).toBe("therapist-1");
+    expect(firstSearchParam(["a", "b"], 64)).toBe("a");
+    expect(firstSearchParam("x".repeat(100), 10)).toBe("x".repeat(10));
+    expect(firstSearchParam(undefined, 10)).toBeUndefined();
+    for (const hostile of ["\u0000", "a\u0000b", "\u202Eabc", "ab\u200Bc", "a\uD800"]) {
+      expect(firstSearchParam(hostile, 64), JSON.stringify(hostile)).toBeUndefined();
+    }
+  });
+});
+
+describe("recordId", () => {
+  it("takes an id's shape (letters, digits, _ and -) and nothing else", () => {
+    expect(recordId().parse(" cmabc123_x-y ")).toBe("cmabc123_x-y");
+    for (const hostile of ["", "\u0000", "abc\u0000", "' OR 1=1 --", "<b>", "x".repeat(65), "a/b"]) {
+      expect(recordId().safeParse(hostile).success, JSON.stringify(hostile)).toBe(false);
+    }
   });
 });
 

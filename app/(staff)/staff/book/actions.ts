@@ -7,6 +7,7 @@ import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import type { PhoneBookingState, PhoneClientFormState } from "@/components/staff/phone-booking-state";
 import { createBooking } from "@/lib/booking/create-booking";
 import { intakeSchema, RED_FLAG_QUESTIONS, HISTORY_QUESTIONS } from "@/lib/booking/intake";
@@ -56,9 +57,9 @@ const optionalText = z
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
 const bookingSchema = z.object({
-  clientId: z.string().trim().min(1).max(64),
+  clientId: recordId(),
   service: z.string().trim().min(1).max(100),
-  therapistId: z.string().trim().min(1).max(64),
+  therapistId: recordId(),
   start: z.iso.datetime({ offset: true, error: "Choose a time." }),
   payment: z.enum(["link", "desk"], { error: "Choose how the client pays." }),
 });

@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { getAvailability } from "@/lib/availability/get-availability";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
+import { firstSearchParam, type SearchParamValue } from "@/lib/http/search-params";
 import { formatMoney } from "@/lib/money";
 import { searchClients, type ClientSummary } from "@/lib/staff/clients";
 import { listPhoneBookingOptions } from "@/lib/staff/phone-booking-options";
@@ -18,8 +19,7 @@ import { bookForClientAction, createPhoneClientAction } from "./actions";
 export const metadata: Metadata = { title: "Staff: book for a client", robots: { index: false } };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) =>
-  typeof value === "string" ? value.slice(0, 100) : Array.isArray(value) ? value[0]?.slice(0, 100) : undefined;
+const one = (value: SearchParamValue) => firstSearchParam(value, 100);
 
 const selectClass = "min-h-11 rounded-lg border border-control bg-white px-3 text-base";
 

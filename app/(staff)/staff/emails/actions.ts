@@ -5,12 +5,13 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { retryFailedEmailByStaff } from "@/lib/notifications/retry-failed-email-by-staff";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 
-const retrySchema = z.object({ messageId: z.string().trim().min(1).max(64) });
+const retrySchema = z.object({ messageId: recordId() });
 
 export async function retryEmailAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   return unlessDatabaseUnavailable(retryEmailActionWork(previous, formData));

@@ -5,14 +5,14 @@ import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { formatPercent, readReportPeriod, type ReportRow } from "@/lib/staff/report-math";
 import { getClinicReport } from "@/lib/staff/reports";
+import { firstSearchParam, type SearchParamValue } from "@/lib/http/search-params";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
 
 export const metadata: Metadata = { title: "Staff: reports", robots: { index: false } };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) =>
-  typeof value === "string" ? value.slice(0, 20) : Array.isArray(value) ? value[0]?.slice(0, 20) : undefined;
+const one = (value: SearchParamValue) => firstSearchParam(value, 20);
 
 const inputClass =
   "min-h-11 rounded-lg border border-control bg-white px-3 text-base font-normal aria-invalid:border-alert-700";

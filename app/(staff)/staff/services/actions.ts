@@ -7,6 +7,7 @@ import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import type { AdminFormState } from "@/components/staff/admin-form-state";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
@@ -19,7 +20,7 @@ import { saveService } from "@/lib/staff/save-service";
 import { serviceFormSchema } from "@/lib/staff/service-form-schema";
 import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/staff/upcoming-bookings";
 
-const idSchema = z.string().trim().min(1).max(64);
+const idSchema = recordId();
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);

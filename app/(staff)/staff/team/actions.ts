@@ -6,6 +6,7 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import { personName } from "@/lib/forms/text";
 import type { TeamFormState } from "@/components/staff/team-form-state";
 import { emailSchema } from "@/lib/auth/schemas";
@@ -40,7 +41,7 @@ const inviteSchema = z.object({
     .max(100, "Use at most 100 characters."),
 });
 
-const memberSchema = z.object({ userId: z.string().trim().min(1).max(64) });
+const memberSchema = z.object({ userId: recordId() });
 const roleSchema = memberSchema.extend({ role: z.enum(["THERAPIST", "ADMIN"]) });
 
 const UNREADABLE = "That request could not be read. Reload the page and try again.";

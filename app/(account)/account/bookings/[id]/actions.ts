@@ -5,6 +5,7 @@ import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
 import type { BookingActionState } from "@/components/account/booking-action-state";
 import { requireUser } from "@/lib/auth/guards";
@@ -15,7 +16,7 @@ import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
 import { DomainError, SlotTaken } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
 
-const bookingId = z.string().trim().min(1).max(100);
+const bookingId = recordId();
 
 const cancelFormSchema = z.object({
   bookingId,

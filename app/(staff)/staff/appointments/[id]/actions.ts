@@ -7,6 +7,7 @@ import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
 import type { NoteSnapshot, TreatmentNoteFormState } from "@/components/staff/treatment-note-form";
@@ -39,7 +40,7 @@ export interface TransitionState {
   formError?: string;
 }
 
-const inputSchema = z.object({ bookingId: z.string().trim().min(1).max(64) });
+const inputSchema = z.object({ bookingId: recordId() });
 
 type Transition = (input: { bookingId: string; actor: StaffActor }) => Promise<BookingView>;
 
@@ -116,7 +117,7 @@ const field = (formData: FormData, name: string) => {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 };
 
-const bookingIdSchema = z.string().trim().min(1).max(64);
+const bookingIdSchema = recordId();
 const reasonSchema = plainText({ max: 500, multiline: true }).optional();
 
 // A typed amount in the currency's main unit ("40", "40.5", "40.00") to cents; whether it is more

@@ -7,6 +7,7 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
 import type { AdminFormState } from "@/components/staff/admin-form-state";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
@@ -21,7 +22,7 @@ import { replaceWorkingHours } from "@/lib/staff/replace-working-hours";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/staff/upcoming-bookings";
 
-const idSchema = z.string().trim().min(1).max(64);
+const idSchema = recordId();
 const hoursPath = (therapistId: string) => `/staff/hours/${encodeURIComponent(therapistId)}`;
 
 function refusal(error: unknown): AdminFormState {
