@@ -52,7 +52,7 @@ describe("plainText", () => {
     expect(withoutHiddenCharacters("al\uD800ex")).toBe("al\uFFFDex");
   });
 
-  it("refuses half of a surrogate pair (a JSON body's \"\\ud800\"), and keeps whole ones such as emoji", () => {
+  it('refuses half of a surrogate pair (a JSON body\'s "\\ud800"), and keeps whole ones such as emoji', () => {
     const notes = plainText({ max: 100, multiline: true });
     expect(notes.safeParse("calf \uD800 pain").success).toBe(false);
     expect(notes.safeParse("calf \uDC00").success).toBe(false);
