@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -66,11 +66,9 @@ export async function signIn(
   await expect(page).toHaveURL(landing);
 }
 
-// Each browser here is its own client network for the sign-up throttle (10 accounts an hour per
-// address), so these specs do not use up the budget of the rest of the suite. The suite runs the
-// app with TRUST_PROXY_HOPS=1 (playwright.config.ts), standing in for the proxy that names the
-// client's address in X-Forwarded-For, as lib/auth/client-ip.ts explains.
-export const ownNetwork = () => ({ "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
+// A client network of its own, for a browser context a spec makes itself (each test's own page
+// already has one: e2e/fixtures.ts).
+export { ownNetwork } from "./fixtures";
 
 /**
  * Axe finds no serious or critical WCAG 2.1 AA violation on the page as it stands. It first waits for
