@@ -1,6 +1,6 @@
 // Form schemas for sign-up and sign-in, validated on the server for every submission.
 import { z } from "zod";
-import { personName } from "@/lib/forms/text";
+import { hasHiddenCharacters, personName } from "@/lib/forms/text";
 import type { FormState } from "@/lib/forms/form-state";
 import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 
@@ -18,6 +18,12 @@ export const newPasswordSchema = z
   .min(1, { message: "Choose a password.", abort: true })
   .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters.`, abort: true })
   .max(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters.`, abort: true })
+  // Any letters, digits, spaces and symbols of any script; but not an invisible or control
+  // character, which a keyboard may not type again the same way (and which no form of the site takes).
+  .refine((password) => !hasHiddenCharacters(password), {
+    message: "Remove the hidden or control characters from your password.",
+    abort: true,
+  })
   .refine((password) => !isCommonPassword(password), {
     message: "That password is too common and easy to guess. Try a short phrase of unrelated words.",
   });

@@ -131,3 +131,13 @@ describe("mail to an address not yet confirmed", () => {
     }
   });
 });
+
+describe("a new password", () => {
+  it("takes any script and symbol, but no hidden or control character", () => {
+    const password = (value: string) => signUpSchema.shape.password.safeParse(value);
+    expect(password("Ünïcödé-lantern 7 §").success).toBe(true);
+    expect(password("lantern\u202Eharbour-meadow").error?.issues[0]?.message).toMatch(/hidden or control/);
+    expect(password("lantern\u0000harbour-meadow").success).toBe(false);
+    expect(password("lantern\u200Bharbour-meadow").success).toBe(false);
+  });
+});
