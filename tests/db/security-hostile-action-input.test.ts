@@ -8,14 +8,12 @@
 // action, or a new field, is covered without being added here.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { authCookieSettings } from "@/lib/auth/auth-cookies";
-import { createSessionRecord } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ENGINE } from "../support/db-setup";
-import { bookingData, createService, createTherapist, createUser } from "../support/factories";
+import { countRows, createHostileScenario } from "../support/hostile-scenario";
+import { sessionCookieFor } from "../support/session-cookie";
 import { HOSTILE_VALUES, NEVER_VALID_TEXT, type HostileValue } from "../support/hostile-inputs";
 
 let requestHeaders = new Headers();
@@ -107,33 +105,6 @@ function actionFiles(): string[] {
     .sort();
 }
 
-async function signInAs(user: { id: string; email: string }) {
-  const { sessionToken } = authCookieSettings(getEnv().APP_URL);
-  const sid = await createSessionRecord(user.id);
-  const jwt = await encode({
-    token: { sub: user.id, sid, email: user.email },
-    secret: getEnv().AUTH_SECRET,
-    salt: sessionToken.name,
-  });
-  return `${sessionToken.name}=${jwt}`;
-}
-
-async function countRows() {
-  const [bookings, payments, refunds, users, emails, audits, notes, timeOff, services, tokens] = await Promise.all([
-    prisma.booking.count(),
-    prisma.payment.count(),
-    prisma.refund.count(),
-    prisma.user.count(),
-    prisma.emailOutbox.count(),
-    prisma.auditLog.count(),
-    prisma.treatmentNote.count(),
-    prisma.timeOff.count(),
-    prisma.service.count(),
-    prisma.accountToken.count(),
-  ]);
-  return { bookings, payments, refunds, users, emails, audits, notes, timeOff, services, tokens };
-}
-
 /** What the browser would get: a form state, a redirect or a 404 are answers; anything thrown else is a 500. */
 async function outcomeOf(
   action: Action,
@@ -169,19 +140,7 @@ let bookingId = "";
 let consoleErrors: ReturnType<typeof vi.spyOn>;
 
 beforeAll(async () => {
-  const therapist = await createTherapist();
-  const service = await createService();
-  const admin = await createUser({ role: "ADMIN" });
-  // Two-factor on, so staff actions open to this admin whether or not REQUIRE_STAFF_MFA is set.
-  await prisma.user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date() } });
-  const booking = await prisma.booking.create({
-    data: bookingData({
-      clientId: admin.id,
-      therapistId: therapist.id,
-      service,
-      startsAt: new Date(Date.now() + 5 * 86_400_000),
-    }),
-  });
+  const { therapist, service, admin, booking } = await createHostileScenario();
   bookingId = booking.id;
   realValues = {
     bookingId: booking.id,
@@ -193,7 +152,7 @@ beforeAll(async () => {
     name: "Robin Test",
     baseVersion: "0",
   };
-  const cookie = await signInAs(admin);
+  const cookie = await sessionCookieFor(admin);
   requestHeaders = new Headers({ cookie, origin: getEnv().APP_URL });
 });
 

@@ -6,14 +6,12 @@
 // nothing is logged as an unhandled error. A new route is walked without being added here.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { authCookieSettings } from "@/lib/auth/auth-cookies";
-import { createSessionRecord } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ENGINE } from "../support/db-setup";
-import { bookingData, createService, createTherapist, createUser } from "../support/factories";
+import { countRows, createHostileScenario } from "../support/hostile-scenario";
+import { sessionCookieFor } from "../support/session-cookie";
 import { HOSTILE_VALUES, NEVER_VALID, type HostileValue } from "../support/hostile-inputs";
 
 let requestHeaders = new Headers();
@@ -82,17 +80,6 @@ async function handlersOf(route: string): Promise<{ method: Method; handler: Han
   });
 }
 
-async function signInAs(user: { id: string; email: string }) {
-  const { sessionToken } = authCookieSettings(getEnv().APP_URL);
-  const sid = await createSessionRecord(user.id);
-  const jwt = await encode({
-    token: { sub: user.id, sid, email: user.email },
-    secret: getEnv().AUTH_SECRET,
-    salt: sessionToken.name,
-  });
-  return `${sessionToken.name}=${jwt}`;
-}
-
 interface Call {
   query?: Record<string, string | string[]>;
   params: Record<string, string | string[]>;
@@ -130,20 +117,6 @@ const asSegment = (value: HostileValue, catchAll: boolean) =>
       ? value.text.join("/")
       : value.text;
 
-async function countRows() {
-  const [bookings, payments, refunds, users, emails, audits, notes, stripeEvents] = await Promise.all([
-    prisma.booking.count(),
-    prisma.payment.count(),
-    prisma.refund.count(),
-    prisma.user.count(),
-    prisma.emailOutbox.count(),
-    prisma.auditLog.count(),
-    prisma.treatmentNote.count(),
-    prisma.stripeEvent.count(),
-  ]);
-  return { bookings, payments, refunds, users, emails, audits, notes, stripeEvents };
-}
-
 const routes = routeFiles()
   .filter((route) => !(route in EXEMPT))
   .map(describeRoute);
@@ -153,21 +126,9 @@ let cookie = "";
 let consoleErrors: ReturnType<typeof vi.spyOn>;
 
 beforeAll(async () => {
-  const therapist = await createTherapist();
-  const service = await createService();
-  const admin = await createUser({ role: "ADMIN" });
-  // Two-factor on, so a staff route opens to this admin whether or not REQUIRE_STAFF_MFA is set.
-  await prisma.user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date() } });
-  const booking = await prisma.booking.create({
-    data: bookingData({
-      clientId: admin.id,
-      therapistId: therapist.id,
-      service,
-      startsAt: new Date(Date.now() + 5 * 86_400_000),
-    }),
-  });
+  const { admin, booking } = await createHostileScenario();
   bookingId = booking.id;
-  cookie = await signInAs(admin);
+  cookie = await sessionCookieFor(admin);
 });
 
 beforeEach(() => {

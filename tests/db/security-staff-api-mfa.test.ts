@@ -6,14 +6,12 @@
 // staff member who has not set up two-factor sign-in, and changes nothing; once they have, it opens.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { authCookieSettings } from "@/lib/auth/auth-cookies";
-import { createSessionRecord } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ENGINE } from "../support/db-setup";
 import { bookingData, createService, createTherapist, createUser } from "../support/factories";
+import { sessionCookieFor } from "../support/session-cookie";
 
 let requestHeaders = new Headers();
 
@@ -51,14 +49,7 @@ async function handlersOf(route: string): Promise<{ method: (typeof METHODS)[num
 }
 
 async function signInAs(userId: string, email: string) {
-  const { sessionToken } = authCookieSettings(getEnv().APP_URL);
-  const sid = await createSessionRecord(userId);
-  const jwt = await encode({
-    token: { sub: userId, sid, email },
-    secret: getEnv().AUTH_SECRET,
-    salt: sessionToken.name,
-  });
-  requestHeaders = new Headers({ cookie: `${sessionToken.name}=${jwt}` });
+  requestHeaders = new Headers({ cookie: await sessionCookieFor({ id: userId, email }) });
 }
 
 function call(route: string, method: string, handler: Handler, bookingId: string, query = "") {
