@@ -7,6 +7,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTICLES_DIR, loadArticles, type Article } from "@/lib/content/articles";
+import { DEMO_SERVICES } from "@/lib/demo/services";
 
 let articles: Article[] = [];
 beforeAll(async () => {
@@ -206,5 +207,42 @@ describe("review lines", () => {
       expect(article.reviewed >= "2026-12-07", `${article.slug} reviewed ${article.reviewed}`).toBe(true);
       expect(article.sources.length, article.slug).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe("aftercare guides", () => {
+  // Callouts (the five-line summary, the one-line warning that links to the red-flag box) are left
+  // out: the same short safety line on every page is the rule, not boilerplate.
+  const SHARED_RUN = 12;
+  const runsOf = (text: string) => {
+    const words = text
+      .toLowerCase()
+      .split(/[^a-z0-9']+/)
+      .filter(Boolean);
+    const runs = new Set<string>();
+    for (let i = 0; i + SHARED_RUN <= words.length; i++) runs.add(words.slice(i, i + SHARED_RUN).join(" "));
+    return runs;
+  };
+
+  it("link to the one shared 'after any calf massage' article instead of repeating it", () => {
+    const guides = DEMO_SERVICES.map((service) => articles.find((a) => a.slug === service.aftercareSlug));
+    for (const guide of guides) expect(guide?.html, guide?.slug).toContain('href="/learn/after-any-calf-massage');
+    const shared = articles.find((a) => a.slug === "after-any-calf-massage");
+    expect(shared?.headings.map((h) => h.id)).toContain("when-to-see-a-doctor");
+    // No two guides (nor a guide and the shared article) share a run of 12 words outside callouts.
+    const prose = (article: Article | undefined) =>
+      article
+        ? blocksOf(article)
+            .filter((block) => !block.startsWith(">"))
+            .join(" ")
+        : "";
+    const texts = [...guides, shared].map((a) => ({ slug: a?.slug ?? "", runs: runsOf(prose(a)) }));
+    const repeated: string[] = [];
+    for (const [i, a] of texts.entries()) {
+      for (const b of texts.slice(i + 1)) {
+        for (const run of a.runs) if (b.runs.has(run)) repeated.push(`${a.slug} / ${b.slug}: "${run}"`);
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 });
