@@ -7,7 +7,7 @@ test.describe("education hub", () => {
     isMobile,
   }) => {
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1, name: "Your calves are your second heart" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "A second heart in every calf" })).toBeVisible();
     await page.getByRole("link", { name: "Learn how it works" }).click();
     await expect(page).toHaveURL(/\/learn$/);
 
