@@ -22,6 +22,7 @@ import { addDays, clinicDayBounds, clinicToday, clinicWeekday } from "@/lib/time
 import {
   atMost,
   countStatuses,
+  cpuPerRequest,
   ratio,
   summariseLatencies,
   TARGETS,
@@ -324,6 +325,7 @@ export interface BookingEndpointFigures {
   me: BookingMode["me"];
   availability: BookingMode["availability"];
   bookings: BookingMode["bookings"];
+  serverCpu: BookingMode["serverCpu"];
   failures: string[];
 }
 
@@ -354,6 +356,7 @@ export async function benchBookingEndpoints(
   origin: string,
   clients: { email: string; password: string }[],
   seconds: number,
+  serverCpuMs: () => number | null = () => null,
 ): Promise<BookingEndpointFigures> {
   const failures: string[] = [];
   const today = clinicToday("America/New_York");
@@ -370,8 +373,11 @@ export async function benchBookingEndpoints(
   const starts = await freeStarts(origin, bookers.length);
   if (starts.length <= WARM_UP_BOOKINGS) throw new Error(`only ${starts.length} free times to book`);
   const warmUp = await postBookings(origin, cookies, starts.slice(0, WARM_UP_BOOKINGS));
+  const cpuBeforeMe = serverCpuMs();
   const trivialAtConcurrency = await measure({ url: trivialUrl, connections: BENCH_CLIENTS, duration: seconds });
+  const cpuBeforeBookings = serverCpuMs();
   const bookings = await postBookings(origin, cookies.slice(WARM_UP_BOOKINGS), starts.slice(WARM_UP_BOOKINGS));
+  const cpuAfterBookings = serverCpuMs();
 
   const created = bookings.statuses["201"] ?? 0;
   const serverErrors = countStatuses(bookings, 500, 600) + countStatuses(warmUp, 500, 600);
@@ -384,6 +390,10 @@ export async function benchBookingEndpoints(
     },
     availability: endpoint(availability, 10, trivial),
     bookings: { ...endpoint(bookings, BENCH_CLIENTS, trivialAtConcurrency), created, serverErrors },
+    serverCpu: cpuPerRequest(
+      { before: cpuBeforeMe, after: cpuBeforeBookings, requests: trivialAtConcurrency.requests },
+      { before: cpuBeforeBookings, after: cpuAfterBookings, requests: bookings.requests },
+    ),
     failures,
   };
 }
