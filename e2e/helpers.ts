@@ -115,7 +115,6 @@ export async function payOnEmulatorCheckout(page: Page, email: string) {
   await page.getByRole("button", { name: "Pay", exact: true }).click();
 }
 
-/** Every screening question answered "no", as the API takes it. */
 /** The health answers of the current questionnaire, every question "no", plus any given here. */
 export function allNoIntake(answers: Record<string, boolean> = {}) {
   return { version: CURRENT_QUESTIONNAIRE_VERSION, answers: { ...allNoAnswers(), ...answers } };
