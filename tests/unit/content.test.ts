@@ -25,6 +25,7 @@ const GOOD_FRONT_MATTER = {
     "Deep vein thrombosis (DVT) — NHS",
     "Peripheral Artery Disease — National Heart, Lung, and Blood Institute",
   ],
+  sources: ["Deep Vein Thrombosis — MedlinePlus"],
 };
 
 // The six articles of the second edition (issue 11), each in the section a reader would look in.
