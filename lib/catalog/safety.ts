@@ -37,6 +37,20 @@ const normalise = (text: string) =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
+const SAME_RULE_SHARE = 0.75;
+const contentWords = (text: string) =>
+  new Set(
+    normalise(text)
+      .split(" ")
+      .filter((word) => word.length > 3),
+  );
+/** The share of the first text's content words that the second one also has. */
+function wordsShared(text: string, other: string): number {
+  const words = contentWords(text);
+  const otherWords = contentWords(other);
+  return words.size === 0 ? 0 : [...words].filter((word) => otherWords.has(word)).length / words.size;
+}
+
 /** Every treatment's guidance plus the service's own, grouped, each said once, empty groups left out. */
 export function groupSafetyItems(serviceItems: readonly string[], serviceSlug?: string): SafetyGroup[] {
   const seen = new Set<string>();
@@ -47,13 +61,16 @@ export function groupSafetyItems(serviceItems: readonly string[], serviceSlug?: 
     seen.add(id);
     groups.find((group) => group.key === key)!.items.push(text);
   };
+  const own = serviceItems.map(groupOf);
+  // A service may say a questionnaire rule in its own, fuller words: its line then stands for it.
+  const saidByService = (key: SafetyGroupKey, text: string) =>
+    own.some((line) => line.key === key && wordsShared(text, line.text) >= SAME_RULE_SHARE);
   const everyTreatment = safetyItems(serviceSlug);
   for (const group of SAFETY_GROUPS) {
-    for (const item of everyTreatment) if (item.key === group.key) add(group.key, item.text);
+    for (const item of everyTreatment) {
+      if (item.key === group.key && !saidByService(item.key, item.text)) add(group.key, item.text);
+    }
   }
-  for (const line of serviceItems) {
-    const { key, text } = groupOf(line);
-    add(key, text);
-  }
+  for (const { key, text } of own) add(key, text);
   return groups.filter((group) => group.items.length > 0);
 }

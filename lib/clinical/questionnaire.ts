@@ -204,7 +204,7 @@ export const QUESTIONNAIRE_V2: Questionnaire = {
           outcomes: { yes: "same_day", no: "none" },
           advice:
             "See a doctor today for leg skin that is hot, red and spreading, or pus or a fever with a rash or wound.",
-          sign: "leg skin that is hot, red and spreading, or pus or a fever with a rash or wound",
+          sign: "a rash or wound on the leg that turns hot, red and spreading, or comes with pus or a fever",
         },
       ],
     },
@@ -236,7 +236,7 @@ export const QUESTIONNAIRE_V2: Questionnaire = {
           text: "Did you feel a pop or a kick in the calf, or can you not stand on tiptoe on that leg?",
           outcomes: { yes: "same_day", no: "none" },
           advice: "See a doctor today after a pop or kick in the calf, or if you can't stand on tiptoe on that leg.",
-          sign: "a pop or kick in the calf, or not being able to stand on tiptoe on that leg",
+          sign: "a sudden pop or kick felt in the calf, or being unable to rise onto tiptoe on that leg",
         },
       ],
     },

@@ -65,4 +65,16 @@ describe("groupSafetyItems", () => {
       );
     }
   });
+
+  it("lets a service's own line stand for the questionnaire rule it restates, and keeps the rest", () => {
+    const groups = groupSafetyItems([
+      "Get care now: See a doctor today after a pop or kick in the calf or Achilles, or if you can't stand on tiptoe on that leg.",
+    ]);
+    const now = groups.find((group) => group.key === "now")?.items ?? [];
+    expect(now.filter((item) => /pop or kick/.test(item))).toEqual([
+      "See a doctor today after a pop or kick in the calf or Achilles, or if you can't stand on tiptoe on that leg.",
+    ]);
+    expect(now).toContain("Call 911 for chest pain, sudden shortness of breath or coughing up blood.");
+    expect(groups.flatMap((group) => group.items)).toHaveLength(allQuestions().length);
+  });
 });
