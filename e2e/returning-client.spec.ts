@@ -1,6 +1,7 @@
 // A returning client on a 360 px phone: their last answers are shown back ("anything changed since
 // …?") and every question must be answered again, nothing prefilled; the booking goes on with what
-// the therapist will check, and staff see on the appointment what changed since the last visit.
+// the therapist will check; staff see on the appointment what changed since the last visit, and a
+// phone booking for the client reads the latest answers back for the same re-confirmation.
 import type { Page } from "@playwright/test";
 import { CURRENT_QUESTIONNAIRE, questionText } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
@@ -114,6 +115,21 @@ test.describe("a returning client", () => {
     await expect(changes).toContainText("Changed since the last visit");
     await expect(changes).toContainText(questionText("recentLongTrip") as string);
     await expect(changes).not.toContainText(questionText("varicoseVeins") as string);
+
+    // A phone booking for the same client reads the latest answers back, each to confirm again.
+    await staffPage.goto(`/staff/book?${new URLSearchParams({ q: client.email })}`);
+    await staffPage.getByRole("link", { name: `Book for ${client.name}` }).click();
+    await expect(staffPage).toHaveURL(/client=/);
+    await staffPage.goto(
+      `${staffPage.url()}&${new URLSearchParams({ service: SERVICE, therapist: first.therapistId, date: clinicDate(second.start) })}`,
+    );
+    await expect(
+      staffPage.getByText(`Returning client: read each question and their answer from ${answeredOn}`),
+    ).toBeVisible();
+    await expect(question(staffPage, "recentLongTrip").getByText(`Last time (${answeredOn}): Yes`)).toBeVisible();
+    await expect(question(staffPage, "cancer").getByText(`Last time (${answeredOn}): No`)).toBeVisible();
+    await expect(staffPage.getByRole("radio", { name: "Yes", checked: true })).toHaveCount(0);
+    await expect(staffPage.getByRole("radio", { name: "No", checked: true })).toHaveCount(0);
     await staff.close();
   });
 });
