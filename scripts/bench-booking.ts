@@ -17,7 +17,7 @@ import {
   type ComputeSlotsInput,
   type TherapistSchedule,
 } from "@/lib/availability/compute-slots";
-import { ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { allNoIntake } from "@/lib/booking/intake";
 import { addDays, clinicDayBounds, clinicToday, clinicWeekday } from "@/lib/time/clinic-time";
 import {
   atMost,
@@ -43,7 +43,7 @@ export const COUNTED_BOOKINGS = 5;
 // second booking releases the first hold and expires its checkout, which is another path (and cost).
 const BENCH_ACCOUNTS = WARM_UP_BOOKINGS + MEASURED_BOOKINGS + COUNTED_BOOKINGS + 1;
 const SERVICE = "second-heart-massage-60";
-const CLEAR_INTAKE = ALL_NO_ANSWERS;
+const CLEAR_INTAKE = allNoIntake();
 
 /** Where the bench server keeps its data: a throwaway embedded directory, or a PostgreSQL database. */
 export type BenchDatabase = { kind: "embedded"; dataDir: string } | { kind: "postgresql"; url: string };
@@ -136,7 +136,7 @@ async function seedBusyWeek(prisma: ReturnType<typeof createDatabase>["prisma"])
       durationMinutes: service.durationMinutes,
       priceCents: service.priceCents,
       currency: service.currency,
-      intake: ALL_NO_ANSWERS,
+      intake: CLEAR_INTAKE,
     };
   });
   await prisma.booking.createMany({ data });

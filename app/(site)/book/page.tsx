@@ -17,6 +17,7 @@ import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import type { BookingView } from "@/lib/booking/booking-view";
 import { cancellationDeadline, DEFAULT_CANCELLATION_TERMS } from "@/lib/booking/cancellation-policy";
 import { getClientBooking } from "@/lib/booking/get-client-booking";
+import { findLastIntake, formatAnsweredOn } from "@/lib/booking/last-intake";
 import { listActiveServices } from "@/lib/catalog/services";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDate, formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
@@ -196,6 +197,11 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
     redirect(bookingHref({ ...choice, step: "review" }, notices), RedirectType.replace);
   }
   const step = currentStep(choice, user !== null);
+  // A signed-in returning client sees their last answers on the health step, to confirm one by one.
+  const last = user && step === "health" ? await findLastIntake(user.id, now) : null;
+  const previousAnswers = last
+    ? { answeredOn: formatAnsweredOn(last.answeredAt, settings.timeZone), answers: last.intake.answers }
+    : null;
 
   const review =
     step === "review" && service && choice.start
@@ -233,6 +239,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         review={review}
         payAction={payForBookingAction}
         onScreeningStop={recordScreeningStopAction}
+        previousAnswers={previousAnswers}
       />
     </div>
   );
