@@ -12,9 +12,10 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { createSessionRecord } from "@/lib/auth/sessions";
 import { createBooking } from "@/lib/booking/create-booking";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { CLEAR_INTAKE, createBookableService } from "../support/booking-scenario";
+import { CLEAR_INTAKE, createBookableService, signCurrentConsent } from "../support/booking-scenario";
 import { clinicTimeAhead, confirmedBooking } from "../support/confirmed-booking";
 import { ENGINE } from "../support/db-setup";
 import { createUser, uniqueEmail } from "../support/factories";
@@ -38,6 +39,7 @@ async function clientWithPassword() {
   const user = await prisma.user.create({
     data: { email: uniqueEmail("privacy"), name: "Private Person", phone: "+1 718 555 0100", passwordHash },
   });
+  await signCurrentConsent(user.id);
   return { id: user.id, email: user.email };
 }
 
@@ -105,6 +107,11 @@ describe(`account data export (${ENGINE})`, () => {
     expect(visit?.treatmentNote).toMatchObject({ subjective: `note-for-${me.id}`, author: "Test Therapist" });
     expect(visit?.calfRecords).toEqual([expect.objectContaining({ side: "LEFT", tension: 4 })]);
     expect(data?.messages.map((message) => message.subject)).toEqual([`Hello ${me.id}`]);
+    // The signed consent, with the text as signed.
+    expect(data?.consents).toEqual([
+      expect.objectContaining({ version: CURRENT_CONSENT.version, method: "ONLINE", title: CURRENT_CONSENT.title }),
+    ]);
+    expect(data?.consents[0]?.sections).toEqual(CURRENT_CONSENT.sections);
     expect(data?.healthDataViews).toEqual([
       expect.objectContaining({ staff: "Test Therapist", what: "treatment notes", bookingId: mine.booking.id }),
     ]);

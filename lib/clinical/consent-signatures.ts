@@ -1,0 +1,194 @@
+// Signed consents: read, checked and written. A client signs online by typing their full name (in
+// the same request, and the same transaction, as the booking that needs it); staff record a
+// signature the client made at the clinic, on paper or on the clinic tablet. Each signature keeps
+// its version, so the text as signed can always be shown (lib/clinical/consent.ts).
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { prisma } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
+import { plainText } from "@/lib/forms/text";
+import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ConsentMethod } from "@/lib/generated/prisma/enums";
+import { CURRENT_CONSENT, consentVersion, SIGNED_NAME_RULE, signedNameMatches } from "./consent";
+
+export const CONSENT_SIGNED_ACTION = "consent.signed";
+
+/** `consent` as POST /api/bookings and the booking form take it. */
+export const consentInputSchema = z.object({
+  version: z.number().int().positive(),
+  signedName: plainText({ max: 200 }).pipe(z.string().min(1, "Type your full name to sign.")),
+});
+export type ConsentInput = z.infer<typeof consentInputSchema>;
+
+/** A booking needs the current consent and has none: 422 with the field `consent`. */
+export class ConsentRequired extends Unprocessable {
+  override name = "ConsentRequired";
+  constructor(
+    message = `Please read and sign the consent (version ${CURRENT_CONSENT.version}) before booking.`,
+    fields: Record<string, string[]> = { consent: [message] },
+  ) {
+    super(message, fields);
+  }
+}
+
+export interface ConsentSignatureView {
+  id: string;
+  version: number;
+  signedName: string;
+  method: ConsentMethod;
+  signedAt: Date;
+  recordedByName: string | null;
+  /** The document as signed (null only for a version this build no longer knows). */
+  title: string | null;
+  sections: { heading: string; body: string }[];
+}
+
+type ConsentReader = Pick<Prisma.TransactionClient, "consentSignature">;
+
+/** Newest first. */
+export async function listConsentSignatures(
+  userId: string,
+  db: ConsentReader = prisma,
+): Promise<ConsentSignatureView[]> {
+  const rows = await db.consentSignature.findMany({
+    where: { userId },
+    orderBy: [{ signedAt: "desc" }, { version: "desc" }],
+    select: {
+      id: true,
+      version: true,
+      signedName: true,
+      method: true,
+      signedAt: true,
+      recordedBy: { select: { name: true, email: true } },
+    },
+  });
+  return rows.map((row) => {
+    const document = consentVersion(row.version);
+    return {
+      id: row.id,
+      version: row.version,
+      signedName: row.signedName,
+      method: row.method,
+      signedAt: row.signedAt,
+      recordedByName: row.recordedBy ? (row.recordedBy.name ?? row.recordedBy.email) : null,
+      title: document?.title ?? null,
+      sections: document ? [...document.sections] : [],
+    };
+  });
+}
+
+/** This account's signature of one version (the current one by default), or null. */
+export async function findConsentSignature(
+  userId: string,
+  version: number = CURRENT_CONSENT.version,
+  db: ConsentReader = prisma,
+): Promise<{ signedAt: Date; method: ConsentMethod } | null> {
+  return db.consentSignature.findUnique({
+    where: { userId_version: { userId, version } },
+    select: { signedAt: true, method: true },
+  });
+}
+
+/**
+ * Checks a signature typed online before anything is written: the version must be the current one
+ * (an older text gets 422 `consent`) and the name the account's own (422 `signedName`).
+ */
+export async function checkOnlineSignature(userId: string, input: ConsentInput): Promise<ConsentInput> {
+  if (input.version !== CURRENT_CONSENT.version) {
+    throw new ConsentRequired("The consent has changed since you read it. Please read the new version and sign again.");
+  }
+  const account = await prisma.user.findUnique({ where: { id: userId }, select: { name: true } });
+  if (!account) throw new NotFound("We couldn't find your account.");
+  if (!account.name) {
+    const message = "Your account has no name yet. Add your full name on your profile, then sign.";
+    throw new Unprocessable(message, { signedName: [message] });
+  }
+  if (!signedNameMatches(input.signedName, account.name)) {
+    const message = `That isn't the name on your account. ${SIGNED_NAME_RULE}`;
+    throw new Unprocessable(message, { signedName: [message] });
+  }
+  return input;
+}
+
+/**
+ * Writes a signature in the caller's transaction with its audit entry. Signing a version already
+ * signed writes nothing (ON CONFLICT DO NOTHING keeps the transaction usable) and returns false.
+ */
+export async function writeConsentSignature(
+  tx: Pick<Prisma.TransactionClient, "consentSignature" | "auditLog">,
+  signature: {
+    userId: string;
+    version: number;
+    signedName: string;
+    method: ConsentMethod;
+    recordedById: string | null;
+    actorId: string;
+    signedAt?: Date;
+  },
+): Promise<boolean> {
+  const written = await tx.consentSignature.createMany({
+    data: [
+      {
+        userId: signature.userId,
+        version: signature.version,
+        signedName: signature.signedName,
+        method: signature.method,
+        recordedById: signature.recordedById,
+        ...(signature.signedAt ? { signedAt: signature.signedAt } : {}),
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (written.count === 0) return false;
+  await recordAudit(tx, {
+    actorId: signature.actorId,
+    action: CONSENT_SIGNED_ACTION,
+    entityType: "User",
+    entityId: signature.userId,
+    data: { version: signature.version, method: signature.method },
+  });
+  return true;
+}
+
+export const deskConsentSchema = z.object({
+  clientId: z.string().trim().min(1).max(64),
+  version: z.coerce.number().int().positive(),
+  method: z.enum(["PAPER", "TABLET"], { error: "Say where the client signed: on paper or on the clinic tablet." }),
+  signedName: plainText({ max: 200 }).pipe(z.string().min(1, "Type the name the client signed with.")),
+});
+export type DeskConsentInput = z.infer<typeof deskConsentSchema>;
+
+/**
+ * Staff record that a client signed the consent at the clinic (on paper or the clinic tablet).
+ * Only the current version can be recorded (the client read that text), for a client the staff
+ * member may see (`clientVisible`: the caller's scope check), with the same name rule as online.
+ */
+export async function recordDeskConsent(
+  actor: { id: string },
+  input: DeskConsentInput,
+  clientVisible: (clientId: string) => Promise<boolean>,
+): Promise<{ written: boolean }> {
+  if (!(await clientVisible(input.clientId))) throw new NotFound("We couldn't find that client.");
+  if (input.version !== CURRENT_CONSENT.version) {
+    const message = `Only the current consent (version ${CURRENT_CONSENT.version}) can be recorded.`;
+    throw new Unprocessable(message, { version: [message] });
+  }
+  const client = await prisma.user.findUnique({ where: { id: input.clientId }, select: { name: true } });
+  if (!client) throw new NotFound("We couldn't find that client.");
+  if (!signedNameMatches(input.signedName, client.name)) {
+    const message = `That isn't the name on the client's account (${client.name ?? "no name recorded"}).`;
+    throw new Unprocessable(message, { signedName: [message] });
+  }
+  const written = await runTransaction(prisma, (tx) =>
+    writeConsentSignature(tx, {
+      userId: input.clientId,
+      version: input.version,
+      signedName: input.signedName,
+      method: input.method,
+      recordedById: actor.id,
+      actorId: actor.id,
+    }),
+  );
+  return { written };
+}
