@@ -2,6 +2,7 @@
 // on which day, and until when (6 months unless the doctor said otherwise, never more than 12).
 // Pure: the staff form, its Server Action and lib/clinical/clearance.ts share it.
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
 import { parseIsoDate } from "@/lib/time/clinic-time";
 
@@ -51,7 +52,7 @@ const isoDate = z
 export function clearanceInputSchema(today: string) {
   return z
     .object({
-      clientId: z.string().trim().min(1).max(64),
+      clientId: recordId(),
       questionId: z.enum(CLEARANCE_QUESTION_IDS, { error: "Choose what the doctor cleared." }),
       clearedBy: plainText({ max: 200 }).pipe(z.string().min(2, "Name the doctor or clinic who gave the go-ahead.")),
       clearedOn: isoDate.refine((value) => value <= today, "The go-ahead can't be dated in the future."),

@@ -6,10 +6,13 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
+import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentMethod } from "@/lib/generated/prisma/enums";
+import { clientScopeOf } from "@/lib/staff/clients";
+import type { StaffViewer } from "@/lib/staff/staff-viewer";
 import { CURRENT_CONSENT, consentVersion, SIGNED_NAME_RULE, signedNameMatches } from "./consent";
 
 export const CONSENT_SIGNED_ACTION = "consent.signed";
@@ -152,8 +155,8 @@ export async function writeConsentSignature(
 }
 
 export const deskConsentSchema = z.object({
-  clientId: z.string().trim().min(1).max(64),
-  version: z.coerce.number().int().positive(),
+  clientId: recordId(),
+  version: z.coerce.number<string>().int().positive(),
   method: z.enum(["PAPER", "TABLET"], { error: "Say where the client signed: on paper or on the clinic tablet." }),
   signedName: plainText({ max: 200 }).pipe(z.string().min(1, "Type the name the client signed with.")),
 });
@@ -162,20 +165,18 @@ export type DeskConsentInput = z.infer<typeof deskConsentSchema>;
 /**
  * Staff record that a client signed the consent at the clinic (on paper or the clinic tablet).
  * Only the current version can be recorded (the client read that text), for a client the staff
- * member may see (`clientVisible`: the caller's scope check), with the same name rule as online.
+ * member may see (the client page's scope), with the same name rule as online.
  */
-export async function recordDeskConsent(
-  actor: { id: string },
-  input: DeskConsentInput,
-  clientVisible: (clientId: string) => Promise<boolean>,
-): Promise<{ written: boolean }> {
-  if (!(await clientVisible(input.clientId))) throw new NotFound("We couldn't find that client.");
+export async function recordDeskConsent(viewer: StaffViewer, input: DeskConsentInput): Promise<{ written: boolean }> {
+  const client = await prisma.user.findFirst({
+    where: { id: input.clientId, ...clientScopeOf(viewer) },
+    select: { name: true },
+  });
+  if (!client) throw new NotFound("We couldn't find that client.");
   if (input.version !== CURRENT_CONSENT.version) {
     const message = `Only the current consent (version ${CURRENT_CONSENT.version}) can be recorded.`;
     throw new Unprocessable(message, { version: [message] });
   }
-  const client = await prisma.user.findUnique({ where: { id: input.clientId }, select: { name: true } });
-  if (!client) throw new NotFound("We couldn't find that client.");
   if (!signedNameMatches(input.signedName, client.name)) {
     const message = `That isn't the name on the client's account (${client.name ?? "no name recorded"}).`;
     throw new Unprocessable(message, { signedName: [message] });
@@ -186,8 +187,8 @@ export async function recordDeskConsent(
       version: input.version,
       signedName: input.signedName,
       method: input.method,
-      recordedById: actor.id,
-      actorId: actor.id,
+      recordedById: viewer.userId,
+      actorId: viewer.userId,
     }),
   );
   return { written };

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { hoursInWords } from "@/components/booking/cancellation-policy";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { AppointmentActions } from "@/components/staff/appointment-actions";
+import { ConsentStatus } from "@/components/staff/consent-status";
 import { CancelAppointmentForm } from "@/components/staff/cancel-appointment-form";
 import { DeskPaymentForm } from "@/components/staff/desk-payment-form";
 import { IntakeAnswersPanel } from "@/components/staff/intake-answers";
@@ -14,6 +15,8 @@ import { VisitList } from "@/components/staff/visit-list";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { cancellationDeadline, decideCancellationRefund } from "@/lib/booking/cancellation-policy";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
+import { listConsentSignatures } from "@/lib/clinical/consent-signatures";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
@@ -32,6 +35,7 @@ import {
   recordDeskPaymentAction,
   saveTreatmentNoteAction,
 } from "./actions";
+import { recordDeskConsentAction } from "../../clients/[id]/actions";
 
 export const metadata: Metadata = { title: "Staff: appointment", robots: { index: false } };
 
@@ -64,6 +68,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   const cutoffHours = cancellationTerms.freeCancellationHours;
   // After the appointment itself: its note (each view of an existing note is audited).
   const visitNote = await getTreatmentNote({ id: user.id, role: user.role }, booking.id);
+  const signatures = await listConsentSignatures(client.id);
   const startsAt = new Date(booking.startsAt);
   const money = (cents: number) => formatMoney(cents, booking.currency);
 
@@ -174,6 +179,22 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
             </div>
           </section>
         </div>
+      </section>
+
+      {/* Signed before treatment: online with the booking, or at the desk on arrival (recorded here). */}
+      <section aria-labelledby="consent-heading" className="mt-6 rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
+        <h2 id="consent-heading" className="mb-3 text-xl font-semibold">
+          Consent
+        </h2>
+        <ConsentStatus
+          clientId={client.id}
+          bookingId={booking.id}
+          accountName={client.name}
+          currentVersion={CURRENT_CONSENT.version}
+          signatures={signatures}
+          timeZone={timeZone}
+          recordAction={recordDeskConsentAction}
+        />
       </section>
 
       <section aria-labelledby="note-heading" className="mt-6 rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
