@@ -69,6 +69,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   // After the appointment itself: its note (each view of an existing note is audited).
   const visitNote = await getTreatmentNote({ id: user.id, role: user.role }, booking.id);
   const signatures = await listConsentSignatures(client.id);
+  const consentSigned = signatures.some((signature) => signature.version === CURRENT_CONSENT.version);
   const startsAt = new Date(booking.startsAt);
   const money = (cents: number) => formatMoney(cents, booking.currency);
 
@@ -109,6 +110,17 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
         <h2 id="steps-heading" className="text-xl font-semibold">
           Steps
         </h2>
+        {!consentSigned && (booking.status === "CONFIRMED" || booking.status === "CHECKED_IN") ? (
+          <div className="mt-3">
+            <Alert title="Consent not signed">
+              Ask the client to sign the consent (version {CURRENT_CONSENT.version}) before treatment, then record it{" "}
+              <a href="#consent-heading" className="font-semibold underline">
+                under Consent
+              </a>
+              .
+            </Alert>
+          </div>
+        ) : null}
         <div className="mt-3">
           <AppointmentActions
             bookingId={booking.id}
