@@ -98,6 +98,16 @@ describe(`account data export (${ENGINE})`, () => {
       },
     });
 
+    await prisma.doctorClearance.create({
+      data: {
+        clientId: me.id,
+        questionId: "cancer",
+        clearedBy: `Dr. Own ${me.id}`,
+        clearedOn: new Date(),
+        validUntil: new Date(Date.now() + 30 * 86_400_000),
+        recordedById: me.id,
+      },
+    });
     const data = await exportAccountData(me.id);
     expect(data?.profile).toMatchObject({ id: me.id, email: me.email, name: "Private Person" });
     expect(data?.bookings.map((booking) => booking.id)).toEqual([mine.booking.id]);
@@ -112,6 +122,9 @@ describe(`account data export (${ENGINE})`, () => {
       expect.objectContaining({ version: CURRENT_CONSENT.version, method: "ONLINE", title: CURRENT_CONSENT.title }),
     ]);
     expect(data?.consents[0]?.sections).toEqual(CURRENT_CONSENT.sections);
+    expect(data?.doctorClearances).toEqual([
+      expect.objectContaining({ questionId: "cancer", clearedBy: `Dr. Own ${me.id}`, revokedAt: null }),
+    ]);
     expect(data?.healthDataViews).toEqual([
       expect.objectContaining({ staff: "Test Therapist", what: "treatment notes", bookingId: mine.booking.id }),
     ]);
