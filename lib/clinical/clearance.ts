@@ -115,8 +115,8 @@ export async function recordClearance(viewer: StaffViewer, input: ClearanceInput
       action: CLEARANCE_RECORDED_ACTION,
       entityType: "User",
       entityId: input.clientId,
-      // No note text: the log is shown to the client and read by staff.
-      data: { clearanceId: clearance.id, questionId: input.questionId, validUntil: input.validUntil },
+      // Neither the condition nor the note: the log is shown to the client and read by staff.
+      data: { clearanceId: clearance.id, validUntil: input.validUntil },
     });
     return clearance;
   });
