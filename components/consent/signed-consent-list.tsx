@@ -37,6 +37,12 @@ export function SignedConsentList({
               {formatClinicDateTime(signature.signedAt, timeZone)}
               {signature.recordedByName ? ` (recorded by ${signature.recordedByName})` : ""}.
             </p>
+            {signature.withdrawnAt ? (
+              <p className="mt-1 font-semibold">
+                Withdrawn on {formatClinicDateTime(signature.withdrawnAt, timeZone)}
+                {signature.withdrawnByName ? ` (recorded by ${signature.withdrawnByName})` : ""}.
+              </p>
+            ) : null}
             <div className="mt-3 border-t border-teal-600/10 pt-3">
               {signature.sections.length > 0 ? (
                 <ConsentDocumentText sections={signature.sections} headingLevel={headingLevel === 2 ? 3 : 4} />

@@ -5,6 +5,7 @@ import { SignedConsentList } from "@/components/consent/signed-consent-list";
 import type { ConsentSignatureView } from "@/lib/clinical/consent-signatures";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import { DeskConsentForm } from "./desk-consent-form";
+import { WithdrawConsentButton } from "./withdraw-consent-button";
 import type { StaffFormAction } from "./staff-form-state";
 
 export function ConsentStatus({
@@ -15,6 +16,7 @@ export function ConsentStatus({
   signatures,
   timeZone,
   recordAction,
+  withdrawAction,
 }: {
   clientId: string;
   bookingId?: string;
@@ -23,26 +25,33 @@ export function ConsentStatus({
   signatures: ConsentSignatureView[];
   timeZone: string;
   recordAction: StaffFormAction;
+  withdrawAction: StaffFormAction;
 }) {
-  const current = signatures.find((signature) => signature.version === currentVersion);
+  const current = signatures.find((signature) => signature.version === currentVersion && !signature.withdrawnAt);
+  const withdrawn = signatures.find((signature) => signature.version === currentVersion && signature.withdrawnAt);
   return (
     <div className="flex flex-col gap-3">
       {current ? (
-        <p>
-          <span className="mr-2 inline-block rounded-full bg-teal-100 px-2 py-0.5 text-sm font-semibold text-teal-800">
-            Consent signed
-          </span>
-          Version {current.version}, {formatClinicDateTime(current.signedAt, timeZone)}, as {current.signedName}.
-        </p>
+        <>
+          <p>
+            <span className="mr-2 inline-block rounded-full bg-teal-100 px-2 py-0.5 text-sm font-semibold text-teal-800">
+              Consent signed
+            </span>
+            Version {current.version}, {formatClinicDateTime(current.signedAt, timeZone)}, as {current.signedName}.
+          </p>
+          <WithdrawConsentButton clientId={clientId} bookingId={bookingId} action={withdrawAction} />
+        </>
       ) : (
         <>
           <p>
             <span className="mr-2 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900">
               Consent not signed
             </span>
-            {signatures.length > 0
-              ? `The client signed an earlier version (${signatures[0]?.version}); ask them to read and sign version ${currentVersion} before treatment.`
-              : `Ask the client to read and sign the consent (version ${currentVersion}) before treatment.`}
+            {withdrawn?.withdrawnAt
+              ? `The client withdrew their consent on ${formatClinicDateTime(withdrawn.withdrawnAt, timeZone)}; record a new signature before any further treatment.`
+              : signatures.length > 0
+                ? `The client signed an earlier version (${signatures[0]?.version}); ask them to read and sign version ${currentVersion} before treatment.`
+                : `Ask the client to read and sign the consent (version ${currentVersion}) before treatment.`}
           </p>
           <DeskConsentForm
             clientId={clientId}

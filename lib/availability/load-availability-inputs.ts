@@ -77,7 +77,7 @@ export interface AvailabilityInputs {
   clientHolds: ClientHold[];
   /** Empty unless `withLapsedHolds` was asked for. */
   lapsedHolds: LapsedHold[];
-  /** Whether the client signed `consentVersion` (false when either was not given). */
+  /** Whether the client signed `consentVersion` and has not withdrawn it (false when either was not given). */
   clientSignedConsent: boolean;
 }
 
@@ -236,7 +236,8 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
           AND l."startsAt" < ${bookingsBefore} AND l."blockedUntil" > ${rangeStart}), '[]'::json) AS "lapsedHolds",
       EXISTS (
         SELECT 1 FROM "ConsentSignature" c
-        WHERE c."userId" = ${clientId}::text AND c."version" = ${consentVersion}::int) AS "clientSignedConsent"`;
+        WHERE c."userId" = ${clientId}::text AND c."version" = ${consentVersion}::int
+          AND c."withdrawnAt" IS NULL) AS "clientSignedConsent"`;
 
   const result = resultRow.parse(rows[0]);
   if (!result.service || !result.service.active) throw new NotFound("We don't offer that treatment.");

@@ -2,13 +2,14 @@
 // the same request, and the same transaction, as the booking that needs it); staff record a
 // signature the client made at the clinic, on paper or on the clinic tablet. Each signature keeps
 // its version, so the text as signed can always be shown (lib/clinical/consent.ts).
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
-import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentMethod } from "@/lib/generated/prisma/enums";
 import { clientScopeOf } from "@/lib/staff/clients";
@@ -42,6 +43,8 @@ export interface ConsentSignatureView {
   method: ConsentMethod;
   signedAt: Date;
   recordedByName: string | null;
+  withdrawnAt: Date | null;
+  withdrawnByName: string | null;
   /** The document as signed (null only for a version this build no longer knows). */
   title: string | null;
   sections: { heading: string; body: string }[];
@@ -64,6 +67,8 @@ export async function listConsentSignatures(
       method: true,
       signedAt: true,
       recordedBy: { select: { name: true, email: true } },
+      withdrawnAt: true,
+      withdrawnBy: { select: { name: true, email: true } },
     },
   });
   return rows.map((row) => {
@@ -75,20 +80,22 @@ export async function listConsentSignatures(
       method: row.method,
       signedAt: row.signedAt,
       recordedByName: row.recordedBy ? (row.recordedBy.name ?? row.recordedBy.email) : null,
+      withdrawnAt: row.withdrawnAt,
+      withdrawnByName: row.withdrawnBy ? (row.withdrawnBy.name ?? row.withdrawnBy.email) : null,
       title: document?.title ?? null,
       sections: document ? [...document.sections] : [],
     };
   });
 }
 
-/** This account's signature of one version (the current one by default), or null. */
+/** This account's signature of one version (the current one by default) still in force, or null. */
 export async function findConsentSignature(
   userId: string,
   version: number = CURRENT_CONSENT.version,
   db: ConsentReader = prisma,
 ): Promise<{ signedAt: Date; method: ConsentMethod } | null> {
-  return db.consentSignature.findUnique({
-    where: { userId_version: { userId, version } },
+  return db.consentSignature.findFirst({
+    where: { userId, version, withdrawnAt: null },
     select: { signedAt: true, method: true },
   });
 }
@@ -116,10 +123,11 @@ export async function checkOnlineSignature(userId: string, input: ConsentInput):
 
 /**
  * Writes a signature in the caller's transaction with its audit entry. Signing a version already
- * signed writes nothing (ON CONFLICT DO NOTHING keeps the transaction usable) and returns false.
+ * signed and in force writes nothing and returns false; signing one that was withdrawn signs it
+ * afresh (the audit log keeps both events). One statement, so the transaction stays usable.
  */
 export async function writeConsentSignature(
-  tx: Pick<Prisma.TransactionClient, "consentSignature" | "auditLog">,
+  tx: Pick<Prisma.TransactionClient, "$queryRaw" | "auditLog">,
   signature: {
     userId: string;
     version: number;
@@ -130,20 +138,18 @@ export async function writeConsentSignature(
     signedAt?: Date;
   },
 ): Promise<boolean> {
-  const written = await tx.consentSignature.createMany({
-    data: [
-      {
-        userId: signature.userId,
-        version: signature.version,
-        signedName: signature.signedName,
-        method: signature.method,
-        recordedById: signature.recordedById,
-        ...(signature.signedAt ? { signedAt: signature.signedAt } : {}),
-      },
-    ],
-    skipDuplicates: true,
-  });
-  if (written.count === 0) return false;
+  const signedAt = signature.signedAt ?? new Date();
+  const written = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "ConsentSignature" ("id", "userId", "version", "signedName", "method", "recordedById", "signedAt")
+    VALUES (${randomUUID()}, ${signature.userId}, ${signature.version}, ${signature.signedName},
+      ${signature.method}::"ConsentMethod", ${signature.recordedById}, ${signedAt})
+    ON CONFLICT ("userId", "version") DO UPDATE SET
+      "signedName" = EXCLUDED."signedName", "method" = EXCLUDED."method",
+      "recordedById" = EXCLUDED."recordedById", "signedAt" = EXCLUDED."signedAt",
+      "withdrawnAt" = NULL, "withdrawnById" = NULL
+    WHERE "ConsentSignature"."withdrawnAt" IS NOT NULL
+    RETURNING "id"`;
+  if (written.length === 0) return false;
   await recordAudit(tx, {
     actorId: signature.actorId,
     action: CONSENT_SIGNED_ACTION,
@@ -192,4 +198,32 @@ export async function recordDeskConsent(viewer: StaffViewer, input: DeskConsentI
     }),
   );
   return { written };
+}
+
+export const CONSENT_WITHDRAWN_ACTION = "consent.withdrawn";
+
+/**
+ * The client withdrew their consent (told their therapist or the clinic): staff record it, for a
+ * client they may see. The signature stays listed as withdrawn; online booking then asks them to
+ * sign again. Withdrawing what is not in force is an InvalidTransition.
+ */
+export async function withdrawConsent(viewer: StaffViewer, clientId: string, now = new Date()): Promise<void> {
+  const client = await prisma.user.findFirst({
+    where: { id: clientId, ...clientScopeOf(viewer) },
+    select: { id: true },
+  });
+  if (!client) throw new NotFound("We couldn't find that client.");
+  await runTransaction(prisma, async (tx) => {
+    const withdrawn = await tx.consentSignature.updateMany({
+      where: { userId: clientId, withdrawnAt: null },
+      data: { withdrawnAt: now, withdrawnById: viewer.userId },
+    });
+    if (withdrawn.count === 0) throw new InvalidTransition("This client has no consent in force to withdraw.");
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: CONSENT_WITHDRAWN_ACTION,
+      entityType: "User",
+      entityId: clientId,
+    });
+  });
 }

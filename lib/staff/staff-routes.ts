@@ -60,6 +60,7 @@ export const STAFF_ROUTES = {
   "action:recordClearanceAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
   "action:revokeClearanceAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
   "action:recordDeskConsentAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
+  "action:withdrawConsentAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
   "action:inviteTherapistAction": { kind: "action", roles: ADMIN },
   "action:retryEmailAction": { kind: "action", roles: ADMIN },
   "action:resendStaffInviteAction": { kind: "action", roles: ADMIN },

@@ -1,19 +1,35 @@
 // A consent signed at the clinic (paper or the clinic tablet), recorded by staff: the current
 // version only, the account's name, for a client the staff member may see (a therapist their own
 // clients, an admin anyone), once, with an audit entry; a client who signed at the desk can then
-// book online without being asked again.
-import { describe, expect, it } from "vitest";
+// book online without being asked again. A withdrawal (recorded by staff) stops online booking
+// until the client signs again.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBooking } from "@/lib/booking/create-booking";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import {
   CONSENT_SIGNED_ACTION,
+  CONSENT_WITHDRAWN_ACTION,
+  ConsentRequired,
   deskConsentSchema,
   findConsentSignature,
+  listConsentSignatures,
   recordDeskConsent,
+  withdrawConsent,
 } from "@/lib/clinical/consent-signatures";
 import { prisma } from "@/lib/db";
-import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import { CLEAR_INTAKE, clinicTimeAhead, createBookableService } from "../support/booking-scenario";
 import { ENGINE } from "../support/db-setup";
+import { startPaymentsHarness, type PaymentsHarness } from "../support/payments-harness";
 import { caught, createStaffScenario } from "../support/staff-scenario";
+
+let harness: PaymentsHarness;
+beforeAll(async () => {
+  harness = await startPaymentsHarness();
+});
+afterAll(async () => {
+  await harness.close();
+});
 
 const input = (clientId: string, overrides: Record<string, string> = {}) =>
   deskConsentSchema.parse({
@@ -74,5 +90,52 @@ describe(`consent recorded at the desk (${ENGINE})`, () => {
     expect(parse({ method: "ONLINE" }).success).toBe(false);
     expect(parse({ signedName: "A\u202eB" }).success).toBe(false);
     expect(parse({}).success).toBe(true);
+  });
+});
+
+describe(`a withdrawn consent (${ENGINE})`, () => {
+  it("stops online booking until the client signs again, online or at the desk; the audit log keeps each step", async () => {
+    const scenario = await createStaffScenario();
+    const therapist = await scenario.viewers.therapist();
+    await recordDeskConsent(therapist, input(scenario.client.id));
+    const other = await scenario.viewers.otherTherapist();
+    expect(await caught(withdrawConsent(other, scenario.client.id))).toBeInstanceOf(NotFound);
+
+    await withdrawConsent(therapist, scenario.client.id);
+    expect(await caught(withdrawConsent(therapist, scenario.client.id))).toBeInstanceOf(InvalidTransition);
+    expect(await findConsentSignature(scenario.client.id)).toBeNull();
+    const [listed] = await listConsentSignatures(scenario.client.id);
+    expect(listed).toMatchObject({ withdrawnByName: "Test Person", method: "PAPER" });
+    expect(listed?.withdrawnAt).toBeInstanceOf(Date);
+
+    const { service } = await createBookableService();
+    const request = {
+      client: { id: scenario.client.id, email: scenario.client.email },
+      serviceSlug: service.slug,
+      start: clinicTimeAhead(9, 10),
+      intake: CLEAR_INTAKE,
+    };
+    expect(await caught(createBooking(request))).toBeInstanceOf(ConsentRequired);
+
+    // Signing again with the booking puts the consent back in force.
+    const booked = await createBooking({
+      ...request,
+      consent: { version: CURRENT_CONSENT.version, signedName: "Test Person" },
+    });
+    expect(booked.booking.status).toBe("PENDING_PAYMENT");
+    expect(await findConsentSignature(scenario.client.id)).toMatchObject({ method: "ONLINE" });
+    const [again] = await listConsentSignatures(scenario.client.id);
+    expect(again?.withdrawnAt).toBeNull();
+
+    const actions = await prisma.auditLog.findMany({
+      where: { entityId: scenario.client.id, action: { in: [CONSENT_SIGNED_ACTION, CONSENT_WITHDRAWN_ACTION] } },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((entry) => entry.action)).toEqual([
+      CONSENT_SIGNED_ACTION,
+      CONSENT_WITHDRAWN_ACTION,
+      CONSENT_SIGNED_ACTION,
+    ]);
   });
 });

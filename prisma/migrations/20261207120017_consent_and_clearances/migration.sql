@@ -10,6 +10,8 @@ CREATE TABLE "ConsentSignature" (
     "method" "ConsentMethod" NOT NULL DEFAULT 'ONLINE',
     "recordedById" TEXT,
     "signedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "withdrawnAt" TIMESTAMPTZ(3),
+    "withdrawnById" TEXT,
 
     CONSTRAINT "ConsentSignature_pkey" PRIMARY KEY ("id")
 );
@@ -42,6 +44,9 @@ ALTER TABLE "ConsentSignature" ADD CONSTRAINT "ConsentSignature_userId_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "ConsentSignature" ADD CONSTRAINT "ConsentSignature_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentSignature" ADD CONSTRAINT "ConsentSignature_withdrawnById_fkey" FOREIGN KEY ("withdrawnById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "DoctorClearance" ADD CONSTRAINT "DoctorClearance_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

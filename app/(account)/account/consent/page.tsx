@@ -13,7 +13,9 @@ export const metadata: Metadata = { title: "Your consent", robots: { index: fals
 export default async function AccountConsentPage() {
   const user = await requireUser("/account/consent");
   const signatures = await listConsentSignatures(user.id);
-  const signedCurrent = signatures.some((signature) => signature.version === CURRENT_CONSENT.version);
+  const signedCurrent = signatures.some(
+    (signature) => signature.version === CURRENT_CONSENT.version && !signature.withdrawnAt,
+  );
   return (
     <>
       <div className="consent-no-print flex flex-wrap items-start justify-between gap-3">
@@ -22,7 +24,7 @@ export default async function AccountConsentPage() {
           <p className="mt-2 text-muted">
             {signedCurrent
               ? "The treatment consent you signed, with the words as you signed them. Times are in the clinic's zone."
-              : "You haven't signed the current treatment consent yet. We'll ask you to read and sign it when you next book."}
+              : "You haven't signed the current treatment consent (or you withdrew it). We'll ask you to read and sign it when you next book."}
           </p>
           <p className="mt-1 text-sm text-muted">
             To withdraw your consent, tell your therapist or call the clinic; we then book no further treatment until

@@ -35,7 +35,7 @@ import {
   recordDeskPaymentAction,
   saveTreatmentNoteAction,
 } from "./actions";
-import { recordDeskConsentAction } from "../../clients/[id]/actions";
+import { recordDeskConsentAction, withdrawConsentAction } from "../../clients/[id]/actions";
 
 export const metadata: Metadata = { title: "Staff: appointment", robots: { index: false } };
 
@@ -69,7 +69,9 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   // After the appointment itself: its note (each view of an existing note is audited).
   const visitNote = await getTreatmentNote({ id: user.id, role: user.role }, booking.id);
   const signatures = await listConsentSignatures(client.id);
-  const consentSigned = signatures.some((signature) => signature.version === CURRENT_CONSENT.version);
+  const consentSigned = signatures.some(
+    (signature) => signature.version === CURRENT_CONSENT.version && !signature.withdrawnAt,
+  );
   const startsAt = new Date(booking.startsAt);
   const money = (cents: number) => formatMoney(cents, booking.currency);
 
@@ -206,6 +208,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
           signatures={signatures}
           timeZone={timeZone}
           recordAction={recordDeskConsentAction}
+          withdrawAction={withdrawConsentAction}
         />
       </section>
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
 import { recordClearance, revokeClearance } from "@/lib/clinical/clearance";
 import { clearanceInputSchema } from "@/lib/clinical/clearance-schema";
-import { deskConsentSchema, recordDeskConsent } from "@/lib/clinical/consent-signatures";
+import { deskConsentSchema, recordDeskConsent, withdrawConsent } from "@/lib/clinical/consent-signatures";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
@@ -120,5 +120,28 @@ async function recordDeskConsentActionWork(_previous: StaffFormState, formData: 
     return refusal(error);
   } finally {
     revalidateClient(parsed.data.clientId, bookingId.data || undefined);
+  }
+}
+
+const withdrawSchema = z.object({ clientId: recordId(), bookingId: bookingField });
+
+export async function withdrawConsentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(withdrawConsentActionWork(previous, formData));
+}
+
+async function withdrawConsentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:withdrawConsentAction");
+  const parsed = withdrawSchema.safeParse({
+    clientId: text(formData, "clientId"),
+    bookingId: text(formData, "bookingId"),
+  });
+  if (!parsed.success) return { ok: false, formError: "That client could not be read. Reload the page." };
+  try {
+    await withdrawConsent(await loadStaffViewer(user), parsed.data.clientId);
+    return { ok: true, message: "Withdrawal recorded." };
+  } catch (error) {
+    return refusal(error);
+  } finally {
+    revalidateClient(parsed.data.clientId, parsed.data.bookingId || undefined);
   }
 }

@@ -21,7 +21,12 @@ import { getClientForStaff } from "@/lib/staff/clients";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
 import { clinicToday, formatClinicDate, formatClinicDateTime } from "@/lib/time/clinic-time";
-import { recordClearanceAction, recordDeskConsentAction, revokeClearanceAction } from "./actions";
+import {
+  recordClearanceAction,
+  recordDeskConsentAction,
+  revokeClearanceAction,
+  withdrawConsentAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Staff: client", robots: { index: false } };
 
@@ -101,6 +106,7 @@ export default async function StaffClientPage({ params }: Props) {
           signatures={signatures}
           timeZone={timeZone}
           recordAction={recordDeskConsentAction}
+          withdrawAction={withdrawConsentAction}
         />
       </section>
       <section aria-labelledby="clearance-heading" className="mt-8">
