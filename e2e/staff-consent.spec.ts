@@ -1,7 +1,7 @@
 // The desk side of consent and clearances (issue #17 points 4 and 5): an admin opens a new client
 // who has not signed the consent, records that they signed it on paper (a wrong name is refused
-// first), then records a doctor's clearance (an empty doctor is refused first, the form keeping what
-// was typed), sees it in force, and revokes it after confirming.
+// first) and then that they withdrew it; records a doctor's clearance (an empty doctor is refused
+// first, the form keeping what was typed), sees it in force, and revokes it after confirming.
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectNoSeriousA11yViolations, newClient, ownNetwork, signIn, signUp } from "./helpers";
 
@@ -32,6 +32,12 @@ test("an admin records a desk consent and a doctor's clearance for a client, and
   // The page is refreshed with the signature: the form gives way to "signed".
   await expect(consent.getByText("Consent signed")).toBeVisible();
   await expect(consent.getByText(new RegExp(`Version 1, .*, as ${client.name.toLowerCase()}\\.`))).toBeVisible();
+
+  // The client withdraws it (asked first); the desk form is back, saying when.
+  await consent.getByRole("button", { name: "Record a withdrawal" }).click();
+  await consent.getByRole("button", { name: "Yes, record the withdrawal" }).click();
+  await expect(consent.getByText(/The client withdrew their consent on /)).toBeVisible();
+  await expect(consent.getByRole("button", { name: "Record the signed consent" })).toBeVisible();
 
   // Clearance: the doctor is required; the form keeps the rest.
   const clearances = page.getByRole("region", { name: "Doctor's clearances" });
