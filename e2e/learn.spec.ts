@@ -7,7 +7,7 @@ test.describe("education hub", () => {
     isMobile,
   }) => {
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1, name: "Your calves are your second heart" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "A second heart in every calf" })).toBeVisible();
     await page.getByRole("link", { name: "Learn how it works" }).click();
     await expect(page).toHaveURL(/\/learn$/);
 
@@ -81,7 +81,7 @@ test.describe("education hub", () => {
 
   test("articles carry their SEO tags and structured data", async ({ page }) => {
     await page.goto("/learn/calf-muscle-pump-second-heart");
-    await expect(page).toHaveTitle(/^The calf muscle pump.*\| Second Heart Calf Clinic$/);
+    await expect(page).toHaveTitle(/^Uphill all the way.*\| Second Heart Calf Clinic$/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
       "href",
       /\/learn\/calf-muscle-pump-second-heart$/,
@@ -164,7 +164,7 @@ test("an aftercare guide opens with its summary and ends with its sources and an
   const summary = page.getByRole("note", { name: "In short" });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole("listitem")).toHaveCount(5);
-  await expect(summary).toContainText("same day");
+  await expect(summary).toContainText("a doctor today");
 
   const sources = page.getByRole("region", { name: "Further reading" });
   await expect(sources.getByRole("listitem").first()).toBeVisible();
@@ -172,5 +172,7 @@ test("an aftercare guide opens with its summary and ends with its sources and an
   await expect(sources).toContainText("Compartment syndrome — NHS");
   await expect(sources).toContainText(/Reviewed on .* by Daniel Okafor/);
   await expect(sources).toContainText("not been reviewed by a doctor");
+  await expect(sources).toContainText(/Figures and thresholds checked against: .*Sports Injuries/);
+  await expect(sources.locator("time")).toHaveAttribute("datetime", "2026-12-07");
   await expect(page.getByText(/medically reviewed/i)).toHaveCount(0);
 });

@@ -5,7 +5,7 @@
 // the desk, and the payment is recorded there once. axe is clean on /staff/book and /staff/reports.
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { RED_FLAG_QUESTIONS } from "../lib/booking/intake";
+import { questionText } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectNoSeriousA11yViolations, payOnEmulatorCheckout, signIn, timeLabel } from "./helpers";
 
@@ -66,7 +66,7 @@ test.describe.serial("front desk", () => {
     await page.getByRole("radio", { name: timeLabel(slot.start, TIME_ZONE) }).check();
 
     // A red flag stops the booking with the see-a-doctor guidance and no Book button.
-    const redFlag = page.getByRole("group", { name: RED_FLAG_QUESTIONS.suddenPainOrSwelling });
+    const redFlag = page.getByRole("group", { name: questionText("suddenPainOrSwelling"), exact: true });
     await redFlag.getByRole("radio", { name: "Yes" }).check();
     await expect(page.getByRole("heading", { name: "Please see a doctor today" })).toBeVisible();
     await expect(page.getByRole("button", { name: /^Book/ })).toHaveCount(0);

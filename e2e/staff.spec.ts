@@ -6,21 +6,19 @@ import { randomInt } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "../lib/staff/staff-routes";
 import { expect, test } from "./fixtures";
-import { consentFor, DEMO_PASSWORD, expectNoSeriousA11yViolations, newClient, signIn, signUp } from "./helpers";
+import {
+  allNoIntake,
+  consentFor,
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  newClient,
+  signIn,
+  signUp,
+} from "./helpers";
 
 const SERVICE = "calf-reset-30";
 const THERAPIST = { email: "therapist@clinic.test", name: "Maya Lindqvist" };
-const CLEAR_INTAKE = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: true,
-  recentInjury: false,
-  skinCondition: false,
-};
+const CLEAR_INTAKE = allNoIntake({ varicoseVeins: true, veinHardPainful: false });
 
 interface Slot {
   start: string;

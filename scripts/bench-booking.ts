@@ -18,11 +18,12 @@ import {
   type ComputeSlotsInput,
   type TherapistSchedule,
 } from "@/lib/availability/compute-slots";
-import { ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { allNoIntake } from "@/lib/booking/intake";
 import { addDays, clinicDayBounds, clinicToday, clinicWeekday } from "@/lib/time/clinic-time";
 import {
   atMost,
   countStatuses,
+  cpuPerRequest,
   ratio,
   summariseLatencies,
   TARGETS,
@@ -43,7 +44,7 @@ export const COUNTED_BOOKINGS = 5;
 // second booking releases the first hold and expires its checkout, which is another path (and cost).
 const BENCH_ACCOUNTS = WARM_UP_BOOKINGS + MEASURED_BOOKINGS + COUNTED_BOOKINGS + 1;
 const SERVICE = "second-heart-massage-60";
-const CLEAR_INTAKE = ALL_NO_ANSWERS;
+const CLEAR_INTAKE = allNoIntake();
 
 /** Where the bench server keeps its data: a throwaway embedded directory, or a PostgreSQL database. */
 export type BenchDatabase = { kind: "embedded"; dataDir: string } | { kind: "postgresql"; url: string };
@@ -149,7 +150,7 @@ async function seedBusyWeek(prisma: ReturnType<typeof createDatabase>["prisma"])
       durationMinutes: service.durationMinutes,
       priceCents: service.priceCents,
       currency: service.currency,
-      intake: ALL_NO_ANSWERS,
+      intake: CLEAR_INTAKE,
     };
   });
   await prisma.booking.createMany({ data });
@@ -338,6 +339,7 @@ export interface BookingEndpointFigures {
   me: BookingMode["me"];
   availability: BookingMode["availability"];
   bookings: BookingMode["bookings"];
+  serverCpu: BookingMode["serverCpu"];
   failures: string[];
 }
 
@@ -368,6 +370,7 @@ export async function benchBookingEndpoints(
   origin: string,
   clients: { email: string; password: string }[],
   seconds: number,
+  serverCpuMs: () => number | null = () => null,
 ): Promise<BookingEndpointFigures> {
   const failures: string[] = [];
   const today = clinicToday("America/New_York");
@@ -384,8 +387,11 @@ export async function benchBookingEndpoints(
   const starts = await freeStarts(origin, bookers.length);
   if (starts.length <= WARM_UP_BOOKINGS) throw new Error(`only ${starts.length} free times to book`);
   const warmUp = await postBookings(origin, cookies, starts.slice(0, WARM_UP_BOOKINGS));
+  const cpuBeforeMe = serverCpuMs();
   const trivialAtConcurrency = await measure({ url: trivialUrl, connections: BENCH_CLIENTS, duration: seconds });
+  const cpuBeforeBookings = serverCpuMs();
   const bookings = await postBookings(origin, cookies.slice(WARM_UP_BOOKINGS), starts.slice(WARM_UP_BOOKINGS));
+  const cpuAfterBookings = serverCpuMs();
 
   const created = bookings.statuses["201"] ?? 0;
   const serverErrors = countStatuses(bookings, 500, 600) + countStatuses(warmUp, 500, 600);
@@ -398,6 +404,10 @@ export async function benchBookingEndpoints(
     },
     availability: endpoint(availability, 10, trivial),
     bookings: { ...endpoint(bookings, BENCH_CLIENTS, trivialAtConcurrency), created, serverErrors },
+    serverCpu: cpuPerRequest(
+      { before: cpuBeforeMe, after: cpuBeforeBookings, requests: trivialAtConcurrency.requests },
+      { before: cpuBeforeBookings, after: cpuAfterBookings, requests: bookings.requests },
+    ),
     failures,
   };
 }

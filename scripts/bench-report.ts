@@ -55,6 +55,23 @@ export function countStatuses(summary: LatencySummary, from: number, to: number)
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
+/** One phase's reading of the server's CPU time: before, after (ms, or null where unreadable) and requests answered. */
+export interface CpuReading {
+  before: number | null;
+  after: number | null;
+  requests: number;
+}
+
+/** The server's CPU milliseconds per GET /api/me and per booking, and their ratio; null if either was not read. */
+export function cpuPerRequest(me: CpuReading, bookings: CpuReading): BookingMode["serverCpu"] {
+  const perRequest = ({ before, after, requests }: CpuReading) =>
+    before === null || after === null || requests <= 0 ? null : (after - before) / requests;
+  const meMs = perRequest(me);
+  const bookingMs = perRequest(bookings);
+  if (meMs === null || bookingMs === null) return null;
+  return { meMsPerRequest: meMs, bookingMsPerRequest: bookingMs, ratio: ratio(bookingMs, meMs) };
+}
+
 /** a / b, or null when either is missing or b is not a positive figure (no meaningful ratio). */
 export function ratio(a: number | null, b: number | null): number | null {
   if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || b <= 0) return null;
@@ -114,6 +131,13 @@ export const bookingModeSchema = z.object({
   availability: endpointSchema,
   bookings: endpointSchema.extend({ created: z.number().int().min(0), serverErrors: z.number().int().min(0) }),
   weekView: endpointSchema.extend({ bookingsShown: z.number().int().min(0) }),
+  // The server process's own CPU time (user + system, from /proc) per request while GET /api/me
+  // and then the bookings ran at the booking concurrency: what the latency ratio comes down to when
+  // the server is busy, and far steadier than latencies on a shared machine. Null where /proc is missing.
+  serverCpu: z
+    .object({ meMsPerRequest: z.number(), bookingMsPerRequest: z.number(), ratio: z.number().nullable() })
+    .nullable()
+    .optional(),
   statements: z.object({
     // One availability and one booking request as tests/db/request-statements.test.ts counts and caps them.
     availability: z.number().int().nullable(),

@@ -154,8 +154,26 @@ interface Server {
   origin: string;
   clients: { email: string; password: string }[];
   output: () => string;
+  /** The server process's CPU time so far (user + system, ms), or null where /proc cannot tell. */
+  cpuMs: () => number | null;
   stop: () => Promise<void>;
 }
+
+/** A process's CPU time (user + system, ms) from /proc/<pid>/stat; null off Linux or once it is gone. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ")"): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+// USER_HZ, 100 on every Linux build in use (sysconf(_SC_CLK_TCK)).
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * A production start on PostgreSQL against the Stripe emulator, with every production guard on:
@@ -252,7 +270,11 @@ async function startServer(
       })
     : null;
   // The production server, as `npm start` runs it.
-  const command = ["server.mjs", "-p", String(port), "-H", "127.0.0.1"];
+  // BENCH_CPU_PROFILE_DIR=<dir> writes the server's V8 CPU profile there when it stops (a .cpuprofile
+  // file for Chrome DevTools), to see where a request's time goes.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const command = [...profile, "server.mjs", "-p", String(port), "-H", "127.0.0.1"];
   const child: ChildProcess = spawn(process.execPath, command, {
     env: { ...process.env, ...env, ...extraEnv },
     detached: true,
@@ -281,7 +303,8 @@ async function startServer(
       .then((response) => response.ok)
       .catch(() => false);
     if (healthy) {
-      const server = { database: database.kind, description, origin, clients, output: () => output, stop };
+      const cpuMs = () => processCpuMs(child.pid);
+      const server = { database: database.kind, description, origin, clients, output: () => output, cpuMs, stop };
       return { ...server, stop: () => stop().finally(() => runningServers.delete(stop)) };
     }
     await sleep(250);
@@ -444,7 +467,7 @@ async function benchBooking(
   server: Server,
 ): Promise<{ figures: Omit<BookingMode, "statements" | "targets">; failures: string[] }> {
   try {
-    const endpoints = await benchBookingEndpoints(server.origin, server.clients, SECONDS);
+    const endpoints = await benchBookingEndpoints(server.origin, server.clients, SECONDS, server.cpuMs);
     const weekView = await benchWeekView(server.origin, SECONDS);
     return {
       figures: {
@@ -456,6 +479,7 @@ async function benchBooking(
         availability: endpoints.availability,
         bookings: endpoints.bookings,
         weekView,
+        serverCpu: endpoints.serverCpu,
       },
       failures: endpoints.failures,
     };
@@ -503,6 +527,14 @@ function printBooking(modes: BookingMode[], slotComputation: BenchReport["slotCo
         Object.entries(mode.bookings.statuses)
           .map(([status, n]) => `${n}×${status}`)
           .join(", "),
+      ),
+    ],
+    [
+      "  server CPU per request: GET /api/me, POST /api/bookings",
+      ...modes.map((mode) =>
+        mode.serverCpu
+          ? `${ms(mode.serverCpu.meMsPerRequest)} / ${ms(mode.serverCpu.bookingMsPerRequest)} ms, ${times(mode.serverCpu.ratio)}`
+          : "-",
       ),
     ],
     [

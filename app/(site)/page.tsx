@@ -8,6 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { listActiveServices } from "@/lib/catalog/services";
 import { getArticles } from "@/lib/content/articles";
 import { clinicBusiness } from "@/lib/seo/structured-data";
+import { SYMPTOM_ADVICE } from "@/lib/clinical/symptom-advice";
 
 // Served from Next's cache; the treatments come from the catalogue cache (see lib/catalog/cache.ts).
 export const revalidate = 60;
@@ -55,7 +56,7 @@ export default async function HomePage() {
       <section className="mx-auto grid max-w-6xl items-center gap-10 px-4 py-12 sm:py-16 md:grid-cols-[3fr_2fr]">
         <div>
           <p className="font-semibold text-teal-700">Calf massage in Brooklyn</p>
-          <h1 className="mt-2 text-4xl font-semibold text-teal-800 sm:text-5xl">Your calves are your second heart</h1>
+          <h1 className="mt-2 text-4xl font-semibold text-teal-800 sm:text-5xl">A second heart in every calf</h1>
           <p className="mt-5 max-w-2xl text-lg text-muted">
             With every step, your calf muscles pump blood back up toward your heart. We look after that pump with
             focused calf massage, and we explain how it works so you can look after it between visits.
@@ -115,8 +116,7 @@ export default async function HomePage() {
 
       <section aria-label="Safety first" className="mx-auto max-w-6xl px-4 pb-4">
         <p className="rounded-2xl border-2 border-alert-700/50 bg-alert-50 p-5">
-          <strong className="text-alert-700">Safety first:</strong> sudden pain, swelling, warmth or redness in one calf
-          can be a blood clot. Please see a doctor first, not a massage therapist.{" "}
+          <strong className="text-alert-700">Safety first:</strong> {SYMPTOM_ADVICE.sameDay} {SYMPTOM_ADVICE.emergency}{" "}
           <Link href="/learn/leg-circulation-symptoms-by-urgency" className="font-semibold underline">
             Which symptoms need care now
           </Link>

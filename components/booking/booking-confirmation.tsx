@@ -8,6 +8,7 @@ import { hoursInWords } from "./cancellation-policy";
 import { ClinicPhoneLink, OpeningHours } from "@/components/layout/clinic-phone";
 import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import type { BookingStatus } from "@/lib/booking/status";
+import { SYMPTOM_ADVICE } from "@/lib/clinical/symptom-advice";
 import { ClearIntakeDraft } from "./clear-intake-draft";
 import { ConfirmationRefresh } from "./confirmation-refresh";
 
@@ -145,8 +146,8 @@ export function BookingConfirmation({ booking }: { booking: ConfirmationDetails 
               .
             </li>
             <li>
-              New pain, swelling, warmth or redness in a calf before your visit? Call us on{" "}
-              <ClinicPhoneLink className="text-teal-800" /> before you come: it may need a doctor instead.
+              <strong>{SYMPTOM_ADVICE.sameDay}</strong> {SYMPTOM_ADVICE.emergency} If you cancel because of these
+              symptoms, there is no fee. Questions? Call <ClinicPhoneLink className="text-teal-800" />.
               <OpeningHours className="mt-1 block" />
             </li>
             <li>

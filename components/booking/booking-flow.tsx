@@ -18,7 +18,7 @@ import {
 } from "./booking-url";
 import { ServiceStep, TherapistStep, type ServiceOption, type TherapistOption } from "./choice-steps";
 import { DateStep } from "./date-step";
-import { completeIntake, HealthStep } from "./health-step";
+import { completeIntake, HealthStep, type PreviousAnswers } from "./health-step";
 import { useIntakeDraft } from "./intake-storage";
 import type { ReviewConsent } from "./consent-panel";
 import { ReviewStep, type CheckoutReturn, type PayBookingAction, type ReviewDetails } from "./review-step";
@@ -57,6 +57,8 @@ export interface BookingFlowProps {
     consent?: ReviewConsent;
   };
   payAction: PayBookingAction;
+  /** A signed-in returning client's last answers (under 6 months old), to re-confirm one by one. */
+  previousAnswers?: PreviousAnswers | null;
   /** Records (server-side, without the answers) that the screening stopped this booking. */
   onScreeningStop: () => Promise<void>;
 }
@@ -67,7 +69,7 @@ export function BookingFlow(props: BookingFlowProps) {
   const [navigating, startNavigation] = useTransition();
   // The answers live in this tab only: a new tab (or a cleared one) has not done that step.
   const { draft, ready } = useIntakeDraft();
-  const healthAnswered = ready && completeIntake(draft) !== null;
+  const healthAnswered = ready && completeIntake(draft, choice.service) !== null;
   const go = (href: string) => startNavigation(() => router.push(href, { scroll: false }));
 
   // A new step: take focus to its heading (which also scrolls it into view), not on first load.
@@ -144,6 +146,8 @@ export function BookingFlow(props: BookingFlowProps) {
         return (
           <HealthStep
             onStop={props.onScreeningStop}
+            serviceSlug={choice.service}
+            previous={props.previousAnswers}
             continueLabel={signedIn ? "Continue to review" : "Continue"}
             onContinue={() => go(bookingHref({ ...choice, step: signedIn ? "review" : "account" }))}
           />
@@ -153,6 +157,7 @@ export function BookingFlow(props: BookingFlowProps) {
           <AccountStep
             returnTo={bookingHref({ ...choice, step: "review" })}
             healthHref={changeHref(choice, "health")}
+            serviceSlug={choice.service}
           />
         );
       case "review":

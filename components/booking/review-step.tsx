@@ -62,9 +62,9 @@ export function ReviewStep({
   consent?: ReviewConsent;
 }) {
   const { draft } = useIntakeDraft();
-  const intake = completeIntake(draft);
-  const screening = screenDraft(draft);
-  const cautions = screening.outcome === "proceed" ? screening.cautions : [];
+  const intake = completeIntake(draft, formFields.service);
+  const screening = screenDraft(draft, formFields.service);
+  const cautions = screening.stops ? [] : screening.cautions;
   const [state, action, pending] = useActionState<PayBookingState, FormData>(payAction, { ok: false });
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -142,7 +142,7 @@ export function ReviewStep({
             <p className="font-semibold">From your health answers:</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               {cautions.map((caution) => (
-                <li key={caution.item}>{caution.note}</li>
+                <li key={caution.questionId}>{caution.note}</li>
               ))}
             </ul>
           </div>
@@ -172,7 +172,7 @@ export function ReviewStep({
       ) : null}
 
       <div className="mt-6">
-        <IntakeGate healthHref={changeHref.health}>
+        <IntakeGate healthHref={changeHref.health} serviceSlug={formFields.service}>
           <form action={action}>
             {Object.entries(formFields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />

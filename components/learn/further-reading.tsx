@@ -5,11 +5,14 @@ import type { Source } from "@/lib/content/sources";
 // and by whom. Honest about what that review was: the clinic's therapists, not a doctor.
 export function FurtherReading({
   sources,
+  checkedAgainst,
   reviewed,
   reviewedLabel,
   author,
 }: {
   sources: Source[];
+  /** What the review checked the article's figures and thresholds against. */
+  checkedAgainst: Source[];
   reviewed: string;
   reviewedLabel: string;
   author: Author;
@@ -33,6 +36,16 @@ export function FurtherReading({
       <p className="mt-4 text-sm text-muted">
         Reviewed on <time dateTime={reviewed}>{reviewedLabel}</time> by {author.name} ({author.title.toLowerCase()}).
         Written by the clinic&apos;s therapists to educate, not to diagnose; it has not been reviewed by a doctor.
+      </p>
+      <p className="mt-2 text-sm text-muted">
+        Figures and thresholds checked against:{" "}
+        {checkedAgainst.map((source, index) => (
+          <span key={`${source.title}|${source.publisher}`}>
+            {index > 0 ? "; " : ""}
+            <cite className="not-italic">{source.title}</cite> ({source.publisher})
+          </span>
+        ))}
+        .
       </p>
     </section>
   );

@@ -58,7 +58,8 @@ import {
   releaseHoldsInTheWay,
   type HoldOutcome,
 } from "./hold-slot";
-import { screenIntake, type IntakeAnswers } from "./intake";
+import { isCurrentIntake, QUESTIONS_CHANGED_MESSAGE, type IntakeAnswers } from "./intake";
+import { screen, type StopOutcome } from "@/lib/clinical/questionnaire";
 
 export interface CreateBookingInput {
   client: { id: string; email: string };
@@ -104,20 +105,24 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
   const now = input.now ?? new Date();
   if (input.payment === "desk" && !input.bookedBy)
     throw new Unprocessable("Only the clinic can take payment at the desk.");
+  // Answers to an earlier edition of the questions are asked again, before anything is written.
+  if (!isCurrentIntake(input.intake)) {
+    throw new Unprocessable(QUESTIONS_CHANGED_MESSAGE, { intake: [QUESTIONS_CHANGED_MESSAGE] });
+  }
   if (input.bookedBy) await assertMayBookFor(input.bookedBy, input.therapistId);
   const throttle = await hitRateLimit(`booking:client:${input.client.id}`, BOOKING_ATTEMPTS_LIMIT);
   if (!throttle.allowed) {
     throw new Unprocessable("You've tried to book many times in the last hour. Please call the clinic and we'll help.");
   }
-  const screening = screenIntake(input.intake);
-  if (screening.outcome === "blocked") {
+  const screening = screen(input.intake.answers, { serviceSlug: input.serviceSlug });
+  if (screening.stops && screening.message) {
     await recordAudit(prisma, {
       actorId: actorIdOf(input),
       action: "booking.intake_blocked",
       entityType: "User",
       entityId: input.client.id,
     });
-    throw new IntakeBlocked(screening.urgency);
+    throw new IntakeBlocked(screening.outcome as StopOutcome, `${screening.message.title}. ${screening.message.body}`);
   }
 
   if (input.payment === "desk") return createDeskBooking(input, now);

@@ -39,6 +39,11 @@ export const frontMatterSchema = z
       .array(z.string().refine((entry) => parseSource(entry) !== undefined, "entries must be \"Page title — Publisher\" with a publisher from lib/content/sources.ts"))
       .min(2, "needs at least 2 entries")
       .max(8),
+    // What the last review checked the article's figures and thresholds against (same form).
+    sources: z
+      .array(z.string().refine((entry) => parseSource(entry) !== undefined, "entries must be \"Page title — Publisher\" with a publisher from lib/content/sources.ts"))
+      .min(1, "needs at least 1 entry: what the review checked the figures against")
+      .max(8),
   })
   .strict()
   .refine((fm) => fm.reviewed >= fm.published, { message: "reviewed must be on or after published", path: ["reviewed"] });
@@ -54,6 +59,8 @@ export interface Article {
   related: string[];
   service: string;
   furtherReading: Source[];
+  /** What the review on `reviewed` checked the figures and thresholds against. */
+  sources: Source[];
   featured: boolean;
   // Risk and symptom pages always carry the "when to seek care now" box.
   showsRedFlags: boolean;
@@ -100,6 +107,7 @@ export async function loadArticles(dir = ARTICLES_DIR): Promise<Article[]> {
       related: fm.related,
       service: fm.service,
       furtherReading: fm.furtherReading.map((entry) => parseSource(entry) as Source),
+      sources: fm.sources.map((entry) => parseSource(entry) as Source),
       featured: fm.featured,
       showsRedFlags: fm.section === "risks" || fm.redFlags,
       ...rendered,

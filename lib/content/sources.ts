@@ -1,6 +1,7 @@
-// "Further reading" at the end of every article: pages of public health bodies whose guidance the
-// article agrees with, named by title and publisher (no links: titles stay true when addresses move).
-// Only the publishers below may be named, so a list never drifts into blogs or sellers.
+// "Further reading" at the end of every article, and the sources its review checked the figures
+// against: pages of public health bodies and professional societies, named by title and publisher
+// (no links: titles stay true when addresses move). Only the publishers below may be named, so a
+// list never drifts into blogs or sellers.
 
 export const PUBLISHERS = [
   "NHS",
@@ -10,6 +11,9 @@ export const PUBLISHERS = [
   "National Institute of Arthritis and Musculoskeletal and Skin Diseases",
   "National Center for Complementary and Integrative Health",
   "National Institute for Health and Care Excellence",
+  "American Heart Association",
+  "Society for Vascular Surgery",
+  "American College of Obstetricians and Gynecologists",
 ] as const;
 
 export type Publisher = (typeof PUBLISHERS)[number];

@@ -2,6 +2,7 @@
 // so a later update (a reschedule, a cancellation) changes the same event in the client's calendar.
 import { createEvent, type EventAttributes } from "ics";
 import { CLINIC } from "@/lib/clinic";
+import { SYMPTOM_ADVICE_TEXT } from "@/lib/clinical/symptom-advice";
 import type { EmailAttachment } from "./enqueue-email";
 
 export interface CalendarBooking {
@@ -50,7 +51,7 @@ export function buildBookingCalendar(
     endInputType: "utc",
     endOutputType: "utc",
     title: `${booking.serviceName} at ${CLINIC.name}`,
-    description: `${booking.serviceName} with ${booking.therapistName}. Manage or cancel: ${appUrl.replace(/\/$/, "")}/account. New calf pain or swelling? Call us on ${CLINIC.phoneDisplay} before you come.`,
+    description: `${booking.serviceName} with ${booking.therapistName}. Manage or cancel: ${appUrl.replace(/\/$/, "")}/account. ${SYMPTOM_ADVICE_TEXT}`,
     location: `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
     status: cancelled ? "CANCELLED" : "CONFIRMED",
     organizer: { name: CLINIC.name, email: CLINIC.email },

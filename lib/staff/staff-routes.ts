@@ -71,6 +71,7 @@ export const STAFF_ROUTES = {
   "action:beginTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:confirmTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:disableTotpAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
+  "action:generateRecoveryCodesAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "GET /api/staff/reports/csv": { kind: "api", roles: ADMIN },
   "GET /api/bookings?day": { kind: "api", roles: STAFF, scope: "a therapist gets only their own bookings" },
 } as const satisfies Record<string, StaffRoute>;

@@ -35,16 +35,7 @@ export function listClinicDays(from: string, to: string, timeZone: string): Clin
   const firstMidnightMs = Date.UTC(first.year, first.month - 1, first.day);
   const dayCount = Math.round((Date.UTC(last.year, last.month - 1, last.day) - firstMidnightMs) / DAY_MS) + 1;
 
-  // The zone's offsets over the whole range: the one in force a day before the first date (so a
-  // change at the very first instant, a skipped midnight, is caught), then every change until well
-  // past the last day's end (offsets stay within ±14 h, so two days of margin is plenty).
-  const start = Temporal.PlainDate.from(from).subtract({ days: 1 }).toZonedDateTime(timeZone);
-  const offsets: OffsetRun[] = [{ fromMs: -Infinity, offsetMs: start.offsetNanoseconds / NS_PER_MS }];
-  const searchEndMs = firstMidnightMs + (dayCount + 2) * DAY_MS;
-  for (let at = start.getTimeZoneTransition("next"); at && at.epochMilliseconds < searchEndMs;) {
-    offsets.push({ fromMs: at.epochMilliseconds, offsetMs: at.offsetNanoseconds / NS_PER_MS });
-    at = at.getTimeZoneTransition("next");
-  }
+  const offsets = offsetsOver(from, dayCount, firstMidnightMs, timeZone);
 
   const dayStartsMs = Array.from({ length: dayCount + 1 }, (_, index) =>
     firstInstantAtOrAfter(offsets, firstMidnightMs + index * DAY_MS),
@@ -69,6 +60,32 @@ export function listClinicDays(from: string, to: string, timeZone: string): Clin
     };
   });
 }
+
+/**
+ * The zone's offsets over a range of days: the one in force a day before the first date (so a
+ * change at the very first instant, a skipped midnight, is caught), then every change until well
+ * past the last day's end (offsets stay within ±14 h, so two days of margin is plenty). Asking
+ * Temporal for transitions is the slow part of a day list, and the same few ranges are asked for
+ * again and again (every booking checks its day twice), so each range's answer is kept; the
+ * arrays are never changed after they are built.
+ */
+function offsetsOver(from: string, dayCount: number, firstMidnightMs: number, timeZone: string): readonly OffsetRun[] {
+  const key = `${timeZone}|${from}|${dayCount}`;
+  const known = offsetsByRange.get(key);
+  if (known) return known;
+  const start = Temporal.PlainDate.from(from).subtract({ days: 1 }).toZonedDateTime(timeZone);
+  const offsets: OffsetRun[] = [{ fromMs: -Infinity, offsetMs: start.offsetNanoseconds / NS_PER_MS }];
+  const searchEndMs = firstMidnightMs + (dayCount + 2) * DAY_MS;
+  for (let at = start.getTimeZoneTransition("next"); at && at.epochMilliseconds < searchEndMs;) {
+    offsets.push({ fromMs: at.epochMilliseconds, offsetMs: at.offsetNanoseconds / NS_PER_MS });
+    at = at.getTimeZoneTransition("next");
+  }
+  if (offsetsByRange.size >= MAX_RANGES) offsetsByRange.clear();
+  offsetsByRange.set(key, offsets);
+  return offsets;
+}
+const offsetsByRange = new Map<string, readonly OffsetRun[]>();
+const MAX_RANGES = 1024;
 
 // The first instant at which the clocks show this wall time (as UTC-based ms) or later: where a
 // day starts, even when its midnight is skipped. Within one offset run the wall time only grows.

@@ -1,6 +1,9 @@
 // Converting between UTC instants and wall-clock time in the clinic's zone. The zone rules come from
 // Temporal (temporal-polyfill) over the IANA database, so DST days come out right: a spring-forward
 // day is 23 hours long, a fall-back day 25. No function here reads the server's own time zone.
+// Every booking asks these questions a few dozen times, and a Temporal lookup is slow next to the
+// arithmetic around it: calendar dates are plain UTC-day arithmetic, and an instant's offset is
+// asked of Temporal once per offset run (between two of the zone's transitions) and remembered.
 import { Temporal } from "temporal-polyfill";
 
 export interface WallTime {
@@ -11,8 +14,61 @@ export interface WallTime {
   minute: number;
 }
 
-function zonedAt(instant: Date, timeZone: string): Temporal.ZonedDateTime {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+const DAY_MS = 86_400_000;
+const NS_PER_MS = 1_000_000;
+
+/** A stretch of time in which the zone's offset (wall time minus UTC) does not change: [fromMs, untilMs). */
+interface OffsetRun {
+  fromMs: number;
+  untilMs: number;
+  offsetMs: number;
+}
+
+// The runs looked up so far, per zone: a handful (one per DST half-year asked about). Bounded all
+// the same, so no input can grow it without limit.
+const offsetRuns = new Map<string, OffsetRun[]>();
+const MAX_RUNS_PER_ZONE = 64;
+
+/** The zone's offset at an instant, in ms (wall time minus UTC). */
+export function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  let runs = offsetRuns.get(timeZone);
+  const known = runs?.find((run) => run.fromMs <= instantMs && instantMs < run.untilMs);
+  if (known) return known.offsetMs;
+  const zoned = Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(timeZone);
+  // "previous" is the last transition strictly before the instant: an instant that is itself a
+  // transition starts its run (else the run would reach back over the other offset).
+  const justBefore = Temporal.Instant.fromEpochMilliseconds(instantMs - 1).toZonedDateTimeISO(timeZone);
+  const startsHere = justBefore.offsetNanoseconds !== zoned.offsetNanoseconds;
+  const run = {
+    fromMs: startsHere ? instantMs : (zoned.getTimeZoneTransition("previous")?.epochMilliseconds ?? -Infinity),
+    untilMs: zoned.getTimeZoneTransition("next")?.epochMilliseconds ?? Infinity,
+    offsetMs: zoned.offsetNanoseconds / NS_PER_MS,
+  };
+  if (!runs || runs.length >= MAX_RUNS_PER_ZONE) {
+    runs = [];
+    offsetRuns.set(timeZone, runs);
+  }
+  runs.push(run);
+  return run.offsetMs;
+}
+
+/** The wall clock's fields at an instant: the UTC fields of the instant moved by the offset. */
+function wallDateAt(instant: Date, timeZone: string): Date {
+  return new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone));
+}
+
+/** Midnight UTC of a calendar date, for any four-digit year (Date.UTC would read 0-99 as 1900-1999). */
+function utcMidnight(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/** YYYY-MM-DD of a UTC midnight; dates outside years 0000-9999 have no such form and are refused. */
+function isoDateOfUtc(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) throw new RangeError(`no four-digit year: ${year}`);
+  return `${String(year).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
 }
 
 // Out-of-range fields roll over (day 32, hour 24) the way Date.UTC does, so callers may add to a
@@ -33,8 +89,14 @@ function plainDateOf(isoDate: string): Temporal.PlainDate {
 }
 
 export function toWallTime(instant: Date, timeZone: string): WallTime {
-  const zoned = zonedAt(instant, timeZone);
-  return { year: zoned.year, month: zoned.month, day: zoned.day, hour: zoned.hour, minute: zoned.minute };
+  const wall = wallDateAt(instant, timeZone);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  };
 }
 
 /**
@@ -52,35 +114,43 @@ export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
 export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
-  try {
-    const date = Temporal.PlainDate.from(
-      { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) },
-      { overflow: "reject" },
-    );
-    return { year: date.year, month: date.month, day: date.day };
-  } catch {
-    return null;
-  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // A date that rolls over (February 30th, month 13) is not a calendar date.
+  const date = utcMidnight(year, month, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return { year, month, day };
 }
 
 /** The instants [start, end) of a calendar day (YYYY-MM-DD) in the zone. */
 export function clinicDayBounds(isoDate: string, timeZone: string): { start: Date; end: Date } {
-  const date = plainDateOf(isoDate);
-  // toZonedDateTime(zone) is the day's first instant, even where midnight itself is skipped.
-  return {
-    start: new Date(date.toZonedDateTime(timeZone).epochMilliseconds),
-    end: new Date(date.add({ days: 1 }).toZonedDateTime(timeZone).epochMilliseconds),
-  };
+  const key = `${timeZone}|${isoDate}`;
+  let bounds = dayBounds.get(key);
+  if (!bounds) {
+    const date = plainDateOf(isoDate);
+    // toZonedDateTime(zone) is the day's first instant, even where midnight itself is skipped.
+    bounds = [
+      date.toZonedDateTime(timeZone).epochMilliseconds,
+      date.add({ days: 1 }).toZonedDateTime(timeZone).epochMilliseconds,
+    ];
+    if (dayBounds.size >= MAX_DAY_BOUNDS) dayBounds.clear();
+    dayBounds.set(key, bounds);
+  }
+  // New Date objects each time: a caller may change the ones it is given.
+  return { start: new Date(bounds[0]), end: new Date(bounds[1]) };
 }
+const dayBounds = new Map<string, [number, number]>();
+const MAX_DAY_BOUNDS = 2048;
 
 /** Today's date (YYYY-MM-DD) in the zone. */
 export function clinicToday(timeZone: string, now = new Date()): string {
-  return zonedAt(now, timeZone).toPlainDate().toString();
+  return isoDateOfUtc(wallDateAt(now, timeZone));
 }
 
-/** Day of the week of a calendar date: 0 = Sunday … 6 = Saturday (Temporal counts Monday 1 … Sunday 7). */
+/** Day of the week of a calendar date: 0 = Sunday … 6 = Saturday. */
 export function clinicWeekday(isoDate: string): number {
-  return plainDateOf(isoDate).dayOfWeek % 7;
+  const date = parseIsoDate(isoDate);
+  if (!date) throw new RangeError(`not a calendar date: ${isoDate}`);
+  return utcMidnight(date.year, date.month, date.day).getUTCDay();
 }
 
 /** "Mon, Nov 23, 2026, 9:00 AM EST": every time shown to a person names its zone. */
@@ -133,7 +203,10 @@ export function formatMinutesOfDay(minutes: number): string {
 
 /** The calendar date n days after (or before) a YYYY-MM-DD date. */
 export function addDays(isoDate: string, days: number): string {
-  return plainDateOf(isoDate).add({ days }).toString();
+  const date = parseIsoDate(isoDate);
+  if (!date) throw new RangeError(`not a calendar date: ${isoDate}`);
+  // Whole UTC days: no zone, so no day is 23 or 25 hours long here.
+  return isoDateOfUtc(new Date(utcMidnight(date.year, date.month, date.day).getTime() + days * DAY_MS));
 }
 
 /** "Eastern Time" for America/New_York: the zone as people say it. */

@@ -6,6 +6,7 @@ import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { checkInBooking } from "@/lib/booking/check-in-booking";
 import { completeBooking } from "@/lib/booking/complete-booking";
 import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
+import { SYMPTOM_ADVICE } from "@/lib/clinical/symptom-advice";
 import { prisma } from "@/lib/db";
 import { InvalidTransition } from "@/lib/errors/domain-errors";
 import { sendDueReminders } from "@/lib/jobs/send-due-reminders";
@@ -51,7 +52,8 @@ describe(`reminders (${ENGINE})`, () => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.userId).toBe(client.id);
     expect(reminders[0]?.subject).toMatch(/^Reminder:/);
-    expect(reminders[0]?.text).toMatch(/New calf pain or swelling\? Call us before you come/);
+    expect(reminders[0]?.text.replace(/\s+/g, " ")).toContain(SYMPTOM_ADVICE.sameDay);
+    expect(reminders[0]?.text.replace(/\s+/g, " ")).toContain(SYMPTOM_ADVICE.emergency);
     expect(reminders[0]?.html).toMatch(/<html/);
   });
 

@@ -3,12 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { allNoIntake } from "@/lib/booking/intake";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { addDays, clinicToday, wallTimeToUtc } from "@/lib/time/clinic-time";
 import { createService, createTherapist, createUser } from "./factories";
 
-export const CLEAR_INTAKE = ALL_NO_ANSWERS;
+export const CLEAR_INTAKE = allNoIntake();
 
 export async function createBookableService(options: { therapists?: number; durationMinutes?: number } = {}) {
   const service = await createService({ durationMinutes: options.durationMinutes ?? 60, bufferMinutes: 15 });

@@ -7,6 +7,7 @@ import {
   bookingTargets,
   buildBenchReport,
   countStatuses,
+  cpuPerRequest,
   enforcedFailures,
   median,
   metLabel,
@@ -99,6 +100,19 @@ describe("ratio", () => {
     [Number.NaN, 10],
   ])("is null for %s / %s", (a, b) => {
     expect(ratio(a, b)).toBeNull();
+  });
+});
+
+describe("cpuPerRequest", () => {
+  it("divides each phase's CPU time by the requests it answered, and compares them", () => {
+    expect(
+      cpuPerRequest({ before: 1000, after: 1400, requests: 200 }, { before: 1400, after: 3400, requests: 200 }),
+    ).toEqual({ meMsPerRequest: 2, bookingMsPerRequest: 10, ratio: 5 });
+  });
+
+  it("is null when the CPU time could not be read or nothing was answered", () => {
+    expect(cpuPerRequest({ before: null, after: 10, requests: 5 }, { before: 10, after: 20, requests: 5 })).toBeNull();
+    expect(cpuPerRequest({ before: 0, after: 10, requests: 5 }, { before: 10, after: 20, requests: 0 })).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@
 // and a method that calendars import without asking the client to "accept" anything.
 import ical, { type VEvent } from "node-ical";
 import { describe, expect, it } from "vitest";
+import { SYMPTOM_ADVICE } from "@/lib/clinical/symptom-advice";
 import { bookingUid, buildBookingCalendar } from "@/lib/notifications/calendar-event";
 
 const booking = {
@@ -28,6 +29,14 @@ describe("booking calendar file", () => {
     expect(event.uid).toBe(bookingUid("bk_123"));
     expect(String(event.location)).toMatch(/Atlantic Avenue/);
     expect(text).toMatch(/METHOD:PUBLISH/);
+  });
+
+  it("tells the client what to do about symptoms: a doctor today for one calf, 911 for the chest", () => {
+    const description = String(onlyEvent(buildBookingCalendar(booking, "https://clinic.example")).description);
+    expect(description).toContain(SYMPTOM_ADVICE.sameDay);
+    expect(description).toContain(SYMPTOM_ADVICE.emergency);
+    expect(description).toMatch(/doctor today/);
+    expect(description).not.toMatch(/call us .*before you come/i);
   });
 
   it("keeps the UID and raises the sequence for an update sent by email, and cancels by the same UID", () => {

@@ -144,3 +144,64 @@ describe("schedule dates", async () => {
     expect(formatZoneName("America/New_York")).toBe("Eastern Time");
   });
 });
+
+// The fast paths (UTC-day arithmetic, one Temporal lookup per offset run) held to Temporal's own
+// answers, in an order that would poison a careless cache: an instant that is itself a transition
+// first, then instants before it.
+describe("fast paths agree with Temporal", async () => {
+  const { Temporal } = await import("temporal-polyfill");
+  const { addDays, zoneOffsetMs } = await import("@/lib/time/clinic-time");
+  const CHICAGO = "America/Chicago"; // asked nowhere else in this file, so its cache starts empty
+  const HOUR_MS = 3_600_000;
+
+  it("knows an offset run starts at a transition instant, not before it", () => {
+    const springForward = Date.parse("2026-03-08T08:00:00Z");
+    expect(zoneOffsetMs(springForward, CHICAGO)).toBe(-5 * HOUR_MS);
+    expect(zoneOffsetMs(springForward - 1, CHICAGO)).toBe(-6 * HOUR_MS);
+    expect(zoneOffsetMs(Date.parse("2026-01-15T12:00:00Z"), CHICAGO)).toBe(-6 * HOUR_MS);
+    expect(toWallTime(new Date("2026-01-15T12:00:00Z"), CHICAGO)).toEqual({
+      year: 2026,
+      month: 1,
+      day: 15,
+      hour: 6,
+      minute: 0,
+    });
+  });
+
+  it.each([NY, LONDON, SYDNEY, "Asia/Kolkata", "Pacific/Chatham", "UTC"])(
+    "gives Temporal's wall time and date in %s every 97 minutes over two years",
+    (zone) => {
+      const start = Date.parse("2026-01-01T00:00:00Z");
+      for (let ms = start; ms < start + 730 * 24 * HOUR_MS; ms += 97 * 60_000) {
+        const zoned = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+        const wall = toWallTime(new Date(ms), zone);
+        expect([wall.year, wall.month, wall.day, wall.hour, wall.minute]).toEqual([
+          zoned.year,
+          zoned.month,
+          zoned.day,
+          zoned.hour,
+          zoned.minute,
+        ]);
+        expect(clinicToday(zone, new Date(ms))).toBe(zoned.toPlainDate().toString());
+      }
+    },
+  );
+
+  it("steps calendar days and weekdays as Temporal does, leap days and early years included", () => {
+    for (const from of ["2024-02-28", "2100-02-28", "2000-02-28", "0050-12-31", "2026-11-01"]) {
+      for (const days of [-400, -1, 0, 1, 2, 365, 1000]) {
+        expect(addDays(from, days)).toBe(Temporal.PlainDate.from(from).add({ days }).toString());
+      }
+      expect(clinicWeekday(from)).toBe(Temporal.PlainDate.from(from).dayOfWeek % 7);
+    }
+    expect(parseIsoDate("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(parseIsoDate("2100-02-29")).toBeNull();
+    expect(parseIsoDate("2026-13-01")).toBeNull();
+  });
+
+  it("hands out fresh day bounds each time", () => {
+    const first = clinicDayBounds("2026-11-23", NY);
+    first.start.setTime(0);
+    expect(clinicDayBounds("2026-11-23", NY).start.toISOString()).toBe("2026-11-23T05:00:00.000Z");
+  });
+});

@@ -18,6 +18,7 @@ import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import type { BookingView } from "@/lib/booking/booking-view";
 import { cancellationDeadline, DEFAULT_CANCELLATION_TERMS } from "@/lib/booking/cancellation-policy";
 import { getClientBooking } from "@/lib/booking/get-client-booking";
+import { findLastIntake, formatAnsweredOn } from "@/lib/booking/last-intake";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { findConsentSignature } from "@/lib/clinical/consent-signatures";
 import { listActiveServices } from "@/lib/catalog/services";
@@ -211,6 +212,11 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
     redirect(bookingHref({ ...choice, step: "review" }, notices), RedirectType.replace);
   }
   const step = currentStep(choice, user !== null);
+  // A signed-in returning client sees their last answers on the health step, to confirm one by one.
+  const last = user && step === "health" ? await findLastIntake(user.id, now) : null;
+  const previousAnswers = last
+    ? { answeredOn: formatAnsweredOn(last.answeredAt, settings.timeZone), answers: last.intake.answers }
+    : null;
 
   const review =
     step === "review" && service && choice.start && user
@@ -249,6 +255,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         review={review}
         payAction={payForBookingAction}
         onScreeningStop={recordScreeningStopAction}
+        previousAnswers={previousAnswers}
       />
     </div>
   );

@@ -131,8 +131,9 @@ export default function PrivacyPage() {
           fee.
         </li>
         <li>
-          We educate and we massage; we do not diagnose. Sudden pain, swelling, warmth or redness in one calf, or chest
-          pain or breathlessness, needs a doctor or emergency care, not a massage.
+          We educate and we massage; we do not diagnose. Sudden pain, swelling, warmth or redness in one calf needs a
+          doctor today (urgent care if no one can see you), not a massage; chest pain or sudden breathlessness needs
+          911.
         </li>
         <li>You must be 18 or over to book online. Younger clients can be booked by a parent by phone.</li>
       </ul>

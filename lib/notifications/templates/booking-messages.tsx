@@ -14,6 +14,7 @@ import {
   Paragraph,
   SafetyNote,
   Subheading,
+  SymptomAdvice,
   greeting,
 } from "./email-layout";
 import { renderEmail, type RenderedEmail } from "./render-email";
@@ -38,13 +39,7 @@ const appointmentUrl = (facts: { appUrl: string; bookingId?: string }) =>
   `${base(facts.appUrl)}/account${facts.bookingId ? `/bookings/${facts.bookingId}` : ""}`;
 
 function RedFlagQuestion() {
-  return (
-    <SafetyNote>
-      <strong>New calf pain or swelling? Call us before you come</strong> on {CLINIC.phoneDisplay}. New pain, swelling,
-      warmth or redness in a calf needs a doctor first, not a massage, and we waive any fee. With chest pain or trouble
-      breathing, call 911.
-    </SafetyNote>
-  );
+  return <SymptomAdvice>If you cancel because of these symptoms, there is no fee.</SymptomAdvice>;
 }
 
 function CancellationTermsParagraph({ terms }: { terms: CancellationTerms }) {
@@ -105,7 +100,7 @@ export function bookingReminderMessage(facts: BookingFacts): Promise<RenderedEma
         subject: `Reminder: ${facts.serviceName}, ${when}`,
         body: (
           <EmailLayout
-            preview={`New calf pain or swelling? Call us before you come. Your visit: ${when}.`}
+            preview={`Your visit: ${when}. New pain or swelling in one calf? See a doctor today, not us.`}
             heading="See you soon"
           >
             <Paragraph>{greeting(facts.clientName)}</Paragraph>
@@ -113,7 +108,7 @@ export function bookingReminderMessage(facts: BookingFacts): Promise<RenderedEma
               A reminder of your {facts.serviceName} with {facts.therapistName}.
             </Paragraph>
             <FactList facts={appointmentFacts(facts, when)} />
-            <Subheading>One question before you come</Subheading>
+            <Subheading>Before you come</Subheading>
             <RedFlagQuestion />
             <ActionLink href={appointmentUrl(facts)}>See your appointment</ActionLink>
           </EmailLayout>
@@ -188,11 +183,10 @@ export function bookingCancelledMessage(
                   : "Under our cancellation policy this payment is not refunded."}
             </Paragraph>
             {facts.feeWaivedForCalfSymptoms && (
-              <SafetyNote>
-                Because of the reason you gave, there is no cancellation fee. New pain, swelling, warmth or redness in a
-                calf needs a doctor today: it can be a sign of a blood clot. With chest pain or trouble breathing, call
-                911.
-              </SafetyNote>
+              <>
+                <SafetyNote>Because of the reason you gave, there is no cancellation fee.</SafetyNote>
+                <SymptomAdvice />
+              </>
             )}
             <ActionLink href={`${base(facts.appUrl)}/book`}>Book another time</ActionLink>
           </EmailLayout>
@@ -225,6 +219,8 @@ export function bookingRescheduledMessage(facts: BookingFacts & { previousStarts
             </Paragraph>
             <CancellationTermsParagraph terms={facts.cancellationTerms} />
             <ActionLink href={appointmentUrl(facts)}>See your appointment</ActionLink>
+            <Subheading>Before you come</Subheading>
+            <RedFlagQuestion />
           </EmailLayout>
         ),
       };
@@ -348,20 +344,21 @@ export function aftercareMessage(facts: AftercareFacts): Promise<RenderedEmail> 
           <Paragraph>
             Thank you for coming in for your {facts.serviceName} with {facts.therapistName}.
           </Paragraph>
+          <Subheading>What is normal</Subheading>
+          <Paragraph>
+            Mild tenderness for a day is normal, a little like after a workout. Drink some water and take a gentle walk
+            today.
+          </Paragraph>
           {facts.aftercareSlug ? (
             <>
-              <Paragraph>
-                For the next day or two, our aftercare guide explains what helps: drinking water, gentle walking, and
-                what is normal to feel.
-              </Paragraph>
+              <Paragraph>Your aftercare guide explains what helps over the next day or two.</Paragraph>
               <ActionLink href={`${base(facts.appUrl)}/learn/${facts.aftercareSlug}`}>
                 Read your aftercare guide
               </ActionLink>
             </>
-          ) : (
-            <Paragraph>Drink some water and take a gentle walk today; mild tenderness for a day is normal.</Paragraph>
-          )}
-          <RedFlagQuestion />
+          ) : null}
+          <Subheading>When to get help</Subheading>
+          <SymptomAdvice />
           <Paragraph>
             When you&apos;re ready for your next visit,{" "}
             <InlineLink href={`${base(facts.appUrl)}/book?service=${facts.serviceSlug}`}>book it online</InlineLink>.

@@ -1,9 +1,9 @@
 // The confirmation of a phone booking to be paid at the clinic's desk: booked, nothing paid yet,
-// and the same safety question as every confirmation. Health details never go into it.
+// and the same symptom advice as every confirmation. Health details never go into it.
 import { CLINIC } from "@/lib/clinic";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
-import { ActionLink, EmailLayout, FactList, greeting, Paragraph, SafetyNote, Subheading } from "./email-layout";
+import { ActionLink, EmailLayout, FactList, greeting, Paragraph, Subheading, SymptomAdvice } from "./email-layout";
 import { renderEmail, type RenderedEmail } from "./render-email";
 
 export interface DeskBookingFacts {
@@ -57,11 +57,7 @@ export function deskBookingConfirmedMessage(facts: DeskBookingFacts): Promise<Re
               hours before your visit.
             </Paragraph>
             <Subheading>Before you come</Subheading>
-            <SafetyNote>
-              <strong>New calf pain or swelling? Call us before you come</strong> on {CLINIC.phoneDisplay}. New pain,
-              swelling, warmth or redness in a calf needs a doctor first, not a massage. With chest pain or trouble
-              breathing, call 911.
-            </SafetyNote>
+            <SymptomAdvice>If you cancel because of these symptoms, there is no fee.</SymptomAdvice>
           </EmailLayout>
         ),
       };

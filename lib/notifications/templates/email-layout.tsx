@@ -1,10 +1,11 @@
 // The frame every clinic email shares: the clinic's name as a heading, one message, and the clinic's
 // address and phone number at the foot. Inline styles only (mail clients drop stylesheets), no
-// images at all (nothing loads from a server, nothing is hidden behind "show images"), and colours
+// images at all (nothing loads from a server, nothing is hidden behind "show images"), and colors
 // that keep at least 4.5:1 contrast on white.
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { CLINIC } from "@/lib/clinic";
+import { SYMPTOM_ADVICE } from "@/lib/clinical/symptom-advice";
 
 const colors = {
   text: "#1f2933", // 14.5:1 on white
@@ -125,7 +126,7 @@ export function InlineLink({ href, children }: { href: string; children: ReactNo
   );
 }
 
-/** The red-flag note: calf pain or swelling needs a doctor, not a massage. */
+/** A highlighted note (the symptom advice, a waived fee). */
 export function SafetyNote({ children }: { children: ReactNode }) {
   return (
     <Section
@@ -138,6 +139,19 @@ export function SafetyNote({ children }: { children: ReactNode }) {
     >
       <Text style={{ color: colors.text, fontSize: "16px", lineHeight: "1.6", margin: 0 }}>{children}</Text>
     </Section>
+  );
+}
+
+/**
+ * The symptom advice every message that mentions symptoms carries: one-sided calf symptoms → a doctor
+ * today, chest pain or sudden breathlessness → 911 (lib/clinical/symptom-advice.ts holds the words).
+ */
+export function SymptomAdvice({ children }: { children?: ReactNode }) {
+  return (
+    <SafetyNote>
+      <strong>{SYMPTOM_ADVICE.sameDay}</strong> {SYMPTOM_ADVICE.emergency}
+      {children ? <> {children}</> : null}
+    </SafetyNote>
   );
 }
 

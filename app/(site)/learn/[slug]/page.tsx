@@ -139,6 +139,7 @@ export default async function ArticlePage({ params }: Props) {
           <div className="mt-10">
             <FurtherReading
               sources={article.furtherReading}
+              checkedAgainst={article.sources}
               reviewed={article.reviewed}
               reviewedLabel={formatDay(article.reviewed)}
               author={article.author}

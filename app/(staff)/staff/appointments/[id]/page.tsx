@@ -63,7 +63,11 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   const env = getEnv();
   const timeZone = env.CLINIC_TIME_ZONE;
   const now = new Date();
-  const { booking, client, intake, pastVisits, cancellationTerms } = await openOr404(viewer, id, now);
+  const { booking, client, intake, screening, changesSinceLastVisit, pastVisits, cancellationTerms } = await openOr404(
+    viewer,
+    id,
+    now,
+  );
   const desk = await getDeskPaymentStatus({ id: user.id, role: user.role }, booking.id);
   const cutoffHours = cancellationTerms.freeCancellationHours;
   // After the appointment itself: its note (each view of an existing note is audited).
@@ -314,7 +318,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
           Health screening
         </h2>
         <p className="mb-3 text-sm text-muted">Health data: your viewing of it is recorded and shown to the client.</p>
-        <IntakeAnswersPanel intake={intake} />
+        <IntakeAnswersPanel intake={intake} screening={screening} changes={changesSinceLastVisit} timeZone={timeZone} />
       </section>
 
       <section aria-labelledby="past-heading" className="mt-6">
