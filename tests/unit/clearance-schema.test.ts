@@ -3,6 +3,7 @@
 // has already run out refused.
 import { describe, expect, it } from "vitest";
 import { addMonths, clearanceInputSchema, CLEARANCE_QUESTION_IDS } from "@/lib/clinical/clearance-schema";
+import { allQuestions } from "@/lib/clinical/questionnaire";
 
 describe("addMonths", () => {
   it.each([
@@ -37,6 +38,18 @@ describe("clearanceInputSchema", () => {
         "heartKidneyLiver",
       ].sort(),
     );
+  });
+
+  it("are exactly the current questionnaire's questions whose yes needs a doctor's go-ahead (for any service)", () => {
+    const fromQuestionnaire = allQuestions()
+      .filter(
+        (question) =>
+          question.outcomes.yes === "clearance" ||
+          ("services" in question &&
+            Object.values(question.services ?? {}).some((override) => override.yes === "clearance")),
+      )
+      .map((question) => question.id);
+    expect([...CLEARANCE_QUESTION_IDS].sort()).toEqual(fromQuestionnaire.sort());
   });
 
   it("defaults to 6 months after the go-ahead and keeps a date up to 12 months", () => {
