@@ -6,6 +6,7 @@ import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { CURRENT_QUESTIONNAIRE, questionText } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
 import {
+  CONSENT_NAME_LABEL,
   confirmSignUp,
   expectNoSeriousA11yViolations,
   newClient,
@@ -186,6 +187,7 @@ test.describe("booking a calf massage", () => {
     await expect(review.getByText(/never presses on them/)).toBeVisible();
     await expectNoSeriousA11yViolations(page, "review");
 
+    await page.getByLabel(CONSENT_NAME_LABEL).fill(client.name);
     const pay = page.getByRole("button", { name: "Pay $95.00" });
     await pay.click();
     await expect(page).toHaveURL(/\/checkout\/cs_/);
@@ -272,6 +274,8 @@ test.describe("booking a calf massage", () => {
       await expectStep(page, "Review and pay");
       await expectNoSeriousA11yViolations(page, "review (phone)");
       await expect(page.getByText("Test mode: no real card is charged.")).toBeVisible();
+      await tabTo(page, page.getByLabel(CONSENT_NAME_LABEL));
+      await page.keyboard.type(client.name);
       await tabTo(page, page.getByRole("button", { name: "Pay $95.00" }));
       await page.keyboard.press("Enter");
 
@@ -372,10 +376,12 @@ test.describe("booking a calf massage", () => {
     );
     await answerScreening(otherPage);
     await otherPage.getByRole("button", { name: "Continue to review" }).click();
+    await otherPage.getByLabel(CONSENT_NAME_LABEL).fill(newClient().name);
     await otherPage.getByRole("button", { name: "Pay $95.00" }).click();
     await expect(otherPage).toHaveURL(/\/checkout\/cs_/);
     await other.close();
 
+    await page.getByLabel(CONSENT_NAME_LABEL).fill(newClient().name);
     await page.getByRole("button", { name: "Pay $95.00" }).click();
     await expectStep(page, "Choose a time");
     await expect(page.getByRole("alert").filter({ hasText: "That time was just taken" })).toBeVisible();
@@ -400,6 +406,7 @@ test.describe("booking a calf massage", () => {
     );
     await answerScreening(page);
     await page.getByRole("button", { name: "Continue to review" }).click();
+    await page.getByLabel(CONSENT_NAME_LABEL).fill(client.name);
     await page.getByRole("button", { name: "Pay $95.00" }).click();
     await expect(page).toHaveURL(/\/checkout\/cs_/);
     const checkoutUrl = page.url();

@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
+import { CURRENT_CONSENT } from "../lib/clinical/consent";
 import { allNoAnswers, CURRENT_QUESTIONNAIRE_VERSION } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
 import type { SunkEmail } from "./mail-sink";
@@ -114,6 +115,12 @@ export async function payOnEmulatorCheckout(page: Page, email: string) {
   if (await receipt.isVisible()) await receipt.fill(email);
   await page.getByRole("button", { name: "Pay", exact: true }).click();
 }
+
+/** The current consent signed with the account's name, as POST /api/bookings takes it. */
+export const consentFor = (name: string) => ({ version: CURRENT_CONSENT.version, signedName: name });
+
+/** The review step's consent field (shown before a client's first booking, and after a new version). */
+export const CONSENT_NAME_LABEL = "Sign by typing your full name";
 
 /** The health answers of the current questionnaire, every question "no", plus any given here. */
 export function allNoIntake(answers: Record<string, boolean> = {}) {

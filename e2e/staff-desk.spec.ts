@@ -96,6 +96,16 @@ test.describe.serial("front desk", () => {
       await page.reload();
       await expect(page.locator("p", { hasText: /^Status:/ })).toContainText("Confirmed", { timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
+
+    // A phone client signs the consent at the desk: the steps say so until staff record it.
+    const steps = page.getByRole("region", { name: "Steps" });
+    await expect(steps.getByText("Consent not signed")).toBeVisible();
+    const consent = page.getByRole("region", { name: "Consent", exact: true });
+    await consent.getByRole("radio", { name: "On the clinic tablet" }).check();
+    await consent.getByLabel("Name as signed").fill("Pat Caller");
+    await consent.getByRole("button", { name: "Record the signed consent" }).click();
+    await expect(consent.getByText("Consent signed")).toBeVisible();
+    await expect(steps.getByText("Consent not signed")).toHaveCount(0);
   });
 
   test("an admin cancels the paid booking with a refund and sees it on the report", async ({ page }) => {

@@ -4,6 +4,7 @@
 // mean something only as ratios to GET /api/me measured beside them.
 import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { hashPassword } from "@/lib/auth/password";
 import { createDatabase } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -89,6 +90,19 @@ export async function seedBenchDatabase(database: BenchDatabase): Promise<{ emai
     await prisma.user.createMany({
       // Confirmed, as a client must be to sign in.
       data: clients.map((client) => ({ ...client, role: "CLIENT", passwordHash, emailVerified: new Date() })),
+      skipDuplicates: true,
+    });
+    // Returning clients: the consent was signed before, so each booking measures the usual request.
+    const signers = await prisma.user.findMany({
+      where: { email: { in: clients.map((client) => client.email) } },
+      select: { id: true, name: true },
+    });
+    await prisma.consentSignature.createMany({
+      data: signers.map((signer) => ({
+        userId: signer.id,
+        version: CURRENT_CONSENT.version,
+        signedName: signer.name ?? "",
+      })),
       skipDuplicates: true,
     });
     await seedBusyWeek(prisma);

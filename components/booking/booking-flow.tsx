@@ -20,6 +20,7 @@ import { ServiceStep, TherapistStep, type ServiceOption, type TherapistOption } 
 import { DateStep } from "./date-step";
 import { completeIntake, HealthStep, type PreviousAnswers } from "./health-step";
 import { useIntakeDraft } from "./intake-storage";
+import type { ReviewConsent } from "./consent-panel";
 import { ReviewStep, type CheckoutReturn, type PayBookingAction, type ReviewDetails } from "./review-step";
 import { StepIndicator } from "./step-indicator";
 import { STEP_HEADING_ID } from "./step-heading";
@@ -49,7 +50,12 @@ export interface BookingFlowProps {
   cancellationTerms: CancellationTerms;
   holdMinutes: number;
   testMode: boolean;
-  review?: { details: ReviewDetails; formFields: Record<string, string>; checkoutReturn?: CheckoutReturn };
+  review?: {
+    details: ReviewDetails;
+    formFields: Record<string, string>;
+    checkoutReturn?: CheckoutReturn;
+    consent?: ReviewConsent;
+  };
   payAction: PayBookingAction;
   /** A signed-in returning client's last answers (under 6 months old), to re-confirm one by one. */
   previousAnswers?: PreviousAnswers | null;
@@ -165,6 +171,7 @@ export function BookingFlow(props: BookingFlowProps) {
             checkoutReturn={props.review.checkoutReturn}
             changeHref={{ health: changeHref(choice, "health"), time: changeHref(choice, "time") }}
             payAction={props.payAction}
+            consent={props.review.consent}
           />
         ) : null;
     }

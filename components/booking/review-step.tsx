@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import { CancellationPolicy } from "./cancellation-policy";
+import { ConsentPanel, type ReviewConsent } from "./consent-panel";
 import { completeIntake, screenDraft } from "./health-step";
 import { IntakeGate } from "./intake-gate";
 import { useIntakeDraft } from "./intake-storage";
@@ -16,8 +17,9 @@ import { StepHeading } from "./step-heading";
 
 export interface PayBookingState {
   ok: false;
-  code?: "invalid" | "not_found" | "intake_blocked" | "unprocessable" | "unavailable" | "error";
+  code?: "invalid" | "not_found" | "intake_blocked" | "consent" | "unprocessable" | "unavailable" | "error";
   formError?: string;
+  fieldErrors?: { signedName?: string[] };
 }
 
 export type PayBookingAction = (previous: PayBookingState, formData: FormData) => Promise<PayBookingState>;
@@ -46,6 +48,7 @@ export function ReviewStep({
   checkoutReturn,
   changeHref,
   payAction,
+  consent,
 }: {
   details: ReviewDetails;
   formFields: Record<string, string>;
@@ -55,6 +58,8 @@ export function ReviewStep({
   checkoutReturn?: CheckoutReturn;
   changeHref: { health: string; time: string };
   payAction: PayBookingAction;
+  /** The treatment consent: signed already, or to sign with this payment. */
+  consent?: ReviewConsent;
 }) {
   const { draft } = useIntakeDraft();
   const intake = completeIntake(draft, formFields.service);
@@ -107,7 +112,7 @@ export function ReviewStep({
         <div className="mb-4">
           <Alert ref={errorRef} tabIndex={-1} tone="error" title="We couldn't book this time">
             <p>{state.formError}</p>
-            {state.code === "intake_blocked" ? (
+            {state.code === "consent" ? null : state.code === "intake_blocked" ? (
               <Link href={changeHref.health} className="font-semibold underline">
                 Review your health answers
               </Link>
@@ -173,6 +178,7 @@ export function ReviewStep({
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <input type="hidden" name="intake" value={JSON.stringify(intake)} />
+            {consent ? <ConsentPanel consent={consent} errors={state.fieldErrors?.signedName} /> : null}
             <Button type="submit" disabled={pending} aria-disabled={pending} className="w-full sm:w-auto">
               {pending ? "Taking you to payment…" : `Pay ${details.price}`}
             </Button>

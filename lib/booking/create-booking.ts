@@ -16,6 +16,7 @@
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { checkOnlineSignature, type ConsentInput } from "@/lib/clinical/consent-signatures";
 import { loadAvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
@@ -75,6 +76,8 @@ export interface CreateBookingInput {
   now?: Date;
   /** A phone booking: the staff member making it on the client's behalf. */
   bookedBy?: { id: string; role: Role };
+  /** The client signs the current consent with this booking (their own bookings need it signed). */
+  consent?: ConsentInput;
   /** "checkout" (default): a hold paid through Stripe Checkout; "desk": confirmed now, paid at the clinic. */
   payment?: "checkout" | "desk";
 }
@@ -129,6 +132,9 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
   }
 
   if (input.payment === "desk") return createDeskBooking(input, now);
+  // A client's own booking needs the current consent (signed before, or signed with this request,
+  // checked here and written in the hold's transaction); staff bookings are signed at the desk.
+  const sign = !input.bookedBy && input.consent ? await checkOnlineSignature(input.client.id, input.consent) : null;
 
   let outcome: HoldOutcome;
   try {
@@ -141,6 +147,7 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
       now,
       actorId: actorIdOf(input),
       bookedById: input.bookedBy?.id ?? null,
+      consent: input.bookedBy ? undefined : { sign },
       holdMinutes: (slot) => holdMinutesFor(input, slot, new Date()) + CHECKOUT_EXTRA_MINUTES + HOLD_GRACE_MINUTES,
     });
   } catch (error) {
