@@ -65,6 +65,7 @@ import {
   type HoldOutcome,
 } from "./hold-slot";
 import { isCurrentIntake, QUESTIONS_CHANGED_MESSAGE, type IntakeAnswers } from "./intake";
+import { activeClearanceQuestionIds } from "@/lib/clinical/clearance";
 import { screen, type StopOutcome } from "@/lib/clinical/questionnaire";
 
 export interface CreateBookingInput {
@@ -118,7 +119,7 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
   if (input.bookedBy) await assertMayBookFor(input.bookedBy, input.therapistId);
   // The screening comes before the throttle: someone who answers "chest pain" is told to call 911
   // however many times they have tried.
-  const screening = screen(input.intake.answers, { serviceSlug: input.serviceSlug });
+  const screening = await screenWithClearances(input, now);
   if (screening.stops && screening.message) {
     // Nothing stays held or payable after a stop: an earlier hold of this client (a checkout still
     // open in another tab, a payment link staff sent) is released and its checkout closed.
@@ -163,6 +164,19 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
 }
 
 const actorIdOf = (input: CreateBookingInput) => input.bookedBy?.id ?? input.client.id;
+
+/**
+ * The screening, with the doctor's go-ahead staff recorded for this client counting for its
+ * condition (a clearance stop becomes a caution the therapist sees). Clearances are read only when
+ * the answers stop at a clearance: every other booking sends no extra statement.
+ */
+async function screenWithClearances(input: CreateBookingInput, now: Date) {
+  const first = screen(input.intake.answers, { serviceSlug: input.serviceSlug });
+  if (first.outcome !== "clearance") return first;
+  const cleared = await activeClearanceQuestionIds(prisma, input.client.id, now);
+  if (cleared.size === 0) return first;
+  return screen(input.intake.answers, { serviceSlug: input.serviceSlug, clearedQuestionIds: [...cleared] });
+}
 
 /**
  * After a screening stop: the stop's audit entry (never the answers) and, in the same transaction,

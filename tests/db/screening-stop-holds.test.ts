@@ -136,4 +136,44 @@ describe(`after a screening stop (${ENGINE})`, () => {
       await prisma.auditLog.count({ where: { entityId: first.booking.id, action: "booking.intake_updated" } }),
     ).toBe(1);
   });
+
+  it("lets a client with a doctor's go-ahead on file book for that condition, until it lapses or is revoked", async () => {
+    const client = await createClient();
+    const { service } = await createBookableService();
+    const staff = await createUser({ role: "ADMIN" });
+    const postpartum = withAnswers({ pregnantOrPostpartum: true, gaveBirthRecently: true });
+    const book = (daysAhead: number) =>
+      createBooking({ client, serviceSlug: service.slug, start: clinicTimeAhead(daysAhead, 9), intake: postpartum });
+
+    const before = await refusal(book(7));
+    expect(before).toMatchObject({ urgency: "clearance" });
+
+    const day = 86_400_000;
+    const clearance = await prisma.doctorClearance.create({
+      data: {
+        clientId: client.id,
+        questionId: "gaveBirthRecently",
+        clearedBy: "Dr. Rivera, Atlantic OB-GYN",
+        clearedOn: new Date(Date.now() - day),
+        validUntil: new Date(Date.now() + 90 * day),
+        recordedById: staff.id,
+      },
+    });
+    const held = await book(8);
+    expect(held.booking.status).toBe("PENDING_PAYMENT");
+
+    // A go-ahead for one condition clears nothing else.
+    const alsoWalkingPain = await refusal(
+      createBooking({
+        client,
+        serviceSlug: service.slug,
+        start: clinicTimeAhead(9, 9),
+        intake: withAnswers({ pregnantOrPostpartum: true, gaveBirthRecently: true, walkingPain: true }),
+      }),
+    );
+    expect(alsoWalkingPain).toMatchObject({ urgency: "clearance" });
+
+    await prisma.doctorClearance.update({ where: { id: clearance.id }, data: { revokedAt: new Date() } });
+    expect(await refusal(book(10))).toMatchObject({ urgency: "clearance" });
+  });
 });
