@@ -3,7 +3,7 @@
 // stops the booking, a time taken meanwhile, and leaving checkout without paying. Free times are
 // found through the availability API, never hard-coded, so the specs pass on any day.
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { CURRENT_QUESTIONNAIRE, questionText } from "../lib/clinical/questionnaire";
+import { CURRENT_QUESTIONNAIRE, questionSections, questionText } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
 import {
   CONSENT_NAME_LABEL,
@@ -246,8 +246,9 @@ test.describe("booking a calf massage", () => {
       await expectStep(page, "Health questions");
       await expect(page.getByRole("heading", { level: 2, name: "Health questions" })).toBeFocused();
       await expectNoSeriousA11yViolations(page, "health (phone)");
-      // Each question: Tab onto its first option, then an arrow key selects "No".
-      const questions = CURRENT_QUESTIONNAIRE.questions.map((item) => item.text);
+      // Each question, in the order shown: Tab onto its first option, then an arrow key selects "No".
+      const { urgent, history } = questionSections();
+      const questions = [...urgent, ...history].map((item) => item.text);
       await tabTo(page, question(page, questions[0] as string).getByRole("radio", { name: "Yes" }));
       for (const [index, text] of questions.entries()) {
         if (index > 0) await page.keyboard.press("Tab");
@@ -316,6 +317,24 @@ test.describe("booking a calf massage", () => {
     await expect(page.getByRole("button", { name: /Pay|Continue/ })).toHaveCount(0);
 
     await question(page, Q("suddenPainOrSwelling")).getByRole("radio", { name: "No" }).check();
+    // A doctor's go-ahead waits until every question is answered, so it never hides a later answer
+    // that needs a doctor today; then the worst answer wins.
+    const goAhead = page.getByRole("heading", { name: "Please check with your doctor first" });
+    await question(page, Q("walkingPain")).getByRole("radio", { name: "Yes" }).check();
+    await expect(goAhead).toHaveCount(0);
+    await answerScreening(page, ["walkingPain"]);
+    await expect(goAhead).toBeVisible();
+    await question(page, Q("varicoseVeins")).getByRole("radio", { name: "Yes" }).check();
+    await expect(goAhead).toHaveCount(0); // its follow-up is still open
+    await question(page, Q("veinHardPainful")).getByRole("radio", { name: "Yes" }).check();
+    await expect(page.getByRole("heading", { name: "Please see a doctor today" })).toBeVisible();
+    await expect(goAhead).toHaveCount(0);
+    await question(page, Q("varicoseVeins")).getByRole("radio", { name: "No" }).check();
+    await question(page, Q("walkingPain")).getByRole("radio", { name: "No" }).check();
+    await expect(
+      page.getByRole("heading", { name: /Please see a doctor today|Please check with your doctor/ }),
+    ).toHaveCount(0);
+    await question(page, Q("clotHistory")).getByRole("radio", { name: "No" }).check();
     // A past clot alone goes on with a caution; the follow-up only appears after that yes.
     await expect(question(page, Q("clotRecent"))).toHaveCount(0);
     await question(page, Q("clotHistory")).getByRole("radio", { name: "Yes" }).check();

@@ -34,7 +34,10 @@ test.describe("a returning client", () => {
     await context.setExtraHTTPHeaders(ownNetwork());
   });
 
-  test("re-confirms each answer from last time, and staff see what changed @mobile", async ({ page, browser }) => {
+  test("re-confirms each answer from last time, and staff see the answers as asked @mobile", async ({
+    page,
+    browser,
+  }) => {
     const client = newClient();
     await signUp(page, client);
 
@@ -105,16 +108,16 @@ test.describe("a returning client", () => {
     const secondBooking = mine.bookings.find((booking) => booking.startsAt === new Date(second.start).toISOString());
     expect(secondBooking).toBeDefined();
 
-    // Staff see the version, the questions as asked, and what changed since the last visit.
+    // Staff see the version and the questions as asked. The first visit has not taken place yet, so
+    // there is no "changed since the last visit" (it compares only with a visit that took place:
+    // tests/db/intake-history.test.ts).
     const staff = await browser.newContext({ extraHTTPHeaders: ownNetwork() });
     const staffPage = await staff.newPage();
     await signIn(staffPage, "admin@clinic.test", DEMO_PASSWORD, /\/staff/);
     await staffPage.goto(`/staff/appointments/${secondBooking!.id}`);
     await expect(staffPage.getByText(/Questionnaire version 2/)).toBeVisible();
-    const changes = staffPage.getByTestId("intake-changes");
-    await expect(changes).toContainText("Changed since the last visit");
-    await expect(changes).toContainText(questionText("recentLongTrip") as string);
-    await expect(changes).not.toContainText(questionText("varicoseVeins") as string);
+    await expect(staffPage.getByText(questionText("recentLongTrip") as string).first()).toBeVisible();
+    await expect(staffPage.getByTestId("intake-changes")).toHaveCount(0);
 
     // A phone booking for the same client reads the latest answers back, each to confirm again.
     await staffPage.goto(`/staff/book?${new URLSearchParams({ q: client.email })}`);

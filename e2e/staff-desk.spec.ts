@@ -70,7 +70,14 @@ test.describe.serial("front desk", () => {
     await redFlag.getByRole("radio", { name: "Yes" }).check();
     await expect(page.getByRole("heading", { name: "Please see a doctor today" })).toBeVisible();
     await expect(page.getByRole("button", { name: /^Book/ })).toHaveCount(0);
+    // Every question stays on screen and can still be answered or changed after a stop.
+    const walking = page.getByRole("group", { name: questionText("walkingPain"), exact: true });
+    await expect(page.getByRole("group", { name: questionText("feverOrUnwell"), exact: true })).toBeVisible();
+    await walking.getByRole("radio", { name: "Yes" }).check();
+    await expect(walking.getByRole("radio", { name: "Yes" })).toBeChecked();
     await redFlag.getByRole("radio", { name: "No" }).check();
+    // A doctor's go-ahead shows only once every question is answered (a later one may need a doctor today).
+    await expect(page.getByRole("heading", { name: "Please check with your doctor first" })).toHaveCount(0);
 
     const noes = page.getByRole("radio", { name: "No", exact: true });
     for (let index = 0; index < (await noes.count()); index++) await noes.nth(index).check();

@@ -1,9 +1,11 @@
 "use client";
 
-// The health screening, rendered from the questionnaire (lib/clinical/questionnaire.ts): the signs
-// that need a doctor first, then the health history, each follow-up asked only after a yes. An
-// answer that stops the booking shows where to get care at once (no continue, no payment); a caution
-// shows what the therapist will check. A returning client sees their last answers and answers every
+// The health screening, rendered from the questionnaire (lib/clinical/questionnaire.ts): every
+// question that can need a doctor now or today first (with the questions whose follow-ups can), then
+// the health history, each follow-up asked only after a yes. An answer that needs 911 or a doctor
+// today shows where to get care at once; a doctor's go-ahead or "come when you're well" shows once
+// every question is answered, the worst outcome winning (stopToShow). No continue, no payment after
+// a stop; a caution shows what the therapist will check. A returning client sees their last answers and answers every
 // question again. Answers are kept in this tab only (intake-storage.ts); the server screens them again.
 import { Fragment, useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -14,10 +16,11 @@ import {
   CURRENT_QUESTIONNAIRE_VERSION,
   answerErrors,
   keptAnswers,
+  questionSections,
   screen,
+  stopToShow,
   type Question,
   type Screening,
-  type StopOutcome,
 } from "@/lib/clinical/questionnaire";
 import { saveIntakeDraft, useIntakeDraft, type IntakeDraft } from "./intake-storage";
 import { SCREENING_STOP_HEADING_ID, ScreeningStop } from "./screening-stop";
@@ -31,10 +34,10 @@ export interface PreviousAnswers {
   answers: Record<string, boolean>;
 }
 
-// Signs that need a doctor (911 or today) come first; everything else is the health history.
-const isUrgent = (question: Question) => question.outcomes.yes === "emergency" || question.outcomes.yes === "same_day";
-export const URGENT_QUESTIONS = CURRENT_QUESTIONNAIRE.questions.filter(isUrgent);
-export const HISTORY_QUESTIONS = CURRENT_QUESTIONNAIRE.questions.filter((question) => !isUrgent(question));
+// Questions that can need a doctor (911 or today, follow-ups included) come first; then the history.
+const SECTIONS = questionSections(CURRENT_QUESTIONNAIRE);
+export const URGENT_QUESTIONS = SECTIONS.urgent;
+export const HISTORY_QUESTIONS = SECTIONS.history;
 
 /** The screening of the answers so far: one rule (screen), unanswered counted as "no". */
 export function screenDraft(draft: IntakeDraft, serviceSlug?: string): Screening {
@@ -125,16 +128,11 @@ export function HealthStep({
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const screening = screenDraft(draft, serviceSlug);
-  const stop = screening.stops ? screening : null;
+  // 911 or a doctor today at once; a calmer stop only once every question is answered.
+  const stop = stopToShow(keptAnswers(answers), { serviceSlug });
   const cautionOf = (id: string) => screening.cautions.find((caution) => caution.questionId === id)?.note;
-  // The stop shows after the section holding its first trigger, and nothing after it is asked.
-  const stopsInUrgent =
-    stop !== null &&
-    URGENT_QUESTIONS.some(
-      (question) =>
-        stop.triggers.includes(question.id) ||
-        (question.followUps ?? []).some((followUp) => stop.triggers.includes(followUp.id)),
-    );
+  // Care now or today: only the first section's questions can lead there, so the history is not asked.
+  const stopsInUrgent = stop !== null && (stop.outcome === "emergency" || stop.outcome === "same_day");
 
   // Once per stop shown: the clinic keeps a record that screening turned a booking away.
   const stopReported = useRef(false);
@@ -168,7 +166,7 @@ export function HealthStep({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const missing = answerErrors(answers);
+    const missing = answerErrors(keptAnswers(answers));
     const notes = intakeSchema.safeParse({
       version: CURRENT_QUESTIONNAIRE_VERSION,
       answers: keptAnswers(answers),
@@ -196,7 +194,7 @@ export function HealthStep({
   };
 
   const missingCount = errors ? Object.keys(errors).length : 0;
-  const unanswered = answerErrors(answers);
+  const unanswered = answerErrors(keptAnswers(answers));
 
   const renderQuestion = (question: Question) => (
     <Fragment key={question.id}>
@@ -248,7 +246,7 @@ export function HealthStep({
   ) : null;
   const stopBox = stop ? (
     <div className="mt-6">
-      <ScreeningStop outcome={stop.outcome as StopOutcome} />
+      <ScreeningStop outcome={stop.outcome} />
     </div>
   ) : null;
 
@@ -281,10 +279,11 @@ export function HealthStep({
 
       <section aria-labelledby="red-flags-heading" className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
         <h3 id="red-flags-heading" className="text-xl font-semibold">
-          First, signs that need a doctor
+          First, signs that may need a doctor
         </h3>
         <p className="mt-1 text-sm text-muted">
-          Right now, or in the time given. If any answer is yes, a massage could be unsafe until a doctor has seen you.
+          Right now, or in the time given. Some of these mean a massage could be unsafe until a doctor has seen you;
+          after some yes answers we ask one more question.
         </p>
         {URGENT_QUESTIONS.map(renderQuestion)}
         {stopsInUrgent ? stopNotice : null}

@@ -1,5 +1,5 @@
 import type { AnswerChange, StoredIntake } from "@/lib/booking/intake";
-import { askedQuestions } from "@/lib/booking/intake";
+import { askedQuestions, questionsNotAsked } from "@/lib/booking/intake";
 import type { Screening } from "@/lib/clinical/questionnaire";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
@@ -23,12 +23,14 @@ export function IntakeAnswersPanel({
     return <p>No complete health screening is stored for this appointment. Ask the client the questions in person.</p>;
   }
   const asked = askedQuestions(intake);
+  const notAsked = questionsNotAsked(intake);
   const textOf = (id: string) => asked.find((question) => question.id === id)?.text ?? id;
+  const edition = intake.version === 1 ? "the first edition" : `edition ${intake.version}`;
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm">
         Questionnaire version {intake.version}
-        {intake.version === 1 ? " (the first edition: its questions are shown as they were asked)" : ""}.
+        {notAsked.length > 0 ? ` (asked with ${edition}: its questions are shown as they were asked)` : ""}.
       </p>
       {screening?.stops ? (
         <div role="alert" className="rounded-xl border-2 border-alert-700 bg-alert-50 p-4 text-alert-700">
@@ -39,9 +41,26 @@ export function IntakeAnswersPanel({
             ))}
           </ul>
         </div>
+      ) : notAsked.length > 0 ? (
+        <p className="font-semibold text-teal-800">
+          No answer to the questions of {edition} stops this booking, but they are not today&apos;s questions.
+        </p>
       ) : (
         <p className="font-semibold text-teal-800">No answer stops this booking.</p>
       )}
+      {notAsked.length > 0 ? (
+        <div className="rounded-xl border-2 border-amber-600 bg-amber-50 p-4 text-amber-900" data-testid="not-asked">
+          <p className="font-semibold">
+            Not asked with {edition}: ask the client these in person before starting, and stop if an answer needs a
+            doctor.
+          </p>
+          <ul className="mt-2 list-disc pl-5">
+            {notAsked.map((question) => (
+              <li key={question.id}>{question.text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {screening && screening.cautions.length > 0 ? (
         <div className="rounded-xl border-2 border-amber-600 bg-amber-50 p-4 text-amber-900">
           <p className="font-semibold">Cautions</p>

@@ -2,8 +2,10 @@
 
 // The last step of a phone booking: the time, the same health questionnaire the online booking asks
 // (read to the client; follow-ups only after a yes), and how they pay. An answer that stops the
-// booking shows the same guidance as the booking page and takes the Book button away; the server
-// screens again. A returning client's last answers are shown beside each question for a yes/no
+// booking shows the same guidance as the booking page, when the booking page would (stopToShow: 911
+// or a doctor today at once, a calmer stop once every question is answered), and takes the payment
+// and the Book button away; every question stays on screen and can still be changed (a misheard
+// answer is corrected, a later one can only make the guidance more urgent). The server screens again. A returning client's last answers are shown beside each question for a yes/no
 // re-confirmation, never prefilled. Every answer is held in this form's state, so a refused
 // submission loses nothing.
 import { Fragment, useActionState, useEffect, useRef, useState } from "react";
@@ -12,7 +14,7 @@ import { YesNoQuestion } from "@/components/booking/yes-no-question";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { HISTORY_QUESTIONS, URGENT_QUESTIONS, type PreviousAnswers } from "@/components/booking/health-step";
-import { screen, type Question, type StopOutcome } from "@/lib/clinical/questionnaire";
+import { keptAnswers, screen, stopToShow, type Question, type StopOutcome } from "@/lib/clinical/questionnaire";
 import type { PhoneBookingAction, PhoneBookingState } from "./phone-booking-state";
 
 export interface PhoneBookingSlot {
@@ -47,6 +49,8 @@ export function PhoneBookingForm({
   const [medications, setMedications] = useState("");
   const [notes, setNotes] = useState("");
   const [copied, setCopied] = useState(false);
+  // The server's refusal stands until an answer changes (then the form screens the new answers).
+  const [editedAfter, setEditedAfter] = useState<PhoneBookingState | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -54,11 +58,16 @@ export function PhoneBookingForm({
   }, [state]);
 
   const screening = screen(answers, { serviceSlug: service });
-  const blocked: StopOutcome | null = screening.stops
-    ? (screening.outcome as StopOutcome)
-    : state.status === "blocked"
+  const shownStop = stopToShow(keptAnswers(answers), { serviceSlug: service });
+  const blocked: StopOutcome | null = shownStop
+    ? shownStop.outcome
+    : state.status === "blocked" && editedAfter !== state
       ? state.outcome
       : null;
+  const setAnswer = (id: string, value: boolean) => {
+    setAnswers((current) => ({ ...current, [id]: value }));
+    setEditedAfter(state);
+  };
   const cautionOf = (id: string) => screening.cautions.find((caution) => caution.questionId === id)?.note;
   const lastAnswer = (id: string) => {
     const answer = previous?.answers[id];
@@ -73,7 +82,7 @@ export function PhoneBookingForm({
         last={lastAnswer(question.id)}
         value={answers[question.id]}
         error={errors[question.id]?.[0]}
-        onChange={(value) => setAnswers((current) => ({ ...current, [question.id]: value }))}
+        onChange={(value) => setAnswer(question.id, value)}
       >
         {cautionOf(question.id) && !blocked ? (
           <p className="mt-3 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800">
@@ -91,7 +100,7 @@ export function PhoneBookingForm({
                 last={lastAnswer(followUp.id)}
                 value={answers[followUp.id]}
                 error={errors[followUp.id]?.[0]}
-                onChange={(value) => setAnswers((current) => ({ ...current, [followUp.id]: value }))}
+                onChange={(value) => setAnswer(followUp.id, value)}
               />
             </div>
           ))
@@ -209,7 +218,10 @@ export function PhoneBookingForm({
         <h2 id="phone-red-flags" className="text-xl font-semibold">
           Health screening: ask the client
         </h2>
-        <p className="mt-1 text-sm text-muted">The same questions as online booking. A yes here stops the booking.</p>
+        <p className="mt-1 text-sm text-muted">
+          The same questions as online booking, those that can need a doctor today first. Ask every question: the worst
+          answer decides.
+        </p>
         {previous ? (
           <p className="mt-2 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800">
             Returning client: read each question and their answer from {previous.answeredOn}, and ask whether anything
@@ -219,42 +231,42 @@ export function PhoneBookingForm({
         {URGENT_QUESTIONS.map(renderQuestion)}
       </section>
 
+      <section aria-labelledby="phone-history" className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
+        <h2 id="phone-history" className="text-xl font-semibold">
+          Health history
+        </h2>
+        {HISTORY_QUESTIONS.map(renderQuestion)}
+        <label className="mt-3 flex flex-col gap-1.5 font-semibold">
+          Medicines they take (optional)
+          <textarea
+            name="medications"
+            rows={2}
+            maxLength={500}
+            value={medications}
+            onChange={(event) => setMedications(event.target.value)}
+            className="rounded-lg border border-control bg-white px-3 py-2 font-normal"
+          />
+        </label>
+        <label className="mt-3 flex flex-col gap-1.5 font-semibold">
+          Anything else the therapist should know (optional)
+          <textarea
+            name="notes"
+            rows={2}
+            maxLength={1000}
+            value={notes}
+            onChange={(event) => setNotes(event.target.value)}
+            className="rounded-lg border border-control bg-white px-3 py-2 font-normal"
+          />
+        </label>
+      </section>
+
       {blocked ? (
-        <div className="flex flex-col gap-3">
+        <div className="flex flex-col gap-3" data-testid="phone-screening-stop">
           <p className="font-semibold">We can&apos;t book this. Read the guidance below to the client.</p>
           <ScreeningStop outcome={blocked} />
         </div>
       ) : (
         <>
-          <section aria-labelledby="phone-history" className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
-            <h2 id="phone-history" className="text-xl font-semibold">
-              Health history
-            </h2>
-            {HISTORY_QUESTIONS.map(renderQuestion)}
-            <label className="mt-3 flex flex-col gap-1.5 font-semibold">
-              Medicines they take (optional)
-              <textarea
-                name="medications"
-                rows={2}
-                maxLength={500}
-                value={medications}
-                onChange={(event) => setMedications(event.target.value)}
-                className="rounded-lg border border-control bg-white px-3 py-2 font-normal"
-              />
-            </label>
-            <label className="mt-3 flex flex-col gap-1.5 font-semibold">
-              Anything else the therapist should know (optional)
-              <textarea
-                name="notes"
-                rows={2}
-                maxLength={1000}
-                value={notes}
-                onChange={(event) => setNotes(event.target.value)}
-                className="rounded-lg border border-control bg-white px-3 py-2 font-normal"
-              />
-            </label>
-          </section>
-
           <fieldset className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
             <legend className="px-1 text-xl font-semibold">Payment of {price}</legend>
             <div className="mt-2 flex flex-col gap-2">

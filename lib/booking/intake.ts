@@ -25,6 +25,10 @@ const notesFields = {
   notes: plainText({ max: 1000, multiline: true }).optional(),
 };
 
+const MAX_ID_LENGTH = 64;
+const isAnswerObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /**
  * A submitted intake. The version is checked separately (an older one is a 422, see
  * `isCurrentIntake`); the answers of the current version must be complete and known.
@@ -32,7 +36,11 @@ const notesFields = {
 export const intakeSchema = z
   .object({
     version: z.number({ error: "Give the questionnaire version as a number." }).int().positive(),
-    answers: z.record(z.string().max(64), z.unknown(), { error: "Give the answers as an object of yes/no values." }),
+    // Not z.record: it copies the answers into a new object, where an own `__proto__` key (as
+    // JSON.parse makes it) vanishes; the object is checked as sent (answerErrors), keys and all.
+    answers: z.custom<Record<string, unknown>>(isAnswerObject, {
+      error: "Give the answers as an object of yes/no values.",
+    }),
     ...notesFields,
   })
   .strict()
@@ -42,6 +50,10 @@ export const intakeSchema = z
       return;
     }
     if (intake.version < CURRENT_QUESTIONNAIRE_VERSION) return; // answered again: see isCurrentIntake
+    if (Object.keys(intake.answers).some((id) => id.length > MAX_ID_LENGTH)) {
+      context.addIssue({ code: "custom", path: ["answers"], message: "This is not one of the questions." });
+      return;
+    }
     for (const [id, message] of Object.entries(answerErrors(intake.answers))) {
       context.addIssue({ code: "custom", path: ["answers", id], message });
     }
@@ -119,6 +131,24 @@ export function askedQuestions(
       answer: intake.answers[question.id] === true,
       followUp: followUps.has(question.id),
     }));
+}
+
+/**
+ * The current questions an intake of an older version never asked (matched by id: ids are kept where
+ * the meaning is unchanged), each follow-up included where its question was answered yes. Staff ask
+ * these in person before the visit; an intake of the current version has none.
+ */
+export function questionsNotAsked(intake: StoredIntake): { id: string; text: string }[] {
+  if (intake.version === CURRENT_QUESTIONNAIRE_VERSION) return [];
+  const asked = new Set(allQuestions(questionnaireOf(intake)).map((question) => question.id));
+  return CURRENT_QUESTIONNAIRE.questions
+    .flatMap((question) => [
+      ...(asked.has(question.id) ? [] : [question]),
+      ...(asked.has(question.id) && intake.answers[question.id] === true
+        ? (question.followUps ?? []).filter((followUp) => !asked.has(followUp.id))
+        : []),
+    ])
+    .map((question) => ({ id: question.id, text: question.text }));
 }
 
 /** The screening of a stored intake, with its own version's rules. */

@@ -78,6 +78,25 @@ export const CLEARANCE_ON_FILE = "Doctor's go-ahead on file";
 const LYMPHATIC_OR_RAISED_LEGS =
   "Ask your doctor first with heart failure or kidney or liver disease: this treatment moves fluid toward the heart or ends with your legs raised.";
 
+/**
+ * The per-service classification, by service slug: true for a treatment that moves fluid toward the
+ * heart or ends with the legs raised (heart failure, kidney or liver disease then needs a doctor's
+ * go-ahead first), false for one that does neither (a caution). How a new service is classified:
+ * add its slug here with true or false before it goes on sale (read its description: strokes toward
+ * the heart, lymphatic drainage or legs raised at the end mean true). tests/unit/questionnaire-services.test.ts
+ * fails for a service in lib/demo/services.ts that is missing here, so no slug falls through unseen.
+ */
+export const SERVICE_MOVES_FLUID_TOWARD_HEART: Readonly<Record<string, boolean>> = {
+  "calf-reset-30": false,
+  "second-heart-massage-60": true,
+  "lymphatic-drainage-legs": true,
+  "sports-recovery-calves": false,
+  "long-haul-legs": false,
+};
+
+/** Whether a service slug is known to the per-service rules above. */
+export const isClassifiedService = (slug: string) => Object.hasOwn(SERVICE_MOVES_FLUID_TOWARD_HEART, slug);
+
 export const QUESTIONNAIRE_V2: Questionnaire = {
   version: 2,
   questions: [
@@ -90,10 +109,10 @@ export const QUESTIONNAIRE_V2: Questionnaire = {
     },
     {
       id: "coldPaleFoot",
-      text: "Has a foot or leg suddenly turned cold, pale or blue, or become painful or numb?",
+      text: "Has a foot or leg suddenly turned cold, pale or blue, and painful or numb?",
       outcomes: { yes: "emergency", no: "none" },
-      advice: "Call 911 if a foot or leg suddenly turns cold, pale or blue, or painful and numb.",
-      sign: "a foot or leg that suddenly turns cold, pale or blue, or painful and numb",
+      advice: "Call 911 if a foot or leg suddenly turns cold, pale or blue, and painful or numb.",
+      sign: "a foot or leg gone suddenly cold, pale or blue, and painful or numb",
     },
     {
       id: "suddenPainOrSwelling",
@@ -104,10 +123,12 @@ export const QUESTIONNAIRE_V2: Questionnaire = {
     },
     {
       id: "restPainOrSores",
-      text: "Do you have leg or foot pain at rest or at night, or a sore on your foot or leg that hasn't healed in 2 weeks?",
+      text: "Do you have leg or foot pain at rest or at night (not a cramp that passes within minutes), or a sore on your foot or leg that hasn't healed in 2 weeks?",
+      help: "An ordinary cramp that passes within minutes is not this: tell your therapist about cramps instead.",
       outcomes: { yes: "same_day", no: "none" },
-      advice: "See a doctor today for leg or foot pain at rest or at night, or a sore that hasn't healed in 2 weeks.",
-      sign: "leg or foot pain at rest or at night, or a sore that hasn't healed in 2 weeks",
+      advice:
+        "See a doctor today for leg or foot pain at rest or at night that is not a passing cramp, or a sore that hasn't healed in 2 weeks.",
+      sign: "leg or foot pain at rest or at night that is not a passing cramp, or a sore that hasn't healed in 2 weeks",
     },
     {
       id: "walkingPain",
@@ -178,10 +199,11 @@ export const QUESTIONNAIRE_V2: Questionnaire = {
       outcomes: { yes: "caution", no: "none" },
       caution: "Heart, kidney or liver disease: your therapist checks for swelling and keeps the legs level.",
       advice: "Mention heart failure or kidney or liver disease before we start.",
-      services: {
-        "lymphatic-drainage-legs": { yes: "clearance", advice: LYMPHATIC_OR_RAISED_LEGS },
-        "second-heart-massage-60": { yes: "clearance", advice: LYMPHATIC_OR_RAISED_LEGS },
-      },
+      services: Object.fromEntries(
+        Object.entries(SERVICE_MOVES_FLUID_TOWARD_HEART)
+          .filter(([, movesFluid]) => movesFluid)
+          .map(([slug]) => [slug, { yes: "clearance" as const, advice: LYMPHATIC_OR_RAISED_LEGS }]),
+      ),
     },
     {
       id: "diabetesNumbFeet",
@@ -389,16 +411,27 @@ export function screen(answers: Answers, options: ScreenOptions = {}): Screening
   };
 }
 
-/** Field errors of an answer set against a version: unknown ids, missing answers, wrong types. */
+/**
+ * Field errors of an answer set against a version: unknown ids (`__proto__` too), missing answers,
+ * wrong types, and a follow-up answered yes while its question is not yes (never silently dropped).
+ * The errors object has no prototype, so an id such as `__proto__` is a key like any other.
+ */
 export function answerErrors(
   answers: Readonly<Record<string, unknown>>,
   questionnaire: Questionnaire = CURRENT_QUESTIONNAIRE,
 ): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
   const known = new Set(allQuestions(questionnaire).map((question) => question.id));
-  for (const [id, value] of Object.entries(answers)) {
+  const parentOf = new Map(
+    questionnaire.questions.flatMap((question) => (question.followUps ?? []).map((f) => [f.id, question] as const)),
+  );
+  for (const id of Object.keys(answers)) {
+    const value = answers[id];
     if (!known.has(id)) errors[id] = "This is not one of the questions.";
     else if (value !== undefined && typeof value !== "boolean") errors[id] = "Answer yes (true) or no (false).";
+    else if (value === true && parentOf.has(id) && answers[parentOf.get(id)!.id] !== true) {
+      errors[id] = `Answer this only after yes to: ${parentOf.get(id)!.text}`;
+    }
   }
   const asked = askedQuestionIds(answers as Answers, questionnaire);
   for (const id of asked) {
@@ -407,7 +440,10 @@ export function answerErrors(
   return errors;
 }
 
-/** The answers kept: the asked questions only (a follow-up after a "no" is dropped). */
+/**
+ * The answers kept: the asked questions only (a follow-up "no" after a "no" is dropped; a follow-up
+ * "yes" after a "no" is an error of answerErrors, which every input checks first).
+ */
 export function keptAnswers(
   answers: Answers,
   questionnaire: Questionnaire = CURRENT_QUESTIONNAIRE,
@@ -417,6 +453,50 @@ export function keptAnswers(
       .filter((id) => typeof answers[id] === "boolean")
       .map((id) => [id, answers[id] as boolean]),
   );
+}
+
+const NEEDS_CARE_NOW: readonly Outcome[] = ["emergency", "same_day"];
+
+/**
+ * Whether a question can send the client to 911 or a doctor today: by its own answer, a service's
+ * rule, or one of its follow-ups. These are asked first (the booking page's and the phone form's
+ * first section), so no calmer stop is ever shown before they are answered.
+ */
+export function canNeedCareNow(question: Question): boolean {
+  return [
+    question.outcomes.yes,
+    ...Object.values(question.services ?? {}).map((rule) => rule.yes),
+    ...(question.followUps ?? []).map((followUp) => followUp.outcomes.yes),
+  ].some((outcome) => NEEDS_CARE_NOW.includes(outcome));
+}
+
+/** The questions in the order asked: those that can need care now first, then the health history. */
+export function questionSections(questionnaire: Questionnaire = CURRENT_QUESTIONNAIRE): {
+  urgent: Question[];
+  history: Question[];
+} {
+  return {
+    urgent: questionnaire.questions.filter(canNeedCareNow),
+    history: questionnaire.questions.filter((question) => !canNeedCareNow(question)),
+  };
+}
+
+/**
+ * The stop to show while a client answers: 911 or a doctor today at once; a doctor's go-ahead or
+ * "come when you're well" only once every question (and follow-up) is answered, so that a later
+ * answer needing care today is never hidden behind a calmer message (the worst outcome then wins).
+ */
+export function stopToShow(
+  answers: Answers,
+  options: ScreenOptions = {},
+): (Screening & { outcome: StopOutcome }) | null {
+  const screening = screen(answers, options);
+  if (!screening.stops) return null;
+  const outcome = screening.outcome as StopOutcome;
+  if (NEEDS_CARE_NOW.includes(outcome)) return { ...screening, outcome };
+  const questionnaire = options.questionnaire ?? CURRENT_QUESTIONNAIRE;
+  const allAnswered = askedQuestionIds(answers, questionnaire).every((id) => typeof answers[id] === "boolean");
+  return allAnswered ? { ...screening, outcome } : null;
 }
 
 export type SafetyGroupKey = "now" | "doctor" | "tell" | "cannot";

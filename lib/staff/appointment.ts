@@ -38,6 +38,9 @@ export interface StaffAppointment {
   }[];
 }
 
+/** The visits "changed since the last visit" compares with: ones that took place (or were due and confirmed). */
+export const VISIT_TOOK_PLACE_STATUSES = ["CONFIRMED", "CHECKED_IN", "COMPLETED"] as const;
+
 export const INTAKE_VIEWED_ACTION = HEALTH_DATA_VIEW_ACTIONS.intake;
 
 export async function openStaffAppointment(
@@ -70,8 +73,9 @@ export async function openStaffAppointment(
         where: {
           clientId: row.client.id,
           id: { not: row.id },
-          startsAt: { lt: row.startsAt },
-          status: { notIn: ["EXPIRED"] },
+          // A visit that took place: not a cancelled, unpaid or expired booking, nor one still to come.
+          startsAt: { lt: row.startsAt < now ? row.startsAt : now },
+          status: { in: [...VISIT_TOOK_PLACE_STATUSES] },
         },
         orderBy: { startsAt: "desc" },
         select: { startsAt: true, intake: true },

@@ -1,26 +1,54 @@
 // A returning client's last answers for the staff phone booking, read back to them question by
-// question. Health data: opening them writes the same audit entry as opening an appointment's
-// answers (the client sees it in their account).
+// question. Health data: only a viewer who may see the client (an admin, or a therapist the client is
+// in the scope of, clients.ts clientScopeOf) is shown them; anyone else asks every question afresh.
+// Showing them writes the same audit entry as opening an appointment's answers (the client sees it
+// in their account): once per viewer and answers within AUDIT_AGAIN_AFTER_MINUTES, so changing the
+// day or the time on the same booking page is not a new view.
 import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findLastIntake, type LastIntake } from "@/lib/booking/last-intake";
 import { prisma } from "@/lib/db";
-import type { StaffViewer } from "./staff-viewer";
+import { clientScopeOf } from "./clients";
+import { seesEveryone, type StaffViewer } from "./staff-viewer";
 
-/** The client must already be one the viewer may book for (getBookableClient). */
+export const AUDIT_AGAIN_AFTER_MINUTES = 30;
+
+/** Whether the viewer may read this client's health answers. */
+async function mayReadAnswersOf(viewer: StaffViewer, clientId: string): Promise<boolean> {
+  if (seesEveryone(viewer)) return true;
+  return (await prisma.user.count({ where: { AND: [{ id: clientId }, clientScopeOf(viewer)] } })) > 0;
+}
+
+/**
+ * The client's last answers, or null (answer afresh): none recent, or the viewer may book for this
+ * client (getBookableClient) but not read their health answers.
+ */
 export async function openLastIntakeForPhoneBooking(
   viewer: StaffViewer,
   clientId: string,
   now = new Date(),
 ): Promise<LastIntake | null> {
+  if (!(await mayReadAnswersOf(viewer, clientId))) return null;
   const last = await findLastIntake(clientId, now);
   if (!last) return null;
-  await recordAudit(prisma, {
-    actorId: viewer.userId,
-    action: HEALTH_DATA_VIEW_ACTIONS.intake,
-    entityType: "Booking",
-    entityId: last.bookingId,
-    data: { clientId },
+  const since = new Date(now.getTime() - AUDIT_AGAIN_AFTER_MINUTES * 60 * 1000);
+  const seenJustNow = await prisma.auditLog.count({
+    where: {
+      actorId: viewer.userId,
+      action: HEALTH_DATA_VIEW_ACTIONS.intake,
+      entityType: "Booking",
+      entityId: last.bookingId,
+      createdAt: { gte: since },
+    },
   });
+  if (seenJustNow === 0) {
+    await recordAudit(prisma, {
+      actorId: viewer.userId,
+      action: HEALTH_DATA_VIEW_ACTIONS.intake,
+      entityType: "Booking",
+      entityId: last.bookingId,
+      data: { clientId },
+    });
+  }
   return last;
 }

@@ -88,11 +88,11 @@ describe(`the questionnaire through the API (${ENGINE})`, () => {
     expect(body.consent).toEqual({ version: CURRENT_CONSENT.version, text: CURRENT_CONSENT.text });
   });
 
-  it("stores the answers with their version, and drops a follow-up answered after a no", async () => {
+  it("stores the answers with their version, and drops a follow-up answered no after a no", async () => {
     const { client, cookie, body } = await scenario();
     const intake = {
       ...CLEAR_INTAKE,
-      answers: { ...CLEAR_INTAKE.answers, recentLongTrip: true, clotRecent: true },
+      answers: { ...CLEAR_INTAKE.answers, recentLongTrip: true, clotRecent: false },
       notes: "Flew in from Oslo",
     };
     const created = await postBooking(cookie, body(intake));
@@ -123,12 +123,23 @@ describe(`the questionnaire through the API (${ENGINE})`, () => {
     ["a missing answer", { coldPaleFoot: undefined }, "intake.answers.coldPaleFoot"],
     ["a follow-up missing after a yes", { varicoseVeins: true }, "intake.answers.veinHardPainful"],
     ["an answer of the wrong type", { cancer: "no" }, "intake.answers.cancer"],
+    ["a follow-up answered yes after a no", { clotRecent: true }, "intake.answers.clotRecent"],
   ])("refuses %s with 400 and a field error, writing nothing", async (_label, change, field) => {
     const { cookie, body, nothingWritten } = await scenario();
     const answers: Record<string, unknown> = { ...CLEAR_INTAKE.answers, ...change };
     const refused = await postBooking(cookie, body({ ...CLEAR_INTAKE, answers }));
     expect(refused.status).toBe(400);
     expect(Object.keys(refused.body.error?.fields ?? {})).toEqual([field]);
+    await nothingWritten();
+  });
+
+  it("refuses __proto__ among the answers as an unknown question with 400, writing nothing", async () => {
+    const { cookie, body, nothingWritten } = await scenario();
+    const answers = JSON.stringify(CLEAR_INTAKE.answers).slice(0, -1) + ',"__proto__":true}';
+    const raw = JSON.stringify(body({ ...CLEAR_INTAKE, answers: "ANSWERS" })).replace('"ANSWERS"', answers);
+    const refused = await postBooking(cookie, JSON.parse(raw));
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.error?.fields ?? {})).toEqual(["intake.answers.__proto__"]);
     await nothingWritten();
   });
 

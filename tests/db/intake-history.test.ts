@@ -54,6 +54,40 @@ describe(`intake history for staff (${ENGINE})`, () => {
     ]);
   });
 
+  it("compares with the last visit that took place: not a cancelled, unpaid or future booking", async () => {
+    const s = await createStaffScenario();
+    const visit = (daysFromNow: number, status: Parameters<typeof bookingData>[0]["status"], answers = {}) =>
+      prisma.booking.create({
+        data: {
+          ...bookingData({
+            clientId: s.client.id,
+            therapistId: s.mine.id,
+            service: s.service,
+            startsAt: new Date(Date.now() + daysFromNow * DAY_MS),
+            status,
+          }),
+          intake: { ...CLEAR_INTAKE, answers: { ...CLEAR_INTAKE.answers, ...answers } },
+        },
+      });
+    const tookPlace = await visit(-40, "COMPLETED");
+    // Each of these has varicose veins yes, as the booking opened has: compared with them, "nothing".
+    const same = { varicoseVeins: true, veinHardPainful: false };
+    await visit(-10, "CANCELLED", same);
+    await visit(-5, "PENDING_PAYMENT", same);
+    await visit(-3, "EXPIRED", same);
+    const viewer = await s.viewers.therapist();
+    const opened = await openStaffAppointment(viewer, s.booking.id);
+    expect(opened.changesSinceLastVisit?.visitStartsAt).toEqual(tookPlace.startsAt);
+    expect(opened.changesSinceLastVisit?.changes.map((change) => change.id)).toEqual(["varicoseVeins"]);
+
+    // A visit still to come is compared with the last one that took place, not a confirmed one before it.
+    const future = await visit(10, "CONFIRMED", same);
+    await visit(5, "CONFIRMED");
+    const ahead = await openStaffAppointment(viewer, future.id);
+    expect(ahead.changesSinceLastVisit?.visitStartsAt).toEqual(s.booking.startsAt);
+    expect(ahead.changesSinceLastVisit?.changes).toEqual([]);
+  });
+
   it("finds a returning client's last answers of this version from the last 6 months only", async () => {
     const s = await createStaffScenario();
     const last = await findLastIntake(s.client.id);

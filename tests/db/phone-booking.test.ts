@@ -279,9 +279,11 @@ describe(`phone bookings (${ENGINE})`, () => {
     form.set("cancer", "maybe");
     const missing = readPhoneIntake(form);
     expect(!missing.success && Object.keys(missing.fieldErrors).sort()).toEqual(["cancer", "coldPaleFoot"]);
-    // A follow-up sent after a "no" is not kept.
-    const dropped = readPhoneIntake(phoneForm({ clotRecent: "yes" }));
+    // A follow-up "no" sent after a "no" is not kept; a "yes" there is refused, never dropped.
+    const dropped = readPhoneIntake(phoneForm({ clotRecent: "no" }));
     expect(dropped.success && dropped.data.answers).toEqual(CLEAR_INTAKE.answers);
+    const orphan = readPhoneIntake(phoneForm({ clotRecent: "yes" }));
+    expect(!orphan.success && Object.keys(orphan.fieldErrors)).toEqual(["clotRecent"]);
     expect(allQuestions().length).toBeGreaterThan(CURRENT_QUESTIONNAIRE.questions.length);
   });
 
@@ -335,6 +337,13 @@ describe(`phone bookings (${ENGINE})`, () => {
       where: { actorId: admin.id, action: "booking.intake_viewed", entityId: booked.booking.id },
     });
     expect(audit).toHaveLength(1);
+    // Opened again on the same page (another day or time chosen): not a second view in the log.
+    expect((await openLastIntakeForPhoneBooking(viewer, client.id))?.bookingId).toBe(booked.booking.id);
+    expect(
+      await prisma.auditLog.count({
+        where: { actorId: admin.id, action: "booking.intake_viewed", entityId: booked.booking.id },
+      }),
+    ).toBe(1);
 
     // Seven months on, the answers are asked afresh.
     const later = new Date(Date.now() + 7 * 31 * 24 * 60 * 60 * 1000);
@@ -345,5 +354,29 @@ describe(`phone bookings (${ENGINE})`, () => {
       data: { intake: Object.fromEntries(QUESTIONNAIRE_V1.questions.map((question) => [question.id, false])) },
     });
     expect(await openLastIntakeForPhoneBooking(viewer, client.id)).toBeNull();
+  });
+
+  it("shows a client's last answers to a therapist only when the client is theirs, auditing only what is shown", async () => {
+    const { client, admin, own, other, service, start } = await phoneScenario();
+    const intake = readPhoneIntake(phoneForm({ recentLongTrip: "yes" }));
+    const booked = await createBooking({
+      client,
+      serviceSlug: service.slug,
+      therapistId: own.id,
+      start,
+      intake: (intake as { data: typeof CLEAR_INTAKE }).data,
+      bookedBy: admin,
+      payment: "desk",
+    });
+    const viewed = (actorId: string) =>
+      prisma.auditLog.count({ where: { actorId, action: "booking.intake_viewed", entityId: booked.booking.id } });
+    // Another therapist may book this client (typing their email), but reads no health answers.
+    const stranger = { userId: other.userId, role: "THERAPIST" as const, therapistId: other.id };
+    expect(await openLastIntakeForPhoneBooking(stranger, client.id)).toBeNull();
+    expect(await viewed(other.userId)).toBe(0);
+    // The therapist the client is booked with sees them, and the view is audited.
+    const theirs = { userId: own.userId, role: "THERAPIST" as const, therapistId: own.id };
+    expect((await openLastIntakeForPhoneBooking(theirs, client.id))?.intake.answers.recentLongTrip).toBe(true);
+    expect(await viewed(own.userId)).toBe(1);
   });
 });

@@ -162,10 +162,43 @@ describe("questionnaire version 2", () => {
 describe("intake schema", () => {
   const clear = allNoIntake();
 
-  it("accepts the current version's complete answers and drops a follow-up asked after a no", () => {
-    const parsed = intakeSchema.parse({ ...clear, answers: { ...clear.answers, clotRecent: true } });
+  it("accepts the current version's complete answers and drops a follow-up answered no after a no", () => {
+    const parsed = intakeSchema.parse({ ...clear, answers: { ...clear.answers, clotRecent: false } });
     expect(parsed.answers).toEqual(clear.answers);
     expect(isCurrentIntake(parsed)).toBe(true);
+  });
+
+  it("refuses a follow-up answered yes while its question is not yes, naming the follow-up", () => {
+    for (const parent of [false, undefined]) {
+      const answers: Record<string, unknown> = { ...clear.answers, clotHistory: parent, clotRecent: true };
+      const parsed = intakeSchema.safeParse({ ...clear, answers });
+      expect(parsed.success).toBe(false);
+      const paths = parsed.error?.issues.map((issue) => issue.path.join("."));
+      expect(paths).toContain("answers.clotRecent");
+      expect(parsed.error?.issues.find((issue) => issue.path[1] === "clotRecent")?.message).toMatch(/after yes/);
+    }
+    // After a yes it is asked, and kept.
+    const asked = intakeSchema.parse({ ...clear, answers: { ...clear.answers, clotHistory: true, clotRecent: true } });
+    expect(asked.answers.clotRecent).toBe(true);
+  });
+
+  it("treats __proto__ (as JSON.parse makes it) as an unknown question, not as nothing", () => {
+    const sent = JSON.parse(`{"version":2,"answers":${JSON.stringify(clear.answers).slice(0, -1)},"__proto__":true}}`);
+    expect(Object.keys(sent.answers)).toContain("__proto__");
+    const parsed = intakeSchema.safeParse(sent);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["answers.__proto__"]);
+    expect(parsed.error?.issues[0]?.message).toBe("This is not one of the questions.");
+    // constructor and toString are unknown ids too, never inherited answers.
+    const inherited = intakeSchema.safeParse({ ...clear, answers: { ...clear.answers, constructor: true } });
+    expect(inherited.error?.issues.map((issue) => issue.path.join("."))).toEqual(["answers.constructor"]);
+  });
+
+  it("still wants the answers as an object", () => {
+    for (const answers of [null, [], "yes", 1])
+      expect(intakeSchema.safeParse({ ...clear, answers }).success).toBe(false);
+    const long = intakeSchema.safeParse({ ...clear, answers: { ...clear.answers, ["x".repeat(65)]: true } });
+    expect(long.error?.issues.map((issue) => issue.path.join("."))).toEqual(["answers"]);
   });
 
   it("names unknown ids, missing answers (a follow-up after a yes too) and wrong types", () => {
