@@ -59,6 +59,8 @@ export interface BookingFlowProps {
   payAction: PayBookingAction;
   /** A signed-in returning client's last answers (under 6 months old), to re-confirm one by one. */
   previousAnswers?: PreviousAnswers | null;
+  /** A signed-in client's conditions cleared by a doctor's go-ahead on file. */
+  clearedQuestionIds?: readonly string[];
   /** Records (server-side, without the answers) that the screening stopped this booking. */
   onScreeningStop: () => Promise<void>;
 }
@@ -69,7 +71,7 @@ export function BookingFlow(props: BookingFlowProps) {
   const [navigating, startNavigation] = useTransition();
   // The answers live in this tab only: a new tab (or a cleared one) has not done that step.
   const { draft, ready } = useIntakeDraft();
-  const healthAnswered = ready && completeIntake(draft, choice.service) !== null;
+  const healthAnswered = ready && completeIntake(draft, choice.service, props.clearedQuestionIds) !== null;
   const go = (href: string) => startNavigation(() => router.push(href, { scroll: false }));
 
   // A new step: take focus to its heading (which also scrolls it into view), not on first load.
@@ -148,6 +150,7 @@ export function BookingFlow(props: BookingFlowProps) {
             onStop={props.onScreeningStop}
             serviceSlug={choice.service}
             previous={props.previousAnswers}
+            clearedQuestionIds={props.clearedQuestionIds}
             continueLabel={signedIn ? "Continue to review" : "Continue"}
             onContinue={() => go(bookingHref({ ...choice, step: signedIn ? "review" : "account" }))}
           />
@@ -172,6 +175,7 @@ export function BookingFlow(props: BookingFlowProps) {
             changeHref={{ health: changeHref(choice, "health"), time: changeHref(choice, "time") }}
             payAction={props.payAction}
             consent={props.review.consent}
+            clearedQuestionIds={props.clearedQuestionIds}
           />
         ) : null;
     }

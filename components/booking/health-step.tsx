@@ -40,12 +40,20 @@ export const URGENT_QUESTIONS = SECTIONS.urgent;
 export const HISTORY_QUESTIONS = SECTIONS.history;
 
 /** The screening of the answers so far: one rule (screen), unanswered counted as "no". */
-export function screenDraft(draft: IntakeDraft, serviceSlug?: string): Screening {
-  return screen(draft.answers ?? {}, { serviceSlug });
+export function screenDraft(
+  draft: IntakeDraft,
+  serviceSlug?: string,
+  clearedQuestionIds: readonly string[] = [],
+): Screening {
+  return screen(draft.answers ?? {}, { serviceSlug, clearedQuestionIds });
 }
 
 /** The answers to send, when complete and allowed to book; null otherwise. */
-export function completeIntake(draft: IntakeDraft, serviceSlug?: string): IntakeAnswers | null {
+export function completeIntake(
+  draft: IntakeDraft,
+  serviceSlug?: string,
+  clearedQuestionIds: readonly string[] = [],
+): IntakeAnswers | null {
   const parsed = intakeSchema.safeParse({
     version: CURRENT_QUESTIONNAIRE_VERSION,
     answers: keptAnswers(draft.answers ?? {}),
@@ -53,7 +61,7 @@ export function completeIntake(draft: IntakeDraft, serviceSlug?: string): Intake
     ...(draft.notes?.trim() ? { notes: draft.notes } : {}),
   });
   if (!parsed.success) return null;
-  return screen(parsed.data.answers, { serviceSlug }).stops ? null : parsed.data;
+  return screen(parsed.data.answers, { serviceSlug, clearedQuestionIds }).stops ? null : parsed.data;
 }
 
 const lastAnswer = (previous: PreviousAnswers | null | undefined, id: string) => {
@@ -114,12 +122,15 @@ export function HealthStep({
   continueLabel,
   serviceSlug,
   previous,
+  clearedQuestionIds = [],
 }: {
   onContinue: () => void;
   onStop: () => Promise<void>;
   continueLabel: string;
   serviceSlug?: string;
   previous?: PreviousAnswers | null;
+  /** Conditions a doctor's go-ahead on file clears for this client (recorded by staff). */
+  clearedQuestionIds?: readonly string[];
 }) {
   const { draft } = useIntakeDraft();
   const answers = draft.answers ?? {};
@@ -127,9 +138,9 @@ export function HealthStep({
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const screening = screenDraft(draft, serviceSlug);
+  const screening = screenDraft(draft, serviceSlug, clearedQuestionIds);
   // 911 or a doctor today at once; a calmer stop only once every question is answered.
-  const stop = stopToShow(keptAnswers(answers), { serviceSlug });
+  const stop = stopToShow(keptAnswers(answers), { serviceSlug, clearedQuestionIds });
   const cautionOf = (id: string) => screening.cautions.find((caution) => caution.questionId === id)?.note;
   // Care now or today: only the first section's questions can lead there, so the history is not asked.
   const stopsInUrgent = stop !== null && (stop.outcome === "emergency" || stop.outcome === "same_day");
@@ -189,7 +200,7 @@ export function HealthStep({
       });
       return;
     }
-    if (screenDraft(draft, serviceSlug).stops) return; // the stop box is already showing
+    if (screenDraft(draft, serviceSlug, clearedQuestionIds).stops) return; // the stop box is already showing
     onContinue();
   };
 

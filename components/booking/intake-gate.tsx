@@ -14,15 +14,18 @@ import { ScreeningStop } from "./screening-stop";
 export function IntakeGate({
   healthHref,
   serviceSlug,
+  clearedQuestionIds = [],
   children,
 }: {
   healthHref: string;
   serviceSlug?: string;
+  /** Conditions a doctor's go-ahead on file clears for this client. */
+  clearedQuestionIds?: readonly string[];
   children: ReactNode;
 }) {
   const { draft, ready } = useIntakeDraft();
   if (!ready) return null; // the tab's answers are read after hydration
-  const screening = screenDraft(draft, serviceSlug);
+  const screening = screenDraft(draft, serviceSlug, clearedQuestionIds);
   if (screening.stops) {
     return (
       <div className="flex flex-col gap-3">
@@ -33,7 +36,7 @@ export function IntakeGate({
       </div>
     );
   }
-  if (!completeIntake(draft, serviceSlug)) {
+  if (!completeIntake(draft, serviceSlug, clearedQuestionIds)) {
     return (
       <Alert tone="error" title="Your health answers are needed">
         <p>

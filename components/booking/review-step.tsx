@@ -49,6 +49,7 @@ export function ReviewStep({
   changeHref,
   payAction,
   consent,
+  clearedQuestionIds = [],
 }: {
   details: ReviewDetails;
   formFields: Record<string, string>;
@@ -60,10 +61,12 @@ export function ReviewStep({
   payAction: PayBookingAction;
   /** The treatment consent: signed already, or to sign with this payment. */
   consent?: ReviewConsent;
+  /** Conditions a doctor's go-ahead on file clears for this client. */
+  clearedQuestionIds?: readonly string[];
 }) {
   const { draft } = useIntakeDraft();
-  const intake = completeIntake(draft, formFields.service);
-  const screening = screenDraft(draft, formFields.service);
+  const intake = completeIntake(draft, formFields.service, clearedQuestionIds);
+  const screening = screenDraft(draft, formFields.service, clearedQuestionIds);
   const cautions = screening.stops ? [] : screening.cautions;
   const [state, action, pending] = useActionState<PayBookingState, FormData>(payAction, { ok: false });
   const errorRef = useRef<HTMLDivElement>(null);
@@ -172,7 +175,11 @@ export function ReviewStep({
       ) : null}
 
       <div className="mt-6">
-        <IntakeGate healthHref={changeHref.health} serviceSlug={formFields.service}>
+        <IntakeGate
+          healthHref={changeHref.health}
+          serviceSlug={formFields.service}
+          clearedQuestionIds={clearedQuestionIds}
+        >
           <form action={action}>
             {Object.entries(formFields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />

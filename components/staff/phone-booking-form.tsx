@@ -31,6 +31,7 @@ export function PhoneBookingForm({
   price,
   action,
   previous,
+  clearedQuestionIds = [],
 }: {
   clientId: string;
   clientName: string;
@@ -41,6 +42,8 @@ export function PhoneBookingForm({
   action: PhoneBookingAction;
   /** The client's last answers (under 6 months old), read back for a yes/no re-confirmation. */
   previous?: PreviousAnswers | null;
+  /** Conditions the client's doctor's go-ahead on file clears. */
+  clearedQuestionIds?: readonly string[];
 }) {
   const [state, formAction, pending] = useActionState<PhoneBookingState, FormData>(action, { status: "idle" });
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
@@ -57,8 +60,8 @@ export function PhoneBookingForm({
     if (state.status !== "idle") resultRef.current?.focus();
   }, [state]);
 
-  const screening = screen(answers, { serviceSlug: service });
-  const shownStop = stopToShow(keptAnswers(answers), { serviceSlug: service });
+  const screening = screen(answers, { serviceSlug: service, clearedQuestionIds });
+  const shownStop = stopToShow(keptAnswers(answers), { serviceSlug: service, clearedQuestionIds });
   const blocked: StopOutcome | null = shownStop
     ? shownStop.outcome
     : state.status === "blocked" && editedAfter !== state

@@ -126,7 +126,7 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
     await releaseHoldsAfterStop(input.client.id, actorIdOf(input));
     throw new IntakeBlocked(screening.outcome as StopOutcome, `${screening.message.title}. ${screening.message.body}`);
   }
-  assertPlausibleStart(input.start, now);
+  assertPlausibleStart(input.start);
   const throttle = await hitRateLimit(`booking:client:${input.client.id}`, BOOKING_ATTEMPTS_LIMIT);
   if (!throttle.allowed) {
     throw new Unprocessable("You've tried to book many times in the last hour. Please call the clinic and we'll help.");

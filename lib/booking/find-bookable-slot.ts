@@ -6,10 +6,9 @@ import { computeSlots, type BookedTime, type Slot } from "@/lib/availability/com
 import { slotRulesFromEnv } from "@/lib/availability/get-availability";
 import { loadAvailabilityInputs, type AvailabilityInputs } from "@/lib/availability/load-availability-inputs";
 import { SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
-import { addDays, clinicToday, toWallTime } from "@/lib/time/clinic-time";
+import { addDays, clinicToday, SCHEDULE_DATE_RANGE, toWallTime } from "@/lib/time/clinic-time";
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 export interface BookableSlot extends Slot {
   blockedUntil: Date;
@@ -32,21 +31,19 @@ export function clinicDayOf(start: Date, timeZone: string): string {
 }
 
 /**
- * Refuses, before any read, a start no schedule could hold: in the past, or past the booking
- * horizon (with a day to spare for the zone). What is left is checked against the day's
- * availability; what is refused here (year 0000 or 9999 included) never reaches the date code.
+ * Refuses, before any read, a start no schedule could hold: outside the years any schedule covers
+ * (year 0000 or 9999 would reach the date code and the database as values they cannot take). A
+ * plausible start that is still wrong (past, off the grid, past the horizon) is judged after the
+ * treatment and therapist are found, so an unknown treatment stays a 404 whatever the time.
  */
-export function assertPlausibleStart(start: Date, now: Date): void {
-  const rules = slotRulesFromEnv();
-  if (start.getTime() <= now.getTime()) {
-    const message = "That time has already passed. Please choose a later time.";
-    throw new Unprocessable(message, { start: [message] });
-  }
-  if (start.getTime() > now.getTime() + (rules.horizonDays + 2) * DAY_MS) {
-    const message = `Online booking opens ${rules.horizonDays} days ahead. Please choose an earlier date.`;
-    throw new Unprocessable(message, { start: [message] });
-  }
+export function assertPlausibleStart(start: Date): void {
+  const time = start.getTime();
+  if (Number.isFinite(time) && time >= PLAUSIBLE_FROM_MS && time < PLAUSIBLE_UNTIL_MS) return;
+  const message = "That time can't be booked. Please choose one of the times offered.";
+  throw new Unprocessable(message, { start: [message] });
 }
+const PLAUSIBLE_FROM_MS = Date.parse(`${SCHEDULE_DATE_RANGE.min}T00:00:00Z`);
+const PLAUSIBLE_UNTIL_MS = Date.parse(`${SCHEDULE_DATE_RANGE.max}T00:00:00Z`);
 
 export async function findBookableSlot(query: BookableSlotQuery): Promise<BookableSlot> {
   const day = clinicDayOf(query.start, slotRulesFromEnv().timeZone);

@@ -34,6 +34,11 @@ export async function activeClearanceQuestionIds(
   return new Set(rows.map((row) => row.questionId));
 }
 
+/** The conditions a client's active go-ahead clears, for a page to screen with as the booking will. */
+export async function clearedConditionsOf(clientId: string, now = new Date()): Promise<string[]> {
+  return [...(await activeClearanceQuestionIds(prisma, clientId, now))];
+}
+
 export type ClearanceStatus = "active" | "lapsed" | "revoked";
 
 export interface ClearanceView {

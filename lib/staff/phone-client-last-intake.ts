@@ -10,6 +10,7 @@ import { findLastIntake, type LastIntake } from "@/lib/booking/last-intake";
 import { prisma } from "@/lib/db";
 import { clientScopeOf } from "./clients";
 import { seesEveryone, type StaffViewer } from "./staff-viewer";
+import { clearedConditionsOf } from "@/lib/clinical/clearance";
 
 export const AUDIT_AGAIN_AFTER_MINUTES = 30;
 
@@ -51,4 +52,18 @@ export async function openLastIntakeForPhoneBooking(
     });
   }
   return last;
+}
+
+/**
+ * The conditions a client's doctor's go-ahead on file clears, for the phone booking to screen with
+ * as the booking will; only for staff who may read the client's answers (else none: the form then
+ * stops where the go-ahead would have let it go on, the cautious side).
+ */
+export async function clearedConditionsForPhoneBooking(
+  viewer: StaffViewer,
+  clientId: string,
+  now = new Date(),
+): Promise<string[]> {
+  if (!(await mayReadAnswersOf(viewer, clientId))) return [];
+  return clearedConditionsOf(clientId, now);
 }

@@ -1,5 +1,5 @@
 // After a screening stop nothing stays held or payable; the stop is said whatever the throttle; a
-// start no schedule could hold is a 422 before any read; a desk booking's repeat keeps the latest
+// start no schedule could hold (year 0000 or 9999) is a 422, not a 500; a desk booking's repeat keeps the latest
 // answers. Each of these failed before its fix (review of issue #17).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";

@@ -26,6 +26,7 @@ import { formatMoney } from "@/lib/money";
 import { formatClinicDate, formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
 import { payForBookingAction, recordScreeningStopAction } from "./actions";
 import { bookingSettings, listActiveTherapists, listTherapistsOffering } from "./booking-data";
+import { clearedConditionsOf } from "@/lib/clinical/clearance";
 
 export const dynamic = "force-dynamic";
 
@@ -214,6 +215,9 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const step = currentStep(choice, user !== null);
   // A signed-in returning client sees their last answers on the health step, to confirm one by one.
   const last = user && step === "health" ? await findLastIntake(user.id, now) : null;
+  // A doctor's go-ahead staff recorded counts on the page as it does when the booking is made.
+  const clearedQuestionIds =
+    user && (step === "health" || step === "review") ? await clearedConditionsOf(user.id, now) : [];
   const previousAnswers = last
     ? { answeredOn: formatAnsweredOn(last.answeredAt, settings.timeZone), answers: last.intake.answers }
     : null;
@@ -256,6 +260,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         payAction={payForBookingAction}
         onScreeningStop={recordScreeningStopAction}
         previousAnswers={previousAnswers}
+        clearedQuestionIds={clearedQuestionIds}
       />
     </div>
   );

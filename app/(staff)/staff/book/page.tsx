@@ -12,7 +12,7 @@ import { searchClients, type ClientSummary } from "@/lib/staff/clients";
 import { listPhoneBookingOptions } from "@/lib/staff/phone-booking-options";
 import { formatAnsweredOn } from "@/lib/booking/last-intake";
 import { getBookableClient } from "@/lib/staff/phone-client";
-import { openLastIntakeForPhoneBooking } from "@/lib/staff/phone-client-last-intake";
+import { clearedConditionsForPhoneBooking, openLastIntakeForPhoneBooking } from "@/lib/staff/phone-client-last-intake";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer, seesEveryone, type StaffViewer } from "@/lib/staff/staff-viewer";
 import { addDays, clinicToday, formatClinicDate, formatZoneName, isSchedulableDate } from "@/lib/time/clinic-time";
@@ -63,9 +63,11 @@ export default async function StaffBookPage({ searchParams }: { searchParams: Pr
   let slotsProblem: string | null = null;
   let slots: { start: string; label: string }[] = [];
   let previousAnswers: { answeredOn: string; answers: Record<string, boolean> } | null = null;
+  let clearedQuestionIds: string[] = [];
   if (client && service && therapist && date) {
     // The screening shows on this step only: the client's last answers are opened (and audited) here.
     const last = await openLastIntakeForPhoneBooking(viewer, client.id, now);
+    clearedQuestionIds = await clearedConditionsForPhoneBooking(viewer, client.id, now);
     previousAnswers = last
       ? { answeredOn: formatAnsweredOn(last.answeredAt, timeZone), answers: last.intake.answers }
       : null;
@@ -259,6 +261,7 @@ export default async function StaffBookPage({ searchParams }: { searchParams: Pr
               price={formatMoney(service.priceCents, service.currency)}
               action={bookForClientAction}
               previous={previousAnswers}
+              clearedQuestionIds={clearedQuestionIds}
             />
           )}
         </section>
