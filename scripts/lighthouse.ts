@@ -393,6 +393,7 @@ function describe(kind: keyof typeof THRESHOLDS): string {
     t.tbtMs !== undefined ? `TBT <= ${t.tbtMs} ms` : null,
     t.cls !== undefined ? `CLS <= ${t.cls}` : null,
     t.bestPractices !== undefined ? `best practices >= ${t.bestPractices}` : null,
+    t.firstLoadJsKb !== undefined ? `first-load JS <= ${t.firstLoadJsKb} KB` : null,
   ]
     .filter(Boolean)
     .join(", ");

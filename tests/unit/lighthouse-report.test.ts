@@ -52,9 +52,9 @@ describe("medianFigures", () => {
 
 describe("thresholds (issue #21)", () => {
   it("holds public pages to 98, LCP 1.5 s, TBT 100 ms and CLS 0; booking to 95, LCP 2 s, best practices 100; sign-in to 95", () => {
-    expect(THRESHOLDS.public).toEqual({ performance: 98, lcpMs: 1500, tbtMs: 100, cls: 0 });
-    expect(THRESHOLDS.booking).toEqual({ performance: 95, lcpMs: 2000, bestPractices: 100 });
-    expect(THRESHOLDS.auth).toEqual({ performance: 95 });
+    expect(THRESHOLDS.public).toEqual({ performance: 98, lcpMs: 1500, tbtMs: 100, cls: 0, firstLoadJsKb: 150 });
+    expect(THRESHOLDS.booking).toEqual({ performance: 95, lcpMs: 2000, bestPractices: 100, firstLoadJsKb: 155 });
+    expect(THRESHOLDS.auth).toEqual({ performance: 95, firstLoadJsKb: 150 });
   });
 
   it("measures in CI one page of each shape the issue names", () => {
@@ -77,14 +77,15 @@ describe("thresholds (issue #21)", () => {
 
 describe("judge", () => {
   it("meets a threshold exactly at its limit and misses it one step past", () => {
-    const atLimit = judge(run({ performance: 98, lcpMs: 1500, tbtMs: 100, cls: 0 }), THRESHOLDS.public);
+    const atLimit = judge(run({ performance: 98, lcpMs: 1500, tbtMs: 100, cls: 0 }), THRESHOLDS.public, 150);
     expect(atLimit.every((verdict) => verdict.met)).toBe(true);
-    const past = judge(run({ performance: 97, lcpMs: 1501, tbtMs: 101, cls: 0.002 }), THRESHOLDS.public);
+    const past = judge(run({ performance: 97, lcpMs: 1501, tbtMs: 101, cls: 0.002 }), THRESHOLDS.public, 150.1);
     expect(past.filter((verdict) => !verdict.met).map((verdict) => verdict.metric)).toEqual([
       "performance",
       "LCP ms",
       "TBT ms",
       "CLS",
+      "first-load JS KB",
     ]);
   });
 
@@ -94,26 +95,38 @@ describe("judge", () => {
   });
 
   it("checks only what the page's kind asks for", () => {
-    expect(judge(run({ tbtMs: 900, lcpMs: 5000 }), THRESHOLDS.auth).map((verdict) => verdict.metric)).toEqual([
+    expect(judge(run({ tbtMs: 900, lcpMs: 5000 }), THRESHOLDS.auth, 140).map((verdict) => verdict.metric)).toEqual([
       "performance",
+      "first-load JS KB",
     ]);
-    const booking = judge(run({ bestPractices: 96 }), THRESHOLDS.booking);
+    const booking = judge(run({ bestPractices: 96 }), THRESHOLDS.booking, 149);
     expect(booking.map((verdict) => [verdict.metric, verdict.met])).toEqual([
       ["performance", true],
       ["LCP ms", true],
       ["best practices", false],
+      ["first-load JS KB", true],
     ]);
   });
 
+  it("fails /book when its first-load JavaScript grows past the budget (a later step imported up front)", () => {
+    const verdict = judge(run({}), THRESHOLDS.booking, 207).find((item) => item.metric === "first-load JS KB");
+    expect(verdict).toMatchObject({ value: 207, limit: 155, bound: "max", met: false });
+    expect(judge(run({}), THRESHOLDS.booking, null).at(-1)).toMatchObject({ met: false, value: null });
+  });
+
   it("never passes a page that has no figures", () => {
-    const verdicts = judge(null, THRESHOLDS.booking);
+    const verdicts = judge(null, THRESHOLDS.booking, null);
     expect(verdicts.every((verdict) => !verdict.met && verdict.value === null)).toBe(true);
-    expect(judge(run({ bestPractices: null }), THRESHOLDS.booking).at(-1)).toMatchObject({ met: false, value: null });
+    const noBestPractices = judge(run({ bestPractices: null }), THRESHOLDS.booking, 149);
+    expect(noBestPractices.find((verdict) => verdict.metric === "best practices")).toMatchObject({
+      met: false,
+      value: null,
+    });
   });
 });
 
 describe("failures and the report", () => {
-  const passing = pageResult({ path: "/learn", kind: "public" }, [run({}), run({}), run({})], 95.5);
+  const passing = pageResult({ path: "/learn", kind: "public" }, [run({}), run({}), run({})], 144.5);
   const failing = pageResult(
     { path: "/book", kind: "booking" },
     [run({ performance: 90 }), run({ performance: 93 }), run({ performance: 99 })],
