@@ -196,3 +196,8 @@ export function buildLighthouseReport(
     passed: failures.length === 0,
   });
 }
+
+/** The run's exit code: 1 when a threshold was missed, unless the run only reports (said in its output). */
+export function exitCode(report: Pick<LighthouseReport, "passed">, reportOnly: boolean): number {
+  return report.passed || reportOnly ? 0 : 1;
+}

@@ -11,6 +11,8 @@
 // article and topic, every demo service), or `-- --pages=/,/learn` for some.
 // Output: a table on stdout, the report in LIGHTHOUSE_JSON (default lighthouse-results.json), and,
 // when BENCH_JSON names a bench report that exists, the same report under its "lighthouse" key.
+// LIGHTHOUSE_REPORT_ONLY=1 prints and writes every figure and miss but exits 0: thresholds not
+// enforced, said so in the output (for a machine too busy for the figures to mean much).
 // LIGHTHOUSE_PORT picks the app's port (default: a free one); LIGHTHOUSE_SAVE_DIR=<dir> keeps each
 // run's full Lighthouse result there (JSON, for the Lighthouse viewer) to see what a figure is made of.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -28,6 +30,7 @@ import { CHROMIUM_PATH } from "../e2e/chromium";
 import {
   buildLighthouseReport,
   CI_PAGES,
+  exitCode,
   pageResult,
   THRESHOLDS,
   type LighthousePage,
@@ -374,12 +377,14 @@ async function main(): Promise<number> {
       `Machine: ${report.conditions.cpus} CPUs, load average ${report.conditions.loadAverage.join(" ")}, lowest Lighthouse benchmark index ${report.conditions.benchmarkIndex ?? "-"}`,
     );
     console.log(`Written: ${writeReports(report).join(", ")}`);
+    const reportOnly = process.env.LIGHTHOUSE_REPORT_ONLY === "1";
     if (!report.passed) {
       console.error(`Lighthouse thresholds missed:\n  ${report.failures.join("\n  ")}`);
-      return 1;
+      if (reportOnly) console.error("LIGHTHOUSE_REPORT_ONLY=1: the thresholds are NOT enforced in this run.");
+    } else {
+      console.log("Every median meets its threshold.");
     }
-    console.log("Every median meets its threshold.");
-    return 0;
+    return exitCode(report, reportOnly);
   } finally {
     await stopAll();
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildLighthouseReport,
   CI_PAGES,
+  exitCode,
   judge,
   lighthouseFailures,
   lighthouseReportSchema,
@@ -165,5 +166,11 @@ describe("failures and the report", () => {
       errors: ["one run timed out"],
     });
     expect(lighthouseReportSchema.parse(JSON.parse(JSON.stringify(bad)))).toEqual(bad);
+  });
+
+  it("fails the run on a missed threshold unless it only reports", () => {
+    expect(exitCode({ passed: false }, false)).toBe(1);
+    expect(exitCode({ passed: false }, true)).toBe(0);
+    expect(exitCode({ passed: true }, false)).toBe(0);
   });
 });
