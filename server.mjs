@@ -13,7 +13,8 @@
 //  - a strict script policy on prerendered pages: a page served from Next.js's prerender cache has
 //    no per-request nonce on its scripts, so its body is held until complete and it leaves with a
 //    Content-Security-Policy listing its inline scripts' hashes (lib/http/content-security-policy.mjs);
-//  - Server Actions only from the site's own pages: see refusesServerAction below.
+//  - Server Actions only from the site's own pages (lib/http/server-action-origin.mjs, which
+//    proxy.ts applies too, so `next dev` and `next start` refuse them the same way).
 // Usage as `next start`: npm start [-- -p PORT] [-H HOSTNAME]; PORT is read too.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
@@ -22,6 +23,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { buildStaticPagePolicy } from "./lib/http/content-security-policy.mjs";
+import {
+  refusesServerAction,
+  SERVER_ACTION_REFUSAL_HEADERS,
+  SERVER_ACTION_REFUSAL_MESSAGE,
+} from "./lib/http/server-action-origin.mjs";
 
 process.env.NODE_ENV ??= "production";
 
@@ -79,52 +85,22 @@ await app.prepare();
 const unavailablePage = readUnavailablePage(dir);
 const unavailablePagePolicy = buildStaticPagePolicy(unavailablePage);
 
-// A POST to a page that Next.js may run as a Server Action (its own test, in
-// next/dist/server/lib/server-action-request-meta.js: a Next-Action header, or a form body).
-const FORM_BODY = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
-const appOrigin = (() => {
-  try {
-    return new URL(process.env.APP_URL ?? "").origin;
-  } catch {
-    return undefined;
-  }
-})();
-
-/**
- * True for a Server Action request that does not come from the site's own pages. Next.js's own
- * check answers 500 to another site's Origin, throws on an empty one (`new URL("")`, also a 500),
- * and lets a request with no Origin through with a warning. Browsers send Origin with every POST,
- * so one without it, or with "null" (a sandboxed frame, a redirect across sites), is not one of our
- * forms: all of these get a 403 before Next.js sees them. The Origin must be APP_URL's, or name the
- * host the request was sent to (what Next.js itself accepts; a browser cannot forge Host).
- */
-function refusesServerAction(req) {
-  if (req.method !== "POST" || req.url?.startsWith("/api/")) return false;
-  const isAction = req.headers["next-action"] !== undefined || FORM_BODY.test(req.headers["content-type"] ?? "");
-  if (!isAction) return false;
-  const origin = req.headers.origin;
-  if (typeof origin !== "string" || origin === "" || origin === "null") return true;
-  let parsed;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    return true;
-  }
-  if (parsed.origin === appOrigin) return false;
-  const forwardedHost = String(req.headers["x-forwarded-host"] ?? "")
-    .split(",")[0]
-    ?.trim();
-  return parsed.host !== (forwardedHost || req.headers.host);
+/** A Server Action from another site, or with no Origin: refused before Next.js sees it (proxy.ts does the same). */
+function refusesForeignServerAction(req) {
+  return refusesServerAction({
+    method: req.method,
+    path: req.url,
+    header: (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+    appUrl: process.env.APP_URL,
+  });
 }
 
 function refuseServerAction(res) {
-  res.writeHead(403, {
-    "Content-Type": "text/plain; charset=utf-8",
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-  });
-  res.end("This form can only be sent from the clinic's own pages.");
+  res.writeHead(403, SERVER_ACTION_REFUSAL_HEADERS);
+  res.end(SERVER_ACTION_REFUSAL_MESSAGE);
 }
 
 let draining = false;
@@ -287,7 +263,7 @@ const server = createServer((req, res) => {
   });
   // The socket's address, as the app's client IP when no proxy is trusted: never the client's say.
   const store = { socketAddress: req.socket.remoteAddress ?? "" };
-  if (refusesServerAction(req)) {
+  if (refusesForeignServerAction(req)) {
     refuseServerAction(res);
     return;
   }

@@ -61,7 +61,7 @@ test.describe("privacy and your data", () => {
     const data = JSON.parse(text) as { profile: { email: string }; bookings: { id: string; intake: unknown }[] };
     expect(data.profile.email).toBe(client.email);
     expect(data.bookings.map((booking) => booking.id)).toEqual([bookingId]);
-    expect(data.bookings[0]?.intake).toMatchObject({ suddenPainOrSwelling: false });
+    expect(data.bookings[0]?.intake).toMatchObject({ version: 2, answers: { suddenPainOrSwelling: false } });
     expect(text).not.toMatch(/passwordHash|\$argon2|tokenHash|totpSecret/);
 
     // Delete: what happens is said first; a wrong password keeps the typed confirmation.

@@ -13,6 +13,7 @@ import {
   signUp,
   timeLabel,
   CLEAR_INTAKE,
+  consentFor,
 } from "./helpers";
 
 const SERVICE = "second-heart-massage-60";
@@ -48,7 +49,13 @@ async function twoFreeTimes(request: APIRequestContext) {
 
 async function bookAndPay(page: Page, slot: Slot, email: string): Promise<string> {
   const created = await page.request.post("/api/bookings", {
-    data: JSON.stringify({ service: SERVICE, therapist: slot.therapistId, start: slot.start, intake: clearIntake }),
+    data: JSON.stringify({
+      service: SERVICE,
+      therapist: slot.therapistId,
+      start: slot.start,
+      intake: clearIntake,
+      consent: consentFor(newClient().name),
+    }),
     headers: { "content-type": "application/json" },
   });
   expect(created.status()).toBe(201);

@@ -28,10 +28,16 @@ test("the booking API refuses bad input with the documented status and writes no
   const tooLarge = await post({ service: "x".repeat(17 * 1024) });
   expect(tooLarge.status()).toBe(413);
 
-  const missingAnswers = await post({ service: "calf-reset-30", start: "2030-01-07T15:00:00Z", intake: {} });
+  const missingAnswers = await post({
+    service: "calf-reset-30",
+    start: "2030-01-07T15:00:00Z",
+    intake: { version: clearIntake.version, answers: {} },
+  });
   expect(missingAnswers.status()).toBe(400);
   const fields = (await missingAnswers.json()).error.fields as Record<string, string[]>;
-  expect(Object.keys(fields)).toEqual(expect.arrayContaining(["intake.suddenPainOrSwelling", "intake.pregnant"]));
+  expect(Object.keys(fields)).toEqual(
+    expect.arrayContaining(["intake.answers.suddenPainOrSwelling", "intake.answers.pregnantOrPostpartum"]),
+  );
 
   const unknownService = await post({
     service: "no-such-treatment",
@@ -47,7 +53,7 @@ test("the booking API refuses bad input with the documented status and writes no
   const redFlag = await post({
     service: "calf-reset-30",
     start: "2030-01-07T15:00:00Z",
-    intake: { ...clearIntake, chestPainOrBreathlessness: true },
+    intake: { ...clearIntake, answers: { ...clearIntake.answers, chestPainOrBreathlessness: true } },
   });
   expect(redFlag.status()).toBe(422);
   expect((await redFlag.json()).error.message).toMatch(/911/);

@@ -3,9 +3,10 @@
 // stops the booking, a time taken meanwhile, and leaving checkout without paying. Free times are
 // found through the availability API, never hard-coded, so the specs pass on any day.
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { HISTORY_QUESTIONS, RED_FLAG_QUESTIONS } from "../lib/booking/intake";
+import { CURRENT_QUESTIONNAIRE, questionText } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
 import {
+  CONSENT_NAME_LABEL,
   confirmSignUp,
   expectNoSeriousA11yViolations,
   newClient,
@@ -78,13 +79,21 @@ function stepName(heading: string): string {
   return names[heading] ?? heading;
 }
 
-const question = (page: Page, text: string) => page.getByRole("group", { name: text });
+const question = (page: Page, text: string) => page.getByRole("group", { name: text, exact: true });
+const Q = (id: string) => questionText(id) as string;
 
+/** Answers every question (and each follow-up shown after a yes): yes for the ids given, else no. */
 async function answerScreening(page: Page, yes: string[] = []) {
-  for (const text of [...Object.values(RED_FLAG_QUESTIONS), ...Object.values(HISTORY_QUESTIONS)]) {
-    await question(page, text)
-      .getByRole("radio", { name: yes.includes(text) ? "Yes" : "No" })
+  for (const item of CURRENT_QUESTIONNAIRE.questions) {
+    await question(page, item.text)
+      .getByRole("radio", { name: yes.includes(item.id) ? "Yes" : "No" })
       .check();
+    if (!yes.includes(item.id)) continue;
+    for (const followUp of item.followUps ?? []) {
+      await question(page, followUp.text)
+        .getByRole("radio", { name: yes.includes(followUp.id) ? "Yes" : "No" })
+        .check();
+    }
   }
 }
 
@@ -146,8 +155,8 @@ test.describe("booking a calf massage", () => {
 
     await expectStep(page, "Health questions");
     await expectNoSeriousA11yViolations(page, "health");
-    await answerScreening(page, [HISTORY_QUESTIONS.varicoseVeins]);
-    await expect(page.getByText(/will not press on varicose veins/)).toBeVisible();
+    await answerScreening(page, ["varicoseVeins"]);
+    await expect(page.getByText(/never presses on them/)).toBeVisible();
     // Health answers never travel in the URL.
     expect(page.url()).not.toMatch(/varicose|chest|intake|pregnant/i);
     await page.getByRole("button", { name: "Continue" }).click();
@@ -175,9 +184,10 @@ test.describe("booking a calf massage", () => {
     await expect(review.getByText(/Free cancellation up to 24 hours before your appointment/)).toBeVisible();
     await expect(review.getByText(/we hold this time for you for 30 minutes/)).toBeVisible();
     await expect(review.getByText("Test mode: no real card is charged.")).toBeVisible();
-    await expect(review.getByText(/will not press on varicose veins/)).toBeVisible();
+    await expect(review.getByText(/never presses on them/)).toBeVisible();
     await expectNoSeriousA11yViolations(page, "review");
 
+    await page.getByLabel(CONSENT_NAME_LABEL).fill(client.name);
     const pay = page.getByRole("button", { name: "Pay $95.00" });
     await pay.click();
     await expect(page).toHaveURL(/\/checkout\/cs_/);
@@ -237,7 +247,7 @@ test.describe("booking a calf massage", () => {
       await expect(page.getByRole("heading", { level: 2, name: "Health questions" })).toBeFocused();
       await expectNoSeriousA11yViolations(page, "health (phone)");
       // Each question: Tab onto its first option, then an arrow key selects "No".
-      const questions = [...Object.values(RED_FLAG_QUESTIONS), ...Object.values(HISTORY_QUESTIONS)];
+      const questions = CURRENT_QUESTIONNAIRE.questions.map((item) => item.text);
       await tabTo(page, question(page, questions[0] as string).getByRole("radio", { name: "Yes" }));
       for (const [index, text] of questions.entries()) {
         if (index > 0) await page.keyboard.press("Tab");
@@ -264,6 +274,8 @@ test.describe("booking a calf massage", () => {
       await expectStep(page, "Review and pay");
       await expectNoSeriousA11yViolations(page, "review (phone)");
       await expect(page.getByText("Test mode: no real card is charged.")).toBeVisible();
+      await tabTo(page, page.getByLabel(CONSENT_NAME_LABEL));
+      await page.keyboard.type(client.name);
       await tabTo(page, page.getByRole("button", { name: "Pay $95.00" }));
       await page.keyboard.press("Enter");
 
@@ -289,7 +301,7 @@ test.describe("booking a calf massage", () => {
     );
     await expectStep(page, "Health questions");
 
-    await question(page, RED_FLAG_QUESTIONS.chestPainOrBreathlessness).getByRole("radio", { name: "Yes" }).check();
+    await question(page, Q("chestPainOrBreathlessness")).getByRole("radio", { name: "Yes" }).check();
     await expect(page.getByRole("heading", { name: "Call 911 now" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
     await expect(page.getByRole("alert").filter({ hasText: "We can't take this booking online" })).toBeVisible();
@@ -297,16 +309,30 @@ test.describe("booking a calf massage", () => {
     await expect(page.getByRole("button", { name: /Pay|Continue/ })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, "red flag");
 
-    await question(page, RED_FLAG_QUESTIONS.chestPainOrBreathlessness).getByRole("radio", { name: "No" }).check();
-    await question(page, RED_FLAG_QUESTIONS.suddenPainOrSwelling).getByRole("radio", { name: "Yes" }).check();
+    await question(page, Q("chestPainOrBreathlessness")).getByRole("radio", { name: "No" }).check();
+    await question(page, Q("suddenPainOrSwelling")).getByRole("radio", { name: "Yes" }).check();
     await expect(page.getByRole("heading", { name: "Please see a doctor today" })).toBeVisible();
     await expect(page.getByText(/go to urgent care or an emergency room/).first()).toBeVisible();
     await expect(page.getByRole("button", { name: /Pay|Continue/ })).toHaveCount(0);
 
-    await question(page, RED_FLAG_QUESTIONS.suddenPainOrSwelling).getByRole("radio", { name: "No" }).check();
-    await question(page, RED_FLAG_QUESTIONS.clotHistoryOrBloodThinners).getByRole("radio", { name: "Yes" }).check();
+    await question(page, Q("suddenPainOrSwelling")).getByRole("radio", { name: "No" }).check();
+    // A past clot alone goes on with a caution; the follow-up only appears after that yes.
+    await expect(question(page, Q("clotRecent"))).toHaveCount(0);
+    await question(page, Q("clotHistory")).getByRole("radio", { name: "Yes" }).check();
+    await expect(page.getByText(/keeps the pressure light and asks how you are now/)).toBeVisible();
+    await question(page, Q("clotRecent")).getByRole("radio", { name: "Yes" }).check();
     await expect(page.getByRole("heading", { name: "Please check with your doctor first" })).toBeVisible();
     await expect(page.getByRole("button", { name: /Pay|Continue/ })).toHaveCount(0);
+    await question(page, Q("clotRecent")).getByRole("radio", { name: "No" }).check();
+
+    // Feeling unwell: come when well.
+    await question(page, Q("feverOrUnwell")).getByRole("radio", { name: "Yes" }).check();
+    await expect(page.getByRole("heading", { name: "Please come when you're well" })).toBeVisible();
+    await expect(page.getByText(/48 hours without a fever/).first()).toBeVisible();
+    await expect(page.getByRole("button", { name: /Pay|Continue/ })).toHaveCount(0);
+    await question(page, Q("feverOrUnwell")).getByRole("radio", { name: "No" }).check();
+    await question(page, Q("clotRecent")).getByRole("radio", { name: "Yes" }).check();
+    await expect(page.getByRole("heading", { name: "Please check with your doctor first" })).toBeVisible();
 
     // The answers stay out of the URL, and a hand-typed later step still stops here, not at payment.
     expect(page.url()).not.toMatch(/clot|chest|intake/i);
@@ -350,10 +376,12 @@ test.describe("booking a calf massage", () => {
     );
     await answerScreening(otherPage);
     await otherPage.getByRole("button", { name: "Continue to review" }).click();
+    await otherPage.getByLabel(CONSENT_NAME_LABEL).fill(newClient().name);
     await otherPage.getByRole("button", { name: "Pay $95.00" }).click();
     await expect(otherPage).toHaveURL(/\/checkout\/cs_/);
     await other.close();
 
+    await page.getByLabel(CONSENT_NAME_LABEL).fill(newClient().name);
     await page.getByRole("button", { name: "Pay $95.00" }).click();
     await expectStep(page, "Choose a time");
     await expect(page.getByRole("alert").filter({ hasText: "That time was just taken" })).toBeVisible();
@@ -378,6 +406,7 @@ test.describe("booking a calf massage", () => {
     );
     await answerScreening(page);
     await page.getByRole("button", { name: "Continue to review" }).click();
+    await page.getByLabel(CONSENT_NAME_LABEL).fill(client.name);
     await page.getByRole("button", { name: "Pay $95.00" }).click();
     await expect(page).toHaveURL(/\/checkout\/cs_/);
     const checkoutUrl = page.url();

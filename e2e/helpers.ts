@@ -3,6 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
+import { CURRENT_CONSENT } from "../lib/clinical/consent";
+import { allNoAnswers, CURRENT_QUESTIONNAIRE_VERSION } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
 import type { SunkEmail } from "./mail-sink";
 
@@ -114,18 +116,18 @@ export async function payOnEmulatorCheckout(page: Page, email: string) {
   await page.getByRole("button", { name: "Pay", exact: true }).click();
 }
 
-/** Every screening question answered "no", as the API takes it. */
-export const CLEAR_INTAKE = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: false,
-  recentInjury: false,
-  skinCondition: false,
-};
+/** The current consent signed with the account's name, as POST /api/bookings takes it. */
+export const consentFor = (name: string) => ({ version: CURRENT_CONSENT.version, signedName: name });
+
+/** The review step's consent field (shown before a client's first booking, and after a new version). */
+export const CONSENT_NAME_LABEL = "Sign by typing your full name";
+
+/** The health answers of the current questionnaire, every question "no", plus any given here. */
+export function allNoIntake(answers: Record<string, boolean> = {}) {
+  return { version: CURRENT_QUESTIONNAIRE_VERSION, answers: { ...allNoAnswers(), ...answers } };
+}
+
+export const CLEAR_INTAKE = allNoIntake();
 
 // Where e2e/mail-sink.ts files the messages the app sends (the same folder as in playwright.config.ts).
 const MAIL_DIR = path.resolve(".data/e2e-mail");

@@ -2,7 +2,7 @@
 // a hold through POST /api/bookings and payment on the Stripe emulator's checkout page.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "./fixtures";
-import { CLEAR_INTAKE, payOnEmulatorCheckout } from "./helpers";
+import { CLEAR_INTAKE, consentFor, newClient, payOnEmulatorCheckout } from "./helpers";
 
 export const PAID_SERVICE = "second-heart-massage-60";
 export const PAID_SERVICE_NAME = "Second Heart Calf Massage";
@@ -29,11 +29,15 @@ export async function freeSlots(request: APIRequestContext, daysAhead = 3): Prom
   return slots;
 }
 
-/** Holds the time and pays for it; returns the booking's id and its Checkout Session's id. */
+/**
+ * Holds the time and pays for it, signing the consent with the account's name (newClient's unless
+ * given); returns the booking's id and its Checkout Session's id.
+ */
 export async function bookAndPay(
   page: Page,
   slot: FreeSlot,
   email: string,
+  name: string = newClient().name,
 ): Promise<{ bookingId: string; checkoutSessionId: string }> {
   const created = await page.request.post("/api/bookings", {
     data: JSON.stringify({
@@ -41,6 +45,7 @@ export async function bookAndPay(
       therapist: slot.therapistId,
       start: slot.start,
       intake: CLEAR_INTAKE,
+      consent: consentFor(name),
     }),
     headers: { "content-type": "application/json" },
   });

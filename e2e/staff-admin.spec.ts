@@ -8,6 +8,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import {
   CLEAR_INTAKE,
+  consentFor,
   DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   newClient,
@@ -54,7 +55,13 @@ async function holdTimeWith(browser: Browser, therapistName: string) {
   const slot = (await slotsOn(page, from, to)).find((candidate) => candidate.therapistName === therapistName);
   expect(slot, `the demo seed offers ${therapistName}'s times`).toBeTruthy();
   const response = await page.request.post("/api/bookings", {
-    data: JSON.stringify({ service: SERVICE, therapist: slot?.therapistId, start: slot?.start, intake: CLEAR_INTAKE }),
+    data: JSON.stringify({
+      service: SERVICE,
+      therapist: slot?.therapistId,
+      start: slot?.start,
+      intake: CLEAR_INTAKE,
+      consent: consentFor(client.name),
+    }),
     headers: { "content-type": "application/json" },
   });
   expect(response.status()).toBe(201);

@@ -5,7 +5,7 @@
 // the desk, and the payment is recorded there once. axe is clean on /staff/book and /staff/reports.
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { RED_FLAG_QUESTIONS } from "../lib/booking/intake";
+import { questionText } from "../lib/clinical/questionnaire";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, expectNoSeriousA11yViolations, payOnEmulatorCheckout, signIn, timeLabel } from "./helpers";
 
@@ -66,7 +66,7 @@ test.describe.serial("front desk", () => {
     await page.getByRole("radio", { name: timeLabel(slot.start, TIME_ZONE) }).check();
 
     // A red flag stops the booking with the see-a-doctor guidance and no Book button.
-    const redFlag = page.getByRole("group", { name: RED_FLAG_QUESTIONS.suddenPainOrSwelling });
+    const redFlag = page.getByRole("group", { name: questionText("suddenPainOrSwelling"), exact: true });
     await redFlag.getByRole("radio", { name: "Yes" }).check();
     await expect(page.getByRole("heading", { name: "Please see a doctor today" })).toBeVisible();
     await expect(page.getByRole("button", { name: /^Book/ })).toHaveCount(0);
@@ -96,6 +96,16 @@ test.describe.serial("front desk", () => {
       await page.reload();
       await expect(page.locator("p", { hasText: /^Status:/ })).toContainText("Confirmed", { timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
+
+    // A phone client signs the consent at the desk: the steps say so until staff record it.
+    const steps = page.getByRole("region", { name: "Steps" });
+    await expect(steps.getByText("Consent not signed")).toBeVisible();
+    const consent = page.getByRole("region", { name: "Consent", exact: true });
+    await consent.getByRole("radio", { name: "On the clinic tablet" }).check();
+    await consent.getByLabel("Name as signed").fill("Pat Caller");
+    await consent.getByRole("button", { name: "Record the signed consent" }).click();
+    await expect(consent.getByText("Consent signed")).toBeVisible();
+    await expect(steps.getByText("Consent not signed")).toHaveCount(0);
   });
 
   test("an admin cancels the paid booking with a refund and sees it on the report", async ({ page }) => {

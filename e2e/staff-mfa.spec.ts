@@ -1,6 +1,6 @@
 // Two-factor sign-in in the browser: a therapist sets it up on /staff/security (the code computed
-// here from the key the page shows, as an authenticator app would), saves the recovery codes, signs
-// out, and signs in with password and code. An admin invites a therapist, who sets a password from
+// here from the key the page shows, as an authenticator app would), saves the recovery codes, is
+// refused new ones with a wrong code, signs out, and signs in with password and code. An admin invites a therapist, who sets a password from
 // the emailed link and signs in; turning that account off signs them out at once. Axe is clean on
 // the security, team and accept-invite pages. REQUIRE_STAFF_MFA is not exercised here (the server
 // is shared by every spec); tests/db/staff-mfa.test.ts covers it.
@@ -46,6 +46,12 @@ test("a therapist turns on two-factor sign-in and then signs in with password an
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
   await page.getByRole("button", { name: "I have saved them" }).click();
   await expect(page.getByText(/since/)).toBeVisible();
+  await expect(page.getByText("10 recovery codes left")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the security page (on)");
+  // New recovery codes need a current code from the app; a wrong one is refused where it was typed.
+  await page.getByLabel("Code from your app").fill(wrong);
+  await page.getByRole("button", { name: "Generate new recovery codes" }).click();
+  await expect(page.getByText("That code didn't work", { exact: false })).toBeVisible();
   await expect(page.getByText("10 recovery codes left")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -6,7 +6,15 @@
 import { randomInt } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { CLEAR_INTAKE, DEMO_PASSWORD, expectNoSeriousA11yViolations, newClient, signIn, signUp } from "./helpers";
+import {
+  CLEAR_INTAKE,
+  consentFor,
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  newClient,
+  signIn,
+  signUp,
+} from "./helpers";
 
 const SERVICE = "calf-reset-30";
 const THERAPIST = { email: "therapist@clinic.test", name: "Maya Lindqvist" };
@@ -36,7 +44,13 @@ async function bookWithMaya(browser: Browser) {
   );
   expect(slot, "the demo seed leaves free times with Maya").toBeTruthy();
   const response = await page.request.post("/api/bookings", {
-    data: JSON.stringify({ service: SERVICE, therapist: slot?.therapistId, start: slot?.start, intake: CLEAR_INTAKE }),
+    data: JSON.stringify({
+      service: SERVICE,
+      therapist: slot?.therapistId,
+      start: slot?.start,
+      intake: CLEAR_INTAKE,
+      consent: consentFor(client.name),
+    }),
     headers: { "content-type": "application/json" },
   });
   expect(response.status()).toBe(201);

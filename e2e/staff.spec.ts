@@ -6,21 +6,19 @@ import { randomInt } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "../lib/staff/staff-routes";
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD, expectNoSeriousA11yViolations, newClient, signIn, signUp } from "./helpers";
+import {
+  allNoIntake,
+  consentFor,
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  newClient,
+  signIn,
+  signUp,
+} from "./helpers";
 
 const SERVICE = "calf-reset-30";
 const THERAPIST = { email: "therapist@clinic.test", name: "Maya Lindqvist" };
-const CLEAR_INTAKE = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: true,
-  recentInjury: false,
-  skinCondition: false,
-};
+const CLEAR_INTAKE = allNoIntake({ varicoseVeins: true, veinHardPainful: false });
 
 interface Slot {
   start: string;
@@ -51,7 +49,13 @@ async function bookAsClient(browser: Browser) {
 
   const book = async (slot: Slot) => {
     const response = await page.request.post("/api/bookings", {
-      data: JSON.stringify({ service: SERVICE, therapist: slot.therapistId, start: slot.start, intake: CLEAR_INTAKE }),
+      data: JSON.stringify({
+        service: SERVICE,
+        therapist: slot.therapistId,
+        start: slot.start,
+        intake: CLEAR_INTAKE,
+        consent: consentFor(client.name),
+      }),
       headers: { "content-type": "application/json" },
     });
     expect(response.status()).toBe(201);

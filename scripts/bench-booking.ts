@@ -4,6 +4,7 @@
 // mean something only as ratios to GET /api/me measured beside them.
 import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { hashPassword } from "@/lib/auth/password";
 import { createDatabase } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -17,7 +18,7 @@ import {
   type ComputeSlotsInput,
   type TherapistSchedule,
 } from "@/lib/availability/compute-slots";
-import { ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { allNoIntake } from "@/lib/booking/intake";
 import { addDays, clinicDayBounds, clinicToday, clinicWeekday } from "@/lib/time/clinic-time";
 import {
   atMost,
@@ -43,7 +44,7 @@ export const COUNTED_BOOKINGS = 5;
 // second booking releases the first hold and expires its checkout, which is another path (and cost).
 const BENCH_ACCOUNTS = WARM_UP_BOOKINGS + MEASURED_BOOKINGS + COUNTED_BOOKINGS + 1;
 const SERVICE = "second-heart-massage-60";
-const CLEAR_INTAKE = ALL_NO_ANSWERS;
+const CLEAR_INTAKE = allNoIntake();
 
 /** Where the bench server keeps its data: a throwaway embedded directory, or a PostgreSQL database. */
 export type BenchDatabase = { kind: "embedded"; dataDir: string } | { kind: "postgresql"; url: string };
@@ -91,6 +92,19 @@ export async function seedBenchDatabase(database: BenchDatabase): Promise<{ emai
       data: clients.map((client) => ({ ...client, role: "CLIENT", passwordHash, emailVerified: new Date() })),
       skipDuplicates: true,
     });
+    // Returning clients: the consent was signed before, so each booking measures the usual request.
+    const signers = await prisma.user.findMany({
+      where: { email: { in: clients.map((client) => client.email) } },
+      select: { id: true, name: true },
+    });
+    await prisma.consentSignature.createMany({
+      data: signers.map((signer) => ({
+        userId: signer.id,
+        version: CURRENT_CONSENT.version,
+        signedName: signer.name ?? "",
+      })),
+      skipDuplicates: true,
+    });
     await seedBusyWeek(prisma);
     return clients.map((client) => ({ email: client.email, password: BENCH_CLIENT_PASSWORD }));
   } finally {
@@ -136,7 +150,7 @@ async function seedBusyWeek(prisma: ReturnType<typeof createDatabase>["prisma"])
       durationMinutes: service.durationMinutes,
       priceCents: service.priceCents,
       currency: service.currency,
-      intake: ALL_NO_ANSWERS,
+      intake: CLEAR_INTAKE,
     };
   });
   await prisma.booking.createMany({ data });

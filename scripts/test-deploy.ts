@@ -16,7 +16,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { allNoIntake } from "@/lib/booking/intake";
 import { applyMigrations } from "@/lib/db/migrate";
 import { postgresConnection } from "@/lib/db/sql-connection";
 import { addDays, clinicToday } from "@/lib/time/clinic-time";
@@ -268,7 +268,7 @@ async function main(): Promise<number> {
       sink,
       serviceSlug: clinic.serviceSlug,
       therapistId: clinic.therapistId,
-      intake: ALL_NO_ANSWERS,
+      intake: allNoIntake(),
       takeClients(n) {
         const taken = clients.slice(nextClient, nextClient + n);
         nextClient += n;

@@ -7,6 +7,7 @@ const ACCOUNT_NAV_ITEMS = [
   { href: "/account", label: "My appointments" },
   { href: "/account/profile", label: "Profile & security" },
   { href: "/account/messages", label: "Messages" },
+  { href: "/account/consent", label: "Consent" },
   { href: "/account/privacy", label: "Privacy" },
 ] as const;
 

@@ -1,17 +1,14 @@
-// The client's own health answers, as they gave them when booking: shown only to them (and staff).
-import { HISTORY_QUESTIONS, RED_FLAG_QUESTIONS, type IntakeAnswers } from "@/lib/booking/intake";
+// The client's own health answers, as they gave them when booking (the questions of that version):
+// shown only to them (and staff).
+import { askedQuestions, type StoredIntake } from "@/lib/booking/intake";
 
-export function IntakeAnswersList({ intake }: { intake: IntakeAnswers }) {
-  const questions = [
-    ...(Object.entries(RED_FLAG_QUESTIONS) as [keyof IntakeAnswers, string][]),
-    ...(Object.entries(HISTORY_QUESTIONS) as [keyof IntakeAnswers, string][]),
-  ];
+export function IntakeAnswersList({ intake }: { intake: StoredIntake }) {
   return (
     <dl className="divide-y divide-teal-600/10">
-      {questions.map(([key, question]) => (
-        <div key={key} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2">
-          <dt>{question}</dt>
-          <dd className="font-semibold">{intake[key] ? "Yes" : "No"}</dd>
+      {askedQuestions(intake).map((question) => (
+        <div key={question.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2">
+          <dt>{question.text}</dt>
+          <dd className="font-semibold">{question.answer ? "Yes" : "No"}</dd>
         </div>
       ))}
       {intake.medications ? (

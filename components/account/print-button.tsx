@@ -2,10 +2,10 @@
 
 import { Button } from "@/components/ui/button";
 
-export function PrintButton() {
+export function PrintButton({ label = "Print this receipt" }: { label?: string }) {
   return (
     <Button type="button" variant="secondary" onClick={() => window.print()}>
-      Print this receipt
+      {label}
     </Button>
   );
 }

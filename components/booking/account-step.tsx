@@ -4,14 +4,22 @@ import { ButtonLink } from "@/components/ui/button";
 import { IntakeGate } from "./intake-gate";
 import { StepHeading } from "./step-heading";
 
-export function AccountStep({ returnTo, healthHref }: { returnTo: string; healthHref: string }) {
+export function AccountStep({
+  returnTo,
+  healthHref,
+  serviceSlug,
+}: {
+  returnTo: string;
+  healthHref: string;
+  serviceSlug?: string;
+}) {
   const callback = encodeURIComponent(returnTo);
   return (
     <div>
       <StepHeading description="Your appointments, receipts and aftercare live in your account.">
         Sign in to book
       </StepHeading>
-      <IntakeGate healthHref={healthHref}>
+      <IntakeGate healthHref={healthHref} serviceSlug={serviceSlug}>
         <div className="rounded-2xl bg-white p-4 ring-1 ring-teal-600/15 sm:p-6">
           <p>
             Your treatment, therapist and time are kept: after signing in you come straight back here to review and pay.

@@ -17,6 +17,8 @@ import {
   type BookingStep,
 } from "./booking-url";
 import { ServiceStep, TherapistStep, type ServiceOption, type TherapistOption } from "./choice-steps";
+import type { ReviewConsent } from "./consent-panel";
+import type { PreviousAnswers } from "./health-step";
 import { loadHealthStep } from "./health-step-loader";
 import { useIntakeDraft, type IntakeDraft } from "./intake-storage";
 import type { CheckoutReturn, PayBookingAction, ReviewDetails } from "./review-step";
@@ -36,8 +38,10 @@ const ReviewStep = dynamic(() =>
 );
 
 /** Whether this tab's health answers are complete; the checks' code loads only once there are answers. */
-function useHealthAnswered(draft: IntakeDraft, ready: boolean): boolean {
-  const [completeIntake, setCompleteIntake] = useState<((draft: IntakeDraft) => unknown) | null>(null);
+function useHealthAnswered(draft: IntakeDraft, ready: boolean, serviceSlug: string | undefined): boolean {
+  const [completeIntake, setCompleteIntake] = useState<((draft: IntakeDraft, serviceSlug?: string) => unknown) | null>(
+    null,
+  );
   const hasAnswers = ready && Object.keys(draft).length > 0;
   useEffect(() => {
     if (!hasAnswers || completeIntake) return;
@@ -49,7 +53,7 @@ function useHealthAnswered(draft: IntakeDraft, ready: boolean): boolean {
       live = false;
     };
   }, [hasAnswers, completeIntake]);
-  return hasAnswers && completeIntake !== null && completeIntake(draft) !== null;
+  return hasAnswers && completeIntake !== null && completeIntake(draft, serviceSlug) !== null;
 }
 
 export interface ChoiceSummary {
@@ -75,8 +79,15 @@ export interface BookingFlowProps {
   cancellationTerms: CancellationTerms;
   holdMinutes: number;
   testMode: boolean;
-  review?: { details: ReviewDetails; formFields: Record<string, string>; checkoutReturn?: CheckoutReturn };
+  review?: {
+    details: ReviewDetails;
+    formFields: Record<string, string>;
+    checkoutReturn?: CheckoutReturn;
+    consent?: ReviewConsent;
+  };
   payAction: PayBookingAction;
+  /** A signed-in returning client's last answers (under 6 months old), to re-confirm one by one. */
+  previousAnswers?: PreviousAnswers | null;
   /** Records (server-side, without the answers) that the screening stopped this booking. */
   onScreeningStop: () => Promise<void>;
 }
@@ -87,7 +98,7 @@ export function BookingFlow(props: BookingFlowProps) {
   const [navigating, startNavigation] = useTransition();
   // The answers live in this tab only: a new tab (or a cleared one) has not done that step.
   const { draft, ready } = useIntakeDraft();
-  const healthAnswered = useHealthAnswered(draft, ready);
+  const healthAnswered = useHealthAnswered(draft, ready, choice.service);
   const go = (href: string) => startNavigation(() => router.push(href, { scroll: false }));
 
   // A new step: take focus to its heading (which also scrolls it into view), not on first load.
@@ -164,6 +175,8 @@ export function BookingFlow(props: BookingFlowProps) {
         return (
           <HealthStep
             onStop={props.onScreeningStop}
+            serviceSlug={choice.service}
+            previous={props.previousAnswers}
             continueLabel={signedIn ? "Continue to review" : "Continue"}
             onContinue={() => go(bookingHref({ ...choice, step: signedIn ? "review" : "account" }))}
           />
@@ -173,6 +186,7 @@ export function BookingFlow(props: BookingFlowProps) {
           <AccountStep
             returnTo={bookingHref({ ...choice, step: "review" })}
             healthHref={changeHref(choice, "health")}
+            serviceSlug={choice.service}
           />
         );
       case "review":
@@ -186,6 +200,7 @@ export function BookingFlow(props: BookingFlowProps) {
             checkoutReturn={props.review.checkoutReturn}
             changeHref={{ health: changeHref(choice, "health"), time: changeHref(choice, "time") }}
             payAction={props.payAction}
+            consent={props.review.consent}
           />
         ) : null;
     }

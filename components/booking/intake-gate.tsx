@@ -6,25 +6,34 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import type { StopOutcome } from "@/lib/clinical/questionnaire";
 import { completeIntake, screenDraft } from "./health-step";
 import { useIntakeDraft } from "./intake-storage";
 import { ScreeningStop } from "./screening-stop";
 
-export function IntakeGate({ healthHref, children }: { healthHref: string; children: ReactNode }) {
+export function IntakeGate({
+  healthHref,
+  serviceSlug,
+  children,
+}: {
+  healthHref: string;
+  serviceSlug?: string;
+  children: ReactNode;
+}) {
   const { draft, ready } = useIntakeDraft();
   if (!ready) return null; // the tab's answers are read after hydration
-  const screening = screenDraft(draft);
-  if (screening.outcome === "blocked") {
+  const screening = screenDraft(draft, serviceSlug);
+  if (screening.stops) {
     return (
       <div className="flex flex-col gap-3">
-        <ScreeningStop urgency={screening.urgency} />
+        <ScreeningStop outcome={screening.outcome as StopOutcome} />
         <Link href={healthHref} className="inline-flex min-h-11 items-center font-semibold text-teal-800 underline">
           Back to the health questions
         </Link>
       </div>
     );
   }
-  if (!completeIntake(draft)) {
+  if (!completeIntake(draft, serviceSlug)) {
     return (
       <Alert tone="error" title="Your health answers are needed">
         <p>

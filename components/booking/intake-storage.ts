@@ -3,12 +3,17 @@
 // The health answers are health data: they stay in this tab's sessionStorage (never in the URL,
 // never in a cookie) until the booking is paid, and the server checks them again when it books.
 import { useSyncExternalStore } from "react";
-import type { IntakeAnswers } from "@/lib/booking/intake";
+import { CURRENT_QUESTIONNAIRE_VERSION } from "@/lib/clinical/questionnaire";
 
 const KEY = "second-heart:booking-intake";
 const CHANGE_EVENT = "second-heart:booking-intake-change";
 
-export type IntakeDraft = Partial<IntakeAnswers>;
+/** The answers so far, for the current questionnaire version (a draft of another version is dropped). */
+export interface IntakeDraft {
+  answers?: Record<string, boolean>;
+  medications?: string;
+  notes?: string;
+}
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener(CHANGE_EVENT, onChange);
@@ -34,7 +39,9 @@ function parseDraft(raw: string | null): IntakeDraft {
   if (!raw) return {};
   try {
     const value: unknown = JSON.parse(raw);
-    return value && typeof value === "object" ? (value as IntakeDraft) : {};
+    if (!value || typeof value !== "object") return {};
+    const { version, ...draft } = value as IntakeDraft & { version?: unknown };
+    return version === CURRENT_QUESTIONNAIRE_VERSION ? draft : {};
   } catch {
     return {};
   }
@@ -61,7 +68,7 @@ function parseDraftMemo(raw: string | null): IntakeDraft {
 }
 
 export function saveIntakeDraft(draft: IntakeDraft): void {
-  memoryRaw = JSON.stringify(draft);
+  memoryRaw = JSON.stringify({ version: CURRENT_QUESTIONNAIRE_VERSION, ...draft });
   try {
     window.sessionStorage.setItem(KEY, memoryRaw);
   } catch {

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
 import { CancellationPolicy } from "./cancellation-policy";
+import { ConsentPanel, type ReviewConsent } from "./consent-panel";
 import { completeIntake, screenDraft } from "./health-step";
 import { IntakeGate } from "./intake-gate";
 import { useIntakeDraft } from "./intake-storage";
@@ -16,8 +17,9 @@ import { StepHeading } from "./step-heading";
 
 export interface PayBookingState {
   ok: false;
-  code?: "invalid" | "not_found" | "intake_blocked" | "unprocessable" | "unavailable" | "error";
+  code?: "invalid" | "not_found" | "intake_blocked" | "consent" | "unprocessable" | "unavailable" | "error";
   formError?: string;
+  fieldErrors?: { signedName?: string[] };
 }
 
 export type PayBookingAction = (previous: PayBookingState, formData: FormData) => Promise<PayBookingState>;
@@ -46,6 +48,7 @@ export function ReviewStep({
   checkoutReturn,
   changeHref,
   payAction,
+  consent,
 }: {
   details: ReviewDetails;
   formFields: Record<string, string>;
@@ -55,11 +58,13 @@ export function ReviewStep({
   checkoutReturn?: CheckoutReturn;
   changeHref: { health: string; time: string };
   payAction: PayBookingAction;
+  /** The treatment consent: signed already, or to sign with this payment. */
+  consent?: ReviewConsent;
 }) {
   const { draft } = useIntakeDraft();
-  const intake = completeIntake(draft);
-  const screening = screenDraft(draft);
-  const cautions = screening.outcome === "proceed" ? screening.cautions : [];
+  const intake = completeIntake(draft, formFields.service);
+  const screening = screenDraft(draft, formFields.service);
+  const cautions = screening.stops ? [] : screening.cautions;
   const [state, action, pending] = useActionState<PayBookingState, FormData>(payAction, { ok: false });
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -107,7 +112,7 @@ export function ReviewStep({
         <div className="mb-4">
           <Alert ref={errorRef} tabIndex={-1} tone="error" title="We couldn't book this time">
             <p>{state.formError}</p>
-            {state.code === "intake_blocked" ? (
+            {state.code === "consent" ? null : state.code === "intake_blocked" ? (
               <Link href={changeHref.health} className="font-semibold underline">
                 Review your health answers
               </Link>
@@ -137,7 +142,7 @@ export function ReviewStep({
             <p className="font-semibold">From your health answers:</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               {cautions.map((caution) => (
-                <li key={caution.item}>{caution.note}</li>
+                <li key={caution.questionId}>{caution.note}</li>
               ))}
             </ul>
           </div>
@@ -167,12 +172,13 @@ export function ReviewStep({
       ) : null}
 
       <div className="mt-6">
-        <IntakeGate healthHref={changeHref.health}>
+        <IntakeGate healthHref={changeHref.health} serviceSlug={formFields.service}>
           <form action={action}>
             {Object.entries(formFields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <input type="hidden" name="intake" value={JSON.stringify(intake)} />
+            {consent ? <ConsentPanel consent={consent} errors={state.fieldErrors?.signedName} /> : null}
             <Button type="submit" disabled={pending} aria-disabled={pending} className="w-full sm:w-auto">
               {pending ? "Taking you to payment…" : `Pay ${details.price}`}
             </Button>

@@ -1,32 +1,18 @@
-// What the booking page says when a screening answer is a red flag: where to get care, how soon, and
-// the clinic's number. It never offers a booking or a payment; the urgency comes from screenIntake.
-// Emergency and same-day stops are alarms; a doctor's go-ahead first ("clearance") is not urgent, so
-// it reads calmly, leads with the clinic's number, and keeps the "seek care now" list folded away.
+// What the booking page says when a screening answer stops the online booking: where to get care,
+// how soon, and the clinic's number, in the questionnaire's words (OUTCOME_MESSAGES). It never offers
+// a booking or a payment. Emergency and same-day stops are alarms; a doctor's go-ahead first
+// ("clearance") and "come when you're well" ("reschedule") are not urgent, so they read calmly, lead
+// with the clinic's number, and keep the "seek care now" list folded away.
 import { RedFlagBox } from "@/components/learn/red-flag-box";
-import type { Urgency } from "@/lib/booking/intake";
 import { OpeningHours } from "@/components/layout/clinic-phone";
 import { CLINIC } from "@/lib/clinic";
+import { OUTCOME_MESSAGES, type StopOutcome } from "@/lib/clinical/questionnaire";
 
 export const SCREENING_STOP_HEADING_ID = "screening-stop-heading";
 
-const GUIDANCE: Record<Urgency, { title: string; body: string }> = {
-  emergency: {
-    title: "Call 911 now",
-    body: "Chest pain, sudden shortness of breath or coughing up blood need emergency care straight away. Call 911 or go to the nearest emergency room, and please don't drive yourself.",
-  },
-  same_day: {
-    title: "Please see a doctor today",
-    body: "Sudden or one-sided pain, swelling, warmth or redness in a calf can be a sign of a blood clot. Call your doctor today; if you can't be seen today, go to urgent care or an emergency room. If you get chest pain or trouble breathing, call 911.",
-  },
-  clearance: {
-    title: "Please check with your doctor first",
-    body: "After recent surgery, a hospital stay or days of very limited movement, or with a past blood clot or a blood thinner, your doctor should tell you that calf massage is safe for you before we book it. Once they have, call us and we'll find you a time.",
-  },
-};
-
-export function ScreeningStop({ urgency }: { urgency: Urgency }) {
-  const { title, body } = GUIDANCE[urgency];
-  const calm = urgency === "clearance";
+export function ScreeningStop({ outcome }: { outcome: StopOutcome }) {
+  const { title, body } = OUTCOME_MESSAGES[outcome];
+  const calm = outcome === "clearance" || outcome === "reschedule";
   const clinicPhone = (
     <p className={calm ? "mt-4" : "mt-3"}>
       <span className={calm ? "block text-sm font-semibold text-teal-800" : ""}>Call the clinic:</span>{" "}
@@ -62,7 +48,7 @@ export function ScreeningStop({ urgency }: { urgency: Urgency }) {
             {title}
           </h3>
           <p className="mt-2">{body}</p>
-          {urgency === "emergency" ? (
+          {outcome === "emergency" ? (
             <a
               href="tel:911"
               className="mt-3 inline-flex min-h-11 items-center rounded-full bg-alert-700 px-5 font-semibold text-white"

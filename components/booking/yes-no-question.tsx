@@ -7,6 +7,8 @@ import type { ReactNode } from "react";
 export function YesNoQuestion({
   name,
   question,
+  help,
+  last,
   value,
   error,
   onChange,
@@ -14,12 +16,17 @@ export function YesNoQuestion({
 }: {
   name: string;
   question: string;
+  /** A line of help under the question. */
+  help?: string;
+  /** A returning client's earlier answer, shown for re-confirmation (never prefilled). */
+  last?: string;
   value: boolean | undefined;
   error?: string;
   onChange: (value: boolean) => void;
   children?: ReactNode;
 }) {
   const errorId = error ? `${name}-error` : undefined;
+  const describedBy = [help ? `${name}-help` : null, last ? `${name}-last` : null, errorId].filter(Boolean).join(" ");
   const option = (label: string, optionValue: boolean) => (
     <label className="flex min-h-11 min-w-24 cursor-pointer items-center gap-2 rounded-full border border-control bg-white px-4 py-2 has-checked:border-teal-600 has-checked:bg-teal-50 has-checked:font-semibold">
       <input
@@ -28,7 +35,7 @@ export function YesNoQuestion({
         value={optionValue ? "yes" : "no"}
         checked={value === optionValue}
         onChange={() => onChange(optionValue)}
-        aria-describedby={errorId}
+        aria-describedby={describedBy || undefined}
         data-unanswered={error ? true : undefined}
         className="h-5 w-5 accent-teal-600"
       />
@@ -38,6 +45,16 @@ export function YesNoQuestion({
   return (
     <fieldset className="border-b border-teal-600/10 py-4 last:border-b-0" data-question={name}>
       <legend className="float-left w-full font-semibold">{question}</legend>
+      {help ? (
+        <p id={`${name}-help`} className="clear-both pt-1 text-sm text-muted">
+          {help}
+        </p>
+      ) : null}
+      {last ? (
+        <p id={`${name}-last`} className="clear-both pt-1 text-sm font-medium text-teal-800" data-last-answer>
+          {last}
+        </p>
+      ) : null}
       <div className="clear-both flex flex-wrap gap-3 pt-2">
         {option("Yes", true)}
         {option("No", false)}

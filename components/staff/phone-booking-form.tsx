@@ -1,27 +1,19 @@
 "use client";
 
-// The last step of a phone booking: the time, the same health screening the online booking asks
-// (read to the client), and how they pay. A red flag shows the same see-a-doctor guidance as the
-// booking page and takes the Book button away; the server screens again. Every answer is held in
-// this form's state, so a refused submission loses nothing.
-import { useActionState, useEffect, useRef, useState } from "react";
+// The last step of a phone booking: the time, the same health questionnaire the online booking asks
+// (read to the client; follow-ups only after a yes), and how they pay. An answer that stops the
+// booking shows the same guidance as the booking page and takes the Book button away; the server
+// screens again. A returning client's last answers are shown beside each question for a yes/no
+// re-confirmation, never prefilled. Every answer is held in this form's state, so a refused
+// submission loses nothing.
+import { Fragment, useActionState, useEffect, useRef, useState } from "react";
 import { ScreeningStop } from "@/components/booking/screening-stop";
 import { YesNoQuestion } from "@/components/booking/yes-no-question";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
-import {
-  ALL_NO_ANSWERS,
-  HISTORY_QUESTIONS,
-  RED_FLAG_QUESTIONS,
-  screenIntake,
-  type HistoryItem,
-  type RedFlag,
-} from "@/lib/booking/intake";
+import { HISTORY_QUESTIONS, URGENT_QUESTIONS, type PreviousAnswers } from "@/components/booking/health-step";
+import { screen, type Question, type StopOutcome } from "@/lib/clinical/questionnaire";
 import type { PhoneBookingAction, PhoneBookingState } from "./phone-booking-state";
-
-const RED_FLAGS = Object.keys(RED_FLAG_QUESTIONS) as RedFlag[];
-const HISTORY = Object.keys(HISTORY_QUESTIONS) as HistoryItem[];
-type Question = RedFlag | HistoryItem;
 
 export interface PhoneBookingSlot {
   start: string;
@@ -36,6 +28,7 @@ export function PhoneBookingForm({
   slots,
   price,
   action,
+  previous,
 }: {
   clientId: string;
   clientName: string;
@@ -44,9 +37,11 @@ export function PhoneBookingForm({
   slots: PhoneBookingSlot[];
   price: string;
   action: PhoneBookingAction;
+  /** The client's last answers (under 6 months old), read back for a yes/no re-confirmation. */
+  previous?: PreviousAnswers | null;
 }) {
   const [state, formAction, pending] = useActionState<PhoneBookingState, FormData>(action, { status: "idle" });
-  const [answers, setAnswers] = useState<Partial<Record<Question, boolean>>>({});
+  const [answers, setAnswers] = useState<Record<string, boolean>>({});
   const [start, setStart] = useState<string>("");
   const [payment, setPayment] = useState<"link" | "desk" | "">("");
   const [medications, setMedications] = useState("");
@@ -58,9 +53,51 @@ export function PhoneBookingForm({
     if (state.status !== "idle") resultRef.current?.focus();
   }, [state]);
 
-  const screening = screenIntake({ ...ALL_NO_ANSWERS, ...answers });
-  const blocked =
-    screening.outcome === "blocked" ? screening.urgency : state.status === "blocked" ? state.urgency : null;
+  const screening = screen(answers, { serviceSlug: service });
+  const blocked: StopOutcome | null = screening.stops
+    ? (screening.outcome as StopOutcome)
+    : state.status === "blocked"
+      ? state.outcome
+      : null;
+  const cautionOf = (id: string) => screening.cautions.find((caution) => caution.questionId === id)?.note;
+  const lastAnswer = (id: string) => {
+    const answer = previous?.answers[id];
+    return answer === undefined ? undefined : `Last time (${previous!.answeredOn}): ${answer ? "Yes" : "No"}`;
+  };
+  const renderQuestion = (question: Question) => (
+    <Fragment key={question.id}>
+      <YesNoQuestion
+        name={question.id}
+        question={question.text}
+        help={question.help}
+        last={lastAnswer(question.id)}
+        value={answers[question.id]}
+        error={errors[question.id]?.[0]}
+        onChange={(value) => setAnswers((current) => ({ ...current, [question.id]: value }))}
+      >
+        {cautionOf(question.id) && !blocked ? (
+          <p className="mt-3 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800">
+            <strong>The therapist will:</strong> {cautionOf(question.id)}
+          </p>
+        ) : null}
+      </YesNoQuestion>
+      {answers[question.id] === true
+        ? (question.followUps ?? []).map((followUp) => (
+            <div key={followUp.id} className="ml-2 border-l-4 border-teal-600/30 pl-4">
+              <YesNoQuestion
+                name={followUp.id}
+                question={followUp.text}
+                help={followUp.help}
+                last={lastAnswer(followUp.id)}
+                value={answers[followUp.id]}
+                error={errors[followUp.id]?.[0]}
+                onChange={(value) => setAnswers((current) => ({ ...current, [followUp.id]: value }))}
+              />
+            </div>
+          ))
+        : null}
+    </Fragment>
+  );
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
 
   if (state.status === "booked") {
@@ -173,22 +210,19 @@ export function PhoneBookingForm({
           Health screening: ask the client
         </h2>
         <p className="mt-1 text-sm text-muted">The same questions as online booking. A yes here stops the booking.</p>
-        {RED_FLAGS.map((flag) => (
-          <YesNoQuestion
-            key={flag}
-            name={flag}
-            question={RED_FLAG_QUESTIONS[flag]}
-            value={answers[flag]}
-            error={errors[flag]?.[0]}
-            onChange={(value) => setAnswers((current) => ({ ...current, [flag]: value }))}
-          />
-        ))}
+        {previous ? (
+          <p className="mt-2 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800">
+            Returning client: read each question and their answer from {previous.answeredOn}, and ask whether anything
+            has changed. Record today&apos;s answer for every question.
+          </p>
+        ) : null}
+        {URGENT_QUESTIONS.map(renderQuestion)}
       </section>
 
       {blocked ? (
         <div className="flex flex-col gap-3">
           <p className="font-semibold">We can&apos;t book this. Read the guidance below to the client.</p>
-          <ScreeningStop urgency={blocked} />
+          <ScreeningStop outcome={blocked} />
         </div>
       ) : (
         <>
@@ -196,16 +230,7 @@ export function PhoneBookingForm({
             <h2 id="phone-history" className="text-xl font-semibold">
               Health history
             </h2>
-            {HISTORY.map((item) => (
-              <YesNoQuestion
-                key={item}
-                name={item}
-                question={HISTORY_QUESTIONS[item]}
-                value={answers[item]}
-                error={errors[item]?.[0]}
-                onChange={(value) => setAnswers((current) => ({ ...current, [item]: value }))}
-              />
-            ))}
+            {HISTORY_QUESTIONS.map(renderQuestion)}
             <label className="mt-3 flex flex-col gap-1.5 font-semibold">
               Medicines they take (optional)
               <textarea

@@ -1,6 +1,6 @@
 // What the phone-booking Server Actions hand back to their forms: field and form messages with the
 // values typed (nothing is lost on a bad input), a red-flag stop, or the booking made.
-import type { Urgency } from "@/lib/booking/intake";
+import type { StopOutcome } from "@/lib/clinical/questionnaire";
 
 export interface PhoneClientFormState {
   ok: boolean;
@@ -12,7 +12,7 @@ export interface PhoneClientFormState {
 export type PhoneBookingState =
   | { status: "idle" }
   | { status: "error"; formError: string; fieldErrors?: Record<string, string[]> }
-  | { status: "blocked"; urgency: Urgency; message: string }
+  | { status: "blocked"; outcome: StopOutcome; message: string }
   | {
       status: "booked";
       payment: "link" | "desk";

@@ -3,7 +3,8 @@
 // The Security page's two-factor settings, one component so what the server answered (the recovery
 // codes, shown once) survives the page refreshing to its new state. Four states: off (a button to
 // start), setting up (QR code, the key as text, a code to confirm), just turned on (the recovery
-// codes) and on (turn off, after a confirmation, with a current code or the password).
+// codes) and on (new recovery codes with a current code; turn off, after a confirmation, with a
+// current code or the password). When legacy recovery codes were replaced at sign-in, "on" says so.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,8 @@ export interface TwoFactorSettingsStatus {
   /** When it was turned on, written in the clinic's zone; null while off. */
   enabledAt: string | null;
   recoveryCodesLeft: number;
+  /** When legacy recovery codes were replaced (clinic's zone), until new ones are generated. */
+  codesReplacedAt: string | null;
   pending: { manualKey: string; qrCodeDataUrl: string } | null;
 }
 
@@ -22,11 +25,13 @@ export function TwoFactorSettings({
   beginAction,
   confirmAction,
   disableAction,
+  generateAction,
 }: {
   status: TwoFactorSettingsStatus;
   beginAction: () => Promise<void>;
   confirmAction: TwoFactorFormAction;
   disableAction: TwoFactorFormAction;
+  generateAction: TwoFactorFormAction;
 }) {
   const [confirmed, confirmFormAction, confirming] = useActionState<TwoFactorFormState, FormData>(confirmAction, {
     ok: false,
@@ -34,10 +39,31 @@ export function TwoFactorSettings({
   const [disabled, disableFormAction, disabling] = useActionState<TwoFactorFormState, FormData>(disableAction, {
     ok: false,
   });
+  const [generated, generateFormAction, generating] = useActionState<TwoFactorFormState, FormData>(generateAction, {
+    ok: false,
+  });
   const [codesSaved, setCodesSaved] = useState(false);
+  const [newCodesSaved, setNewCodesSaved] = useState<string[] | null>(null);
 
   if (confirmed.ok && confirmed.recoveryCodes && !codesSaved) {
-    return <RecoveryCodes codes={confirmed.recoveryCodes} onDone={() => setCodesSaved(true)} />;
+    return (
+      <RecoveryCodes
+        heading="Two-factor sign-in is on: save your recovery codes"
+        codes={confirmed.recoveryCodes}
+        onDone={() => setCodesSaved(true)}
+      />
+    );
+  }
+  if (generated.ok && generated.recoveryCodes && newCodesSaved !== generated.recoveryCodes) {
+    const codes = generated.recoveryCodes;
+    return (
+      <RecoveryCodes
+        heading="Save your new recovery codes"
+        codes={codes}
+        onDone={() => setNewCodesSaved(codes)}
+        note="Your earlier recovery codes no longer work."
+      />
+    );
   }
 
   return (
@@ -52,7 +78,15 @@ export function TwoFactorSettings({
         {disabled.ok && disabled.message && !status.enabledAt ? <Alert>{disabled.message}</Alert> : null}
       </div>
       {status.enabledAt ? (
-        <TwoFactorOn status={status} state={disabled} action={disableFormAction} pending={disabling} />
+        <>
+          <TwoFactorOn status={status} state={disabled} action={disableFormAction} pending={disabling} />
+          <NewRecoveryCodes
+            replacedAt={status.codesReplacedAt}
+            state={generated}
+            action={generateFormAction}
+            busy={generating}
+          />
+        </>
       ) : status.pending ? (
         <TwoFactorSetUp
           pending={status.pending}
@@ -149,7 +183,67 @@ function TwoFactorSetUp({
   );
 }
 
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+function NewRecoveryCodes({
+  replacedAt,
+  state,
+  action,
+  busy,
+}: {
+  replacedAt: string | null;
+  state: TwoFactorFormState;
+  action: (formData: FormData) => void;
+  busy: boolean;
+}) {
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.formError && !state.fieldErrors?.code) errorRef.current?.focus();
+  }, [state]);
+  return (
+    <div className="mt-6 flex flex-col gap-3 border-t border-teal-600/15 pt-5">
+      <h3 className="text-lg font-semibold">Recovery codes</h3>
+      {replacedAt ? (
+        <Alert tone="error" title="Your recovery codes were replaced">
+          On {replacedAt} we turned off the recovery codes you saved earlier: they were of an older, shorter kind.
+          Generate new ones here and keep them somewhere safe.
+        </Alert>
+      ) : null}
+      <form action={action} noValidate className="flex flex-col gap-3">
+        <p>New codes replace all of your current ones. Confirm with a code from your app.</p>
+        {state.formError && !state.fieldErrors?.code ? (
+          <Alert tone="error" ref={errorRef} tabIndex={-1}>
+            {state.formError}
+          </Alert>
+        ) : null}
+        <Field
+          id="field-new-codes-code"
+          label="Code from your app"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          errors={state.fieldErrors?.code}
+        />
+        <div>
+          <Button type="submit" variant="secondary" disabled={busy}>
+            {busy ? "Checking…" : "Generate new recovery codes"}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function RecoveryCodes({
+  heading,
+  codes,
+  onDone,
+  note,
+}: {
+  heading: string;
+  codes: string[];
+  onDone: () => void;
+  note?: string;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -158,11 +252,12 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
       className="mt-8 max-w-2xl rounded-2xl bg-white p-5 ring-1 ring-teal-600/15"
     >
       <h2 id="recovery-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-        Two-factor sign-in is on: save your recovery codes
+        {heading}
       </h2>
       <p className="mt-2">
         If you lose your phone, each of these codes signs you in once instead of a code from the app. Print them or keep
         them in a password manager. <strong>They are shown only now.</strong>
+        {note ? ` ${note}` : null}
       </p>
       <ol aria-label="Recovery codes" className="mt-4 grid grid-cols-1 gap-2 font-mono text-base md:grid-cols-2">
         {codes.map((code) => (

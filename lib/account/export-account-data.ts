@@ -2,6 +2,7 @@
 // is scoped to the client's id (their bookings, the payments and clinical records of those bookings,
 // messages to them, views of their health data). Never another client's data, and never secrets:
 // no password hash, session or link tokens, two-factor secrets or recovery codes.
+import { listConsentSignatures } from "@/lib/clinical/consent-signatures";
 import { prisma } from "@/lib/db";
 import { isPrivateLinkTemplate } from "@/lib/notifications/list-outbox-messages";
 import { listHealthDataViews } from "./list-health-data-views";
@@ -25,7 +26,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
   });
   if (!profile) return null;
 
-  const [bookings, messages, healthDataViews] = await Promise.all([
+  const [bookings, messages, healthDataViews, consents, clearances] = await Promise.all([
     prisma.booking.findMany({
       where: { clientId: userId },
       orderBy: { startsAt: "asc" },
@@ -99,6 +100,20 @@ export async function exportAccountData(userId: string, now = new Date()) {
       },
     }),
     listHealthDataViews(userId, 10_000),
+    listConsentSignatures(userId),
+    prisma.doctorClearance.findMany({
+      where: { clientId: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        questionId: true,
+        clearedBy: true,
+        clearedOn: true,
+        validUntil: true,
+        note: true,
+        createdAt: true,
+        revokedAt: true,
+      },
+    }),
   ]);
 
   return {
@@ -140,6 +155,16 @@ export async function exportAccountData(userId: string, now = new Date()) {
       ...message,
       text: isPrivateLinkTemplate(message.template) ? null : message.text,
     })),
+    // Each signed consent with the text as it was signed.
+    consents: consents.map((consent) => ({
+      version: consent.version,
+      signedName: consent.signedName,
+      signedAt: consent.signedAt,
+      method: consent.method,
+      title: consent.title,
+      sections: consent.sections,
+    })),
+    doctorClearances: clearances,
     healthDataViews: healthDataViews.map((view) => ({
       viewedAt: view.viewedAt,
       staff: view.staffName,

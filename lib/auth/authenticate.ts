@@ -15,7 +15,9 @@
 // with a code goes through the same throttles as a password, and wrong codes have a budget of their
 // own per account: after TWO_FACTOR_LIMIT of them, two-factor sign-in to that account pauses for the
 // window and the staff member is emailed (someone has their password). Without it, a
-// password-holder could try about 4,800 codes a day inside the password budget.
+// password-holder could try about 4,800 codes a day inside the password budget. A staff member who
+// still has recovery codes of the first, weak kind has them replaced at sign-in (see
+// replace-legacy-recovery-codes.ts).
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { randomUUID } from "node:crypto";
@@ -25,6 +27,7 @@ import { twoFactorPausedMessage } from "@/lib/notifications/templates/account-me
 import { clearRateLimit, hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { issueKnownDeviceToken, readKnownDeviceToken } from "./known-device";
 import { verifyAgainstDummy, verifyPassword } from "./password";
+import { replaceLegacyRecoveryCodes } from "./replace-legacy-recovery-codes";
 import type { SignInInput } from "./schemas";
 import { verifySecondFactor, type SecondFactor } from "./two-factor";
 
@@ -184,6 +187,8 @@ export async function authenticateWithPassword(
     entityId: user.id,
     data: { ip: clientIp, knownDevice: knownDevice !== null, ...(secondFactor ? { secondFactor } : {}) },
   });
+  // Weak recovery codes from before are replaced now that their owner is here to be told.
+  if (user.totpEnabledAt) await replaceLegacyRecoveryCodes(user);
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role },

@@ -3,8 +3,9 @@
 // them unusable from a copy of the table: no pass over the hashes can guess one (the first codes
 // carried about 50 bits, which a leaked table would give up in one pass). The hash needs no key,
 // so codes survive a change of AUTH_SECRET, which is when they are needed most (the authenticator
-// key, sealed under AUTH_SECRET, is then unreadable). Codes issued before keep working, being
-// checked the same way, until they are used or replaced.
+// key, sealed under AUTH_SECRET, is then unreadable). Codes stored before the 24-character ones
+// are marked legacy: one still signs in once, and at its owner's next sign-in they are replaced
+// (replace-legacy-recovery-codes.ts).
 import { createHash, randomInt } from "node:crypto";
 
 export const RECOVERY_CODE_COUNT = 10;

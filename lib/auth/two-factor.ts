@@ -13,6 +13,7 @@ import { getEnv } from "@/lib/env";
 import { Unprocessable } from "@/lib/errors/domain-errors";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { verifyPassword } from "./password";
+import { RECOVERY_CODES_REPLACED_ACTION } from "./replace-legacy-recovery-codes";
 import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from "./recovery-codes";
 import { openSecret, sealSecret, SecretBoxOpenError } from "./secret-box";
 import {
@@ -28,6 +29,8 @@ import { REAUTH_LIMIT, reauthThrottleKey } from "./verify-current-password";
 export interface TwoFactorStatus {
   enabledAt: Date | null;
   recoveryCodesLeft: number;
+  /** When legacy recovery codes were replaced at sign-in, while no new ones have been generated. */
+  codesReplacedAt: Date | null;
   /** While enrolling: what the authenticator app needs. */
   pending: { keyUri: string; manualKey: string; qrCodeDataUrl: string } | null;
 }
@@ -39,18 +42,35 @@ export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatu
   });
   const recoveryCodesLeft = await prisma.recoveryCode.count({ where: { userId, usedAt: null } });
   if (user.totpEnabledAt || !user.totpSecretEncrypted) {
-    return { enabledAt: user.totpEnabledAt, recoveryCodesLeft, pending: null };
+    const codesReplacedAt = user.totpEnabledAt ? await lastReplacementOfCodes(userId) : null;
+    return { enabledAt: user.totpEnabledAt, recoveryCodesLeft, codesReplacedAt, pending: null };
   }
   const key = openTotpKey(user.totpSecretEncrypted);
-  if (!key) return { enabledAt: null, recoveryCodesLeft, pending: null };
+  if (!key) return { enabledAt: null, recoveryCodesLeft, codesReplacedAt: null, pending: null };
   const keyUri = totpKeyUri(CLINIC.name, user.email, key);
   // Made here, on the server: the key never goes to a third-party QR service.
   const qrCodeDataUrl = await QRCode.toDataURL(keyUri, { errorCorrectionLevel: "M", margin: 2, width: 240 });
   return {
     enabledAt: null,
     recoveryCodesLeft,
+    codesReplacedAt: null,
     pending: { keyUri, manualKey: formatTotpKeyForManualEntry(key), qrCodeDataUrl },
   };
+}
+
+// The last event that gave the account its recovery codes or took them: a replacement of legacy
+// codes counts until new codes are generated (or two-factor is set up again).
+async function lastReplacementOfCodes(userId: string): Promise<Date | null> {
+  const last = await prisma.auditLog.findFirst({
+    where: {
+      entityType: "User",
+      entityId: userId,
+      action: { in: [RECOVERY_CODES_REPLACED_ACTION, RECOVERY_CODES_GENERATED_ACTION, "user.totp_enabled"] },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { action: true, createdAt: true },
+  });
+  return last?.action === RECOVERY_CODES_REPLACED_ACTION ? last.createdAt : null;
 }
 
 /** Stores a new key for enrolment (replacing an unconfirmed one). Refused once two-factor is on. */
@@ -145,6 +165,42 @@ export async function verifySecondFactor(
     });
     return "recovery_code" as const;
   });
+}
+
+export const RECOVERY_CODES_GENERATED_ACTION = "user.recovery_codes_generated";
+
+/**
+ * Replaces every recovery code of the account with ten new ones, returned to show once. Needs a
+ * current code from the app (a recovery code would only trade one for ten), throttled like every
+ * re-authentication.
+ */
+export async function generateNewRecoveryCodes(userId: string, typedCode: string, now = new Date()): Promise<string[]> {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpEnabledAt: true, totpSecretEncrypted: true },
+  });
+  if (!user.totpEnabledAt || !user.totpSecretEncrypted) {
+    throw new Unprocessable("Two-factor sign-in is off: recovery codes come with setting it up.");
+  }
+  const throttle = await hitRateLimit(reauthThrottleKey(userId), REAUTH_LIMIT);
+  if (!throttle.allowed) throw new Unprocessable("Too many tries. Please wait a few minutes and try again.");
+  const key = openTotpKey(user.totpSecretEncrypted);
+  const step = key && normalizeTotpCode(typedCode) ? matchTotpStep(key, typedCode, now) : null;
+  if (step === null || !(await claimTotpStep(userId, step))) {
+    throw new Unprocessable(CODE_NOT_ACCEPTED, { code: [CODE_NOT_ACCEPTED] });
+  }
+  const codes = generateRecoveryCodes();
+  await runTransaction(prisma, async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: RECOVERY_CODES_GENERATED_ACTION,
+      entityType: "User",
+      entityId: userId,
+    });
+  });
+  return codes;
 }
 
 /** Turns two-factor off, with a current code (or a recovery code) or the account's password. */

@@ -33,6 +33,8 @@ export interface AvailabilityInputsQuery {
    * must release them first (and need not write anything when there are none).
    */
   withLapsedHolds?: boolean;
+  /** With `clientId`: also say whether the client has signed this consent version (a booking needs it). */
+  consentVersion?: number;
 }
 
 /** A hold that ran out over the range and was not swept yet. */
@@ -75,6 +77,8 @@ export interface AvailabilityInputs {
   clientHolds: ClientHold[];
   /** Empty unless `withLapsedHolds` was asked for. */
   lapsedHolds: LapsedHold[];
+  /** Whether the client signed `consentVersion` and has not withdrawn it (false when either was not given). */
+  clientSignedConsent: boolean;
 }
 
 const weeklyWindow = z.object({
@@ -137,6 +141,7 @@ const resultRow = z.object({
   bookings: z.array(bookingRow),
   clientHolds: z.array(holdRow),
   lapsedHolds: z.array(lapsedRow),
+  clientSignedConsent: z.boolean(),
 });
 
 export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Promise<AvailabilityInputs> {
@@ -150,6 +155,7 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
   const withBookings = query.withBookings !== false;
   const clientId = query.clientId ?? null;
   const withLapsedHolds = query.withLapsedHolds === true;
+  const consentVersion = query.consentVersion ?? null;
   const db = query.db ?? prisma;
 
   // Times travel as epoch milliseconds: exact in JSON, and no zone to parse.
@@ -227,7 +233,11 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
         WHERE ${withLapsedHolds}
           AND l."therapistId" IN (SELECT "id" FROM offering)
           AND l."status" = 'PENDING_PAYMENT' AND l."holdExpiresAt" <= ${now}
-          AND l."startsAt" < ${bookingsBefore} AND l."blockedUntil" > ${rangeStart}), '[]'::json) AS "lapsedHolds"`;
+          AND l."startsAt" < ${bookingsBefore} AND l."blockedUntil" > ${rangeStart}), '[]'::json) AS "lapsedHolds",
+      EXISTS (
+        SELECT 1 FROM "ConsentSignature" c
+        WHERE c."userId" = ${clientId}::text AND c."version" = ${consentVersion}::int
+          AND c."withdrawnAt" IS NULL) AS "clientSignedConsent"`;
 
   const result = resultRow.parse(rows[0]);
   if (!result.service || !result.service.active) throw new NotFound("We don't offer that treatment.");
@@ -241,5 +251,6 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
     bookings: result.bookings,
     clientHolds: result.clientHolds,
     lapsedHolds: result.lapsedHolds,
+    clientSignedConsent: result.clientSignedConsent,
   };
 }

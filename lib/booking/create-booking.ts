@@ -16,6 +16,7 @@
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
+import { checkOnlineSignature, type ConsentInput } from "@/lib/clinical/consent-signatures";
 import { loadAvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
@@ -27,7 +28,7 @@ import {
   PaymentsUnavailable,
   Unprocessable,
 } from "@/lib/errors/domain-errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { paymentLinkMessage } from "@/lib/notifications/templates/booking-messages";
@@ -39,7 +40,7 @@ import {
   retrieveCheckoutSession,
 } from "@/lib/payments/checkout";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
-import { lockBookingParties } from "./booking-locks";
+import { lockBookingParties, lockClientQueue } from "./booking-locks";
 import {
   bookingViewSelect,
   checkoutExpiryOf,
@@ -48,7 +49,13 @@ import {
   type BookingView,
 } from "./booking-view";
 import { cancellationTermsSelect } from "./cancellation-policy";
-import { clinicDayOf, findBookableSlot, pickBookableSlot, type BookableSlot } from "./find-bookable-slot";
+import {
+  assertPlausibleStart,
+  clinicDayOf,
+  findBookableSlot,
+  pickBookableSlot,
+  type BookableSlot,
+} from "./find-bookable-slot";
 import {
   asBookingConflict,
   bookingRowOf,
@@ -57,7 +64,9 @@ import {
   releaseHoldsInTheWay,
   type HoldOutcome,
 } from "./hold-slot";
-import { screenIntake, type IntakeAnswers } from "./intake";
+import { isCurrentIntake, QUESTIONS_CHANGED_MESSAGE, type IntakeAnswers } from "./intake";
+import { activeClearanceQuestionIds } from "@/lib/clinical/clearance";
+import { screen, type StopOutcome } from "@/lib/clinical/questionnaire";
 
 export interface CreateBookingInput {
   client: { id: string; email: string };
@@ -68,6 +77,8 @@ export interface CreateBookingInput {
   now?: Date;
   /** A phone booking: the staff member making it on the client's behalf. */
   bookedBy?: { id: string; role: Role };
+  /** The client signs the current consent with this booking (their own bookings need it signed). */
+  consent?: ConsentInput;
   /** "checkout" (default): a hold paid through Stripe Checkout; "desk": confirmed now, paid at the clinic. */
   payment?: "checkout" | "desk";
 }
@@ -101,23 +112,30 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
   const now = input.now ?? new Date();
   if (input.payment === "desk" && !input.bookedBy)
     throw new Unprocessable("Only the clinic can take payment at the desk.");
+  // Answers to an earlier edition of the questions are asked again, before anything is written.
+  if (!isCurrentIntake(input.intake)) {
+    throw new Unprocessable(QUESTIONS_CHANGED_MESSAGE, { intake: [QUESTIONS_CHANGED_MESSAGE] });
+  }
   if (input.bookedBy) await assertMayBookFor(input.bookedBy, input.therapistId);
+  // The screening comes before the throttle: someone who answers "chest pain" is told to call 911
+  // however many times they have tried.
+  const screening = await screenWithClearances(input, now);
+  if (screening.stops && screening.message) {
+    // Nothing stays held or payable after a stop: an earlier hold of this client (a checkout still
+    // open in another tab, a payment link staff sent) is released and its checkout closed.
+    await releaseHoldsAfterStop(input.client.id, actorIdOf(input));
+    throw new IntakeBlocked(screening.outcome as StopOutcome, `${screening.message.title}. ${screening.message.body}`);
+  }
+  assertPlausibleStart(input.start, now);
   const throttle = await hitRateLimit(`booking:client:${input.client.id}`, BOOKING_ATTEMPTS_LIMIT);
   if (!throttle.allowed) {
     throw new Unprocessable("You've tried to book many times in the last hour. Please call the clinic and we'll help.");
   }
-  const screening = screenIntake(input.intake);
-  if (screening.outcome === "blocked") {
-    await recordAudit(prisma, {
-      actorId: actorIdOf(input),
-      action: "booking.intake_blocked",
-      entityType: "User",
-      entityId: input.client.id,
-    });
-    throw new IntakeBlocked(screening.urgency);
-  }
 
   if (input.payment === "desk") return createDeskBooking(input, now);
+  // A client's own booking needs the current consent (signed before, or signed with this request,
+  // checked here and written in the hold's transaction); staff bookings are signed at the desk.
+  const sign = !input.bookedBy && input.consent ? await checkOnlineSignature(input.client.id, input.consent) : null;
 
   let outcome: HoldOutcome;
   try {
@@ -130,6 +148,7 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
       now,
       actorId: actorIdOf(input),
       bookedById: input.bookedBy?.id ?? null,
+      consent: input.bookedBy ? undefined : { sign },
       holdMinutes: (slot) => holdMinutesFor(input, slot, new Date()) + CHECKOUT_EXTRA_MINUTES + HOLD_GRACE_MINUTES,
     });
   } catch (error) {
@@ -145,6 +164,59 @@ export async function createBooking(input: CreateBookingInput): Promise<CreatedB
 }
 
 const actorIdOf = (input: CreateBookingInput) => input.bookedBy?.id ?? input.client.id;
+
+/**
+ * The screening, with the doctor's go-ahead staff recorded for this client counting for its
+ * condition (a clearance stop becomes a caution the therapist sees). Clearances are read only when
+ * the answers stop at a clearance: every other booking sends no extra statement.
+ */
+async function screenWithClearances(input: CreateBookingInput, now: Date) {
+  const first = screen(input.intake.answers, { serviceSlug: input.serviceSlug });
+  if (first.outcome !== "clearance") return first;
+  const cleared = await activeClearanceQuestionIds(prisma, input.client.id, now);
+  if (cleared.size === 0) return first;
+  return screen(input.intake.answers, { serviceSlug: input.serviceSlug, clearedQuestionIds: [...cleared] });
+}
+
+/**
+ * After a screening stop: the stop's audit entry (never the answers) and, in the same transaction,
+ * every unpaid hold of the client released, in the client's booking queue; then their checkouts
+ * are closed, so nothing held before the stop can still be paid.
+ */
+export async function releaseHoldsAfterStop(
+  clientId: string,
+  actorId: string | null,
+  { audit = true }: { audit?: boolean } = {},
+): Promise<void> {
+  const sessionIds = await runTransaction(prisma, async (tx) => {
+    await lockClientQueue(tx, clientId);
+    const released = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = now()
+      WHERE "clientId" = ${clientId} AND "status" = 'PENDING_PAYMENT'
+      RETURNING "id"`;
+    const payments = released.length
+      ? await tx.$queryRaw<{ sessionId: string | null }[]>`
+          UPDATE "Payment" SET "status" = 'EXPIRED', "updatedAt" = now()
+          WHERE "bookingId" IN (${Prisma.join(released.map((row) => row.id))}) AND "status" = 'PENDING'
+          RETURNING "stripeCheckoutSessionId" AS "sessionId"`
+      : [];
+    await tx.auditLog.createMany({
+      data: [
+        ...(audit ? [{ actorId, action: "booking.intake_blocked", entityType: "User", entityId: clientId }] : []),
+        ...released.map((row) => ({
+          actorId,
+          action: "booking.hold_released",
+          entityType: "Booking",
+          entityId: row.id,
+          data: { reason: "screening_stop" },
+        })),
+      ],
+    });
+    return payments.flatMap((payment) => (payment.sessionId ? [payment.sessionId] : []));
+  });
+  if (sessionIds.length > 0) invalidateAvailability();
+  await expireCheckoutsOf(sessionIds);
+}
 
 // Staff book on a client's behalf: an admin into any schedule, a therapist only into their own
 // (anyone else's is the same 404 as a therapist who does not exist).
@@ -226,7 +298,10 @@ async function sendPaymentLink(bookingId: string, actorId: string, checkoutUrl: 
 async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<DeskBooking> {
   const actor = input.bookedBy as { id: string; role: Role };
   const repeat = await findDeskRepeat(prisma, input);
-  if (repeat) return { booking: repeat, checkoutUrl: null, reused: true };
+  if (repeat) {
+    await runTransaction(prisma, (tx) => keepLatestIntake(tx, repeat.id, input.intake, actor.id));
+    return { booking: repeat, checkoutUrl: null, reused: true };
+  }
   // A first check for the confirmation text; the transaction checks again under its locks, for the
   // therapist chosen here.
   const slot = await findBookableSlot({
@@ -262,7 +337,10 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
         therapistIds: [slot.therapistId],
       });
       const again = await findDeskRepeat(tx, input);
-      if (again) return { repeat: again };
+      if (again) {
+        await keepLatestIntake(tx, again.id, input.intake, actor.id);
+        return { repeat: again };
+      }
       const inputs = await loadAvailabilityInputs({
         serviceSlug: input.serviceSlug,
         therapistId: slot.therapistId,
@@ -307,6 +385,26 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
   invalidateAvailability();
   const row = await prisma.booking.findUniqueOrThrow({ where: { id: made.bookingId }, select: bookingViewSelect });
   return { booking: toBookingView(row), checkoutUrl: null, reused: false };
+}
+
+/**
+ * A repeat of a desk booking carries the answers just given: staff may have corrected one, and the
+ * therapist must see the latest (as a repeated hold does). Audited only when they changed.
+ */
+async function keepLatestIntake(
+  tx: Prisma.TransactionClient,
+  bookingId: string,
+  intake: IntakeAnswers,
+  actorId: string,
+): Promise<void> {
+  const answers = JSON.stringify(intake);
+  const changed = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Booking" SET "intake" = ${answers}::jsonb, "updatedAt" = now()
+    WHERE "id" = ${bookingId} AND "intake" IS DISTINCT FROM ${answers}::jsonb
+    RETURNING "id"`;
+  if (changed.length > 0) {
+    await recordAudit(tx, { actorId, action: "booking.intake_updated", entityType: "Booking", entityId: bookingId });
+  }
 }
 
 async function findDeskRepeat(

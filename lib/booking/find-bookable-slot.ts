@@ -9,6 +9,7 @@ import { SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
 import { addDays, clinicToday, toWallTime } from "@/lib/time/clinic-time";
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 export interface BookableSlot extends Slot {
   blockedUntil: Date;
@@ -28,6 +29,23 @@ export interface BookableSlotQuery {
 export function clinicDayOf(start: Date, timeZone: string): string {
   const wall = toWallTime(start, timeZone);
   return `${wall.year}-${String(wall.month).padStart(2, "0")}-${String(wall.day).padStart(2, "0")}`;
+}
+
+/**
+ * Refuses, before any read, a start no schedule could hold: in the past, or past the booking
+ * horizon (with a day to spare for the zone). What is left is checked against the day's
+ * availability; what is refused here (year 0000 or 9999 included) never reaches the date code.
+ */
+export function assertPlausibleStart(start: Date, now: Date): void {
+  const rules = slotRulesFromEnv();
+  if (start.getTime() <= now.getTime()) {
+    const message = "That time has already passed. Please choose a later time.";
+    throw new Unprocessable(message, { start: [message] });
+  }
+  if (start.getTime() > now.getTime() + (rules.horizonDays + 2) * DAY_MS) {
+    const message = `Online booking opens ${rules.horizonDays} days ahead. Please choose an earlier date.`;
+    throw new Unprocessable(message, { start: [message] });
+  }
 }
 
 export async function findBookableSlot(query: BookableSlotQuery): Promise<BookableSlot> {

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import type { PaymentStatus, RefundStatus } from "@/lib/generated/prisma/enums";
 import { cancellationTermsSelect, type CancellationTerms } from "./cancellation-policy";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
-import { intakeSchema, type IntakeAnswers } from "./intake";
+import { readStoredIntake, type StoredIntake } from "./intake";
 
 const REFUNDABLE: PaymentStatus[] = ["SUCCEEDED", "PARTIALLY_REFUNDED"];
 
@@ -34,7 +34,7 @@ export interface ClientBookingDetails {
   cancellationTerms: CancellationTerms;
   /** Confirmed without online payment: the client pays at the clinic. */
   payAtDesk: boolean;
-  intake: IntakeAnswers | null;
+  intake: StoredIntake | null;
   cancelledAt: string | null;
   payments: ReceiptPayment[];
   /** What a cancellation could still give back: paid, less refunds decided and not failed. */
@@ -72,7 +72,7 @@ export async function getClientBookingDetails(
     },
   });
   if (!row) return null;
-  const intake = intakeSchema.safeParse(row.intake);
+  const intake = readStoredIntake(row.intake);
   const refundable = row.payments
     .filter((payment) => REFUNDABLE.includes(payment.status))
     .reduce(
@@ -93,7 +93,7 @@ export async function getClientBookingDetails(
       lateCancellationRefundPercent: row.service.lateCancellationRefundPercent,
     },
     payAtDesk: row.payAtDesk,
-    intake: intake.success ? intake.data : null,
+    intake,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     refundableCents: Math.max(0, refundable),
     // Only money that moved: a checkout that was never paid is not on a receipt.

@@ -22,6 +22,8 @@ import { prisma } from "@/lib/db";
 import { isExclusionViolation, isSerializationFailure, violatedConstraint } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
+import { ConsentRequired, writeConsentSignature, type ConsentInput } from "@/lib/clinical/consent-signatures";
 import { NotFound, SlotTaken } from "@/lib/errors/domain-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IntakeAnswers } from "./intake";
@@ -44,6 +46,11 @@ export interface HoldRequest {
   bookedById: string | null;
   /** How long the new hold keeps its slot, given the slot (a payment link lasts longer). */
   holdMinutes: (slot: BookableSlot) => number;
+  /**
+   * A client's own booking needs the current consent: signed before (`sign` null), or signed now
+   * (checked already; written in this transaction). Undefined: staff booking, signed at the desk.
+   */
+  consent?: { sign: ConsentInput | null };
 }
 
 export type HoldOutcome =
@@ -86,6 +93,7 @@ function readDay(db: Prisma.TransactionClient | typeof prisma, request: HoldRequ
     db,
     clientId: request.clientId,
     withLapsedHolds: therapistId !== undefined,
+    consentVersion: request.consent ? CURRENT_CONSENT.version : undefined,
   });
 }
 
@@ -123,6 +131,18 @@ export async function holdOrRepeat(
   const { clientId, serviceSlug } = request;
   await lockBookingParties(tx, { clientId, serviceSlug, therapistIds: [therapistId] });
   const inputs = await readDay(tx, request, therapistId);
+  if (request.consent?.sign) {
+    await writeConsentSignature(tx, {
+      userId: clientId,
+      version: request.consent.sign.version,
+      signedName: request.consent.sign.signedName,
+      method: "ONLINE",
+      recordedById: null,
+      actorId: request.actorId,
+    });
+  } else if (request.consent && !inputs.clientSignedConsent) {
+    throw new ConsentRequired();
+  }
 
   const repeat = repeatOf(request, inputs.clientHolds);
   if (repeat) {

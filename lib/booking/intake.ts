@@ -1,97 +1,150 @@
-// The health screening asked before any hold or payment, and the one rule that reads it. The page
-// and the API both call screenIntake: a red flag ends the online booking (nothing is held, nothing
-// is charged) and says where to get care; a caution lets the booking go on and tells the client
-// what the therapist will check. It screens; it never diagnoses.
+// The health answers a booking carries: `{ version, answers: { <questionId>: boolean }, medications?,
+// notes? }`, checked against the questionnaire (lib/clinical/questionnaire.ts) by one schema that the
+// API, the booking page's action and the staff phone booking share. Stored answers keep their
+// version, so a booking answered with the first edition (its flat shape) stays readable.
 import { z } from "zod";
+import {
+  allNoAnswers,
+  allQuestions,
+  answerErrors,
+  CURRENT_QUESTIONNAIRE,
+  CURRENT_QUESTIONNAIRE_VERSION,
+  keptAnswers,
+  QUESTIONNAIRE_V1,
+  QUESTIONNAIRES,
+  screen,
+  type Questionnaire,
+  type Screening,
+} from "@/lib/clinical/questionnaire";
 import { plainText } from "@/lib/forms/text";
 
-export const RED_FLAG_QUESTIONS = {
-  chestPainOrBreathlessness: "Do you have chest pain, sudden shortness of breath, or have you coughed up blood?",
-  suddenPainOrSwelling: "Do you have sudden or one-sided pain, swelling or tenderness in a calf or leg?",
-  warmthOrRedness: "Is the skin of either calf warm, red or darker than the other leg?",
-  recentSurgeryOrImmobility:
-    "In the last 12 weeks, have you had surgery, a hospital stay, a cast, or days of bed rest or very limited movement?",
-  clotHistoryOrBloodThinners: "Have you ever had a blood clot, or do you take a blood thinner (anticoagulant)?",
-} as const;
+export const QUESTIONS_CHANGED_MESSAGE = "The questions have changed, please answer them again.";
 
-export const HISTORY_QUESTIONS = {
-  pregnant: "Are you pregnant, or did you give birth in the last 6 weeks?",
-  varicoseVeins: "Do you have varicose veins?",
-  recentInjury: "Have you injured a calf, ankle or Achilles in the last 6 weeks?",
-  skinCondition: "Do you have a rash, wound, infection or other skin condition on your lower legs?",
-} as const;
-
-export type RedFlag = keyof typeof RED_FLAG_QUESTIONS;
-export type HistoryItem = keyof typeof HISTORY_QUESTIONS;
-
-const answer = (question: string) => z.boolean({ error: `Answer yes or no: ${question}` });
-
-export const intakeSchema = z.object({
-  chestPainOrBreathlessness: answer(RED_FLAG_QUESTIONS.chestPainOrBreathlessness),
-  suddenPainOrSwelling: answer(RED_FLAG_QUESTIONS.suddenPainOrSwelling),
-  warmthOrRedness: answer(RED_FLAG_QUESTIONS.warmthOrRedness),
-  recentSurgeryOrImmobility: answer(RED_FLAG_QUESTIONS.recentSurgeryOrImmobility),
-  clotHistoryOrBloodThinners: answer(RED_FLAG_QUESTIONS.clotHistoryOrBloodThinners),
-  pregnant: answer(HISTORY_QUESTIONS.pregnant),
-  varicoseVeins: answer(HISTORY_QUESTIONS.varicoseVeins),
-  recentInjury: answer(HISTORY_QUESTIONS.recentInjury),
-  skinCondition: answer(HISTORY_QUESTIONS.skinCondition),
+const notesFields = {
   medications: plainText({ max: 500, multiline: true }).optional(),
   notes: plainText({ max: 1000, multiline: true }).optional(),
-});
-export type IntakeAnswers = z.infer<typeof intakeSchema>;
-
-/** Every question answered "no": the screening's starting point, and what tests and the bench send. */
-export const ALL_NO_ANSWERS: IntakeAnswers = {
-  chestPainOrBreathlessness: false,
-  suddenPainOrSwelling: false,
-  warmthOrRedness: false,
-  recentSurgeryOrImmobility: false,
-  clotHistoryOrBloodThinners: false,
-  pregnant: false,
-  varicoseVeins: false,
-  recentInjury: false,
-  skinCondition: false,
 };
 
 /**
- * How soon care is needed, most urgent first: `emergency` is 911 now; `same_day` is a doctor today
- * (urgent care or an emergency room if none can see you); `clearance` is a doctor's go-ahead first.
+ * A submitted intake. The version is checked separately (an older one is a 422, see
+ * `isCurrentIntake`); the answers of the current version must be complete and known.
  */
-export type Urgency = "emergency" | "same_day" | "clearance";
+export const intakeSchema = z
+  .object({
+    version: z.number({ error: "Give the questionnaire version as a number." }).int().positive(),
+    answers: z.record(z.string().max(64), z.unknown(), { error: "Give the answers as an object of yes/no values." }),
+    ...notesFields,
+  })
+  .strict()
+  .superRefine((intake, context) => {
+    if (intake.version > CURRENT_QUESTIONNAIRE_VERSION) {
+      context.addIssue({ code: "custom", path: ["version"], message: "There is no such questionnaire version." });
+      return;
+    }
+    if (intake.version < CURRENT_QUESTIONNAIRE_VERSION) return; // answered again: see isCurrentIntake
+    for (const [id, message] of Object.entries(answerErrors(intake.answers))) {
+      context.addIssue({ code: "custom", path: ["answers", id], message });
+    }
+  })
+  .transform((intake) => ({
+    ...intake,
+    answers:
+      intake.version === CURRENT_QUESTIONNAIRE_VERSION
+        ? keptAnswers(intake.answers as Record<string, boolean>)
+        : (intake.answers as Record<string, boolean>),
+  }));
 
-const URGENCY_OF: Record<RedFlag, Urgency> = {
-  chestPainOrBreathlessness: "emergency",
-  suddenPainOrSwelling: "same_day",
-  warmthOrRedness: "same_day",
-  recentSurgeryOrImmobility: "clearance",
-  clotHistoryOrBloodThinners: "clearance",
-};
-const URGENCY_ORDER: Urgency[] = ["emergency", "same_day", "clearance"];
+export type IntakeAnswers = z.infer<typeof intakeSchema>;
 
-export const CAUTION_NOTES: Record<HistoryItem, string> = {
-  pregnant:
-    "Please bring or confirm your midwife's or doctor's go-ahead. Your therapist will position you on your side and keep the pressure light.",
-  varicoseVeins:
-    "Your therapist will look at your legs first and will not press on varicose veins. A vein that is hard, painful, red or warm needs a doctor before any massage.",
-  recentInjury:
-    "Your therapist will ask about the injury and avoid the injured area. A suspected tear or a 'pop' in the calf or Achilles needs to be checked by a clinician first.",
-  skinCondition:
-    "Your therapist will check the skin before starting and work around any rash, wound or infection, or reschedule if the area can't be avoided.",
-};
+export const isCurrentIntake = (intake: { version: number }) => intake.version === CURRENT_QUESTIONNAIRE_VERSION;
 
-export type ScreeningResult =
-  | { outcome: "blocked"; urgency: Urgency; redFlags: RedFlag[] }
-  | { outcome: "proceed"; cautions: { item: HistoryItem; note: string }[] };
+/** Every question answered "no" in the current version: what tests, the bench and demo data send. */
+export function allNoIntake(extra: Partial<Omit<IntakeAnswers, "version" | "answers">> = {}): IntakeAnswers {
+  return { version: CURRENT_QUESTIONNAIRE_VERSION, answers: allNoAnswers(), ...extra };
+}
 
-export function screenIntake(answers: IntakeAnswers): ScreeningResult {
-  const redFlags = (Object.keys(RED_FLAG_QUESTIONS) as RedFlag[]).filter((flag) => answers[flag]);
-  if (redFlags.length > 0) {
-    const urgency = URGENCY_ORDER.find((level) => redFlags.some((flag) => URGENCY_OF[flag] === level)) ?? "clearance";
-    return { outcome: "blocked", urgency, redFlags };
-  }
-  const cautions = (Object.keys(HISTORY_QUESTIONS) as HistoryItem[])
-    .filter((item) => answers[item])
-    .map((item) => ({ item, note: CAUTION_NOTES[item] }));
-  return { outcome: "proceed", cautions };
+/** A stored intake, whichever version answered it. */
+export interface StoredIntake {
+  version: number;
+  answers: Record<string, boolean>;
+  medications?: string;
+  notes?: string;
+}
+
+const storedV2Schema = z.object({
+  version: z.number().int().positive(),
+  answers: z.record(z.string(), z.boolean()),
+  medications: z.string().optional(),
+  notes: z.string().optional(),
+});
+
+const storedV1Schema = z.object({
+  ...Object.fromEntries(QUESTIONNAIRE_V1.questions.map((question) => [question.id, z.boolean()])),
+  medications: z.string().optional(),
+  notes: z.string().optional(),
+});
+
+/** Reads a booking's stored answers: the versioned shape, or the first edition's flat one. */
+export function readStoredIntake(value: unknown): StoredIntake | null {
+  const versioned = storedV2Schema.safeParse(value);
+  if (versioned.success && QUESTIONNAIRES[versioned.data.version]) return versioned.data;
+  const flat = storedV1Schema.safeParse(value);
+  if (!flat.success) return null;
+  const data = flat.data as Record<string, unknown>;
+  return {
+    version: 1,
+    answers: Object.fromEntries(
+      QUESTIONNAIRE_V1.questions.map((question) => [question.id, data[question.id] === true]),
+    ),
+    ...(typeof data.medications === "string" ? { medications: data.medications } : {}),
+    ...(typeof data.notes === "string" ? { notes: data.notes } : {}),
+  };
+}
+
+export function questionnaireOf(intake: { version: number }): Questionnaire {
+  return QUESTIONNAIRES[intake.version] ?? CURRENT_QUESTIONNAIRE;
+}
+
+/** The questions as they were asked with this intake's version, each with its answer. */
+export function askedQuestions(
+  intake: StoredIntake,
+): { id: string; text: string; answer: boolean; followUp: boolean }[] {
+  const questionnaire = questionnaireOf(intake);
+  const followUps = new Set(questionnaire.questions.flatMap((q) => (q.followUps ?? []).map((f) => f.id)));
+  return allQuestions(questionnaire)
+    .filter((question) => intake.answers[question.id] !== undefined)
+    .map((question) => ({
+      id: question.id,
+      text: question.text,
+      answer: intake.answers[question.id] === true,
+      followUp: followUps.has(question.id),
+    }));
+}
+
+/** The screening of a stored intake, with its own version's rules. */
+export function screenStoredIntake(intake: StoredIntake, serviceSlug?: string): Screening {
+  return screen(intake.answers, { serviceSlug, questionnaire: questionnaireOf(intake) });
+}
+
+export interface AnswerChange {
+  id: string;
+  text: string;
+  before: boolean | undefined;
+  after: boolean;
+}
+
+/**
+ * What changed since an earlier intake: each question of the later one whose answer differs, or
+ * that the earlier one did not ask. Questions are matched by id (ids are kept across versions
+ * where the meaning is unchanged).
+ */
+export function changesSince(earlier: StoredIntake, later: StoredIntake): AnswerChange[] {
+  return askedQuestions(later)
+    .filter((question) => (earlier.answers[question.id] ?? false) !== question.answer)
+    .map((question) => ({
+      id: question.id,
+      text: question.text,
+      before: earlier.answers[question.id],
+      after: question.answer,
+    }));
 }

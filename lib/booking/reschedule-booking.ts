@@ -21,7 +21,7 @@ import { bookingViewSelect, toBookingView, type BookingView } from "./booking-vi
 import { isStaffActor, type BookingActor } from "./cancel-booking";
 import { canRescheduleOnline, cancellationTermsSelect, hoursInWords } from "./cancellation-policy";
 import { lockBookingParties } from "./booking-locks";
-import { clinicDayOf, pickBookableSlot } from "./find-bookable-slot";
+import { assertPlausibleStart, clinicDayOf, pickBookableSlot } from "./find-bookable-slot";
 import { asBookingConflict, releaseHoldsInTheWay } from "./hold-slot";
 
 export interface RescheduleBookingInput {
@@ -35,6 +35,7 @@ export interface RescheduleBookingInput {
 
 export async function rescheduleBooking(input: RescheduleBookingInput): Promise<{ booking: BookingView }> {
   const now = input.now ?? new Date();
+  assertPlausibleStart(input.start, now);
   const env = getEnv();
   const staff = isStaffActor(input.actor);
   // A client moves only their own bookings, a therapist only the ones they give: anyone else's is a 404.

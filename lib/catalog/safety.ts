@@ -1,7 +1,10 @@
 // What a visitor must do before booking, grouped by the action it asks for. The guidance that holds
-// for every treatment lives here once (the same red flags the booking screening asks about); a
+// for every treatment is generated from the health questionnaire (lib/clinical/questionnaire.ts), per
+// service where the service changes an outcome, so the page says what the booking form does; a
 // service adds its own items in the catalogue as lines that start with a group's label
 // ("Doctor's OK first: …"), and a line without a known label is something to tell the therapist.
+import { safetyItems } from "@/lib/clinical/questionnaire";
+
 export const SAFETY_GROUPS = [
   { key: "now", label: "Get care now" },
   { key: "doctor", label: "Doctor's OK first" },
@@ -16,23 +19,6 @@ export interface SafetyGroup {
   label: string;
   items: string[];
 }
-
-const EVERY_TREATMENT: Record<SafetyGroupKey, string[]> = {
-  now: [
-    "Get medical care today, not a massage, for sudden calf pain or swelling in one leg, or a calf that is warm or red.",
-    "Call 911 for chest pain, sudden breathlessness or coughing up blood.",
-  ],
-  doctor: [
-    "Ask your doctor first after a past or suspected blood clot, on blood thinners, or after surgery or a long spell of immobility in the last 12 weeks; then call us to book.",
-    "Check with your midwife or doctor first if you are pregnant or gave birth recently.",
-  ],
-  tell: [
-    "Point out varicose veins: we never press on them, and a vein that is hard, painful, red or warm needs a doctor first.",
-    "Mention a bleeding disorder or easy bruising, and we keep the pressure light.",
-    "Mention diabetes with reduced feeling in the feet before we start.",
-  ],
-  cannot: ["We can't massage over open wounds, an infection or a rash on the lower leg."],
-};
 
 /** The prefix a catalogue line uses to join a group, e.g. "Doctor's OK first: …". */
 function groupOf(line: string): { key: SafetyGroupKey; text: string } {
@@ -51,8 +37,22 @@ const normalise = (text: string) =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
+const SAME_RULE_SHARE = 0.75;
+const contentWords = (text: string) =>
+  new Set(
+    normalise(text)
+      .split(" ")
+      .filter((word) => word.length > 3),
+  );
+/** The share of the first text's content words that the second one also has. */
+function wordsShared(text: string, other: string): number {
+  const words = contentWords(text);
+  const otherWords = contentWords(other);
+  return words.size === 0 ? 0 : [...words].filter((word) => otherWords.has(word)).length / words.size;
+}
+
 /** Every treatment's guidance plus the service's own, grouped, each said once, empty groups left out. */
-export function groupSafetyItems(serviceItems: readonly string[]): SafetyGroup[] {
+export function groupSafetyItems(serviceItems: readonly string[], serviceSlug?: string): SafetyGroup[] {
   const seen = new Set<string>();
   const groups = SAFETY_GROUPS.map((group) => ({ key: group.key, label: group.label, items: [] as string[] }));
   const add = (key: SafetyGroupKey, text: string) => {
@@ -61,10 +61,16 @@ export function groupSafetyItems(serviceItems: readonly string[]): SafetyGroup[]
     seen.add(id);
     groups.find((group) => group.key === key)!.items.push(text);
   };
-  for (const group of SAFETY_GROUPS) for (const text of EVERY_TREATMENT[group.key]) add(group.key, text);
-  for (const line of serviceItems) {
-    const { key, text } = groupOf(line);
-    add(key, text);
+  const own = serviceItems.map(groupOf);
+  // A service may say a questionnaire rule in its own, fuller words: its line then stands for it.
+  const saidByService = (key: SafetyGroupKey, text: string) =>
+    own.some((line) => line.key === key && wordsShared(text, line.text) >= SAME_RULE_SHARE);
+  const everyTreatment = safetyItems(serviceSlug);
+  for (const group of SAFETY_GROUPS) {
+    for (const item of everyTreatment) {
+      if (item.key === group.key && !saidByService(item.key, item.text)) add(group.key, item.text);
+    }
   }
+  for (const { key, text } of own) add(key, text);
   return groups.filter((group) => group.items.length > 0);
 }

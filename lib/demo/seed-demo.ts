@@ -4,6 +4,7 @@
 import { getEnv, type Env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { seedDemoFortnight } from "./seed-fortnight";
 import { DEMO_SERVICES } from "./services";
 import { DEMO_THERAPISTS } from "./therapists";
@@ -96,6 +97,7 @@ export async function seedDemoData(
     demoClientEmail: "client@clinic.test",
     deskStaffEmail: "admin@clinic.test",
   });
+  await seedSignedConsents(prisma);
   return { accounts, visits };
 }
 
@@ -109,4 +111,24 @@ export function demoDataNotice(env: Pick<Env, "NODE_ENV">, accounts: readonly st
   return env.NODE_ENV === "production"
     ? `${who} with the demo password from the README`
     : `${who} with password ${password}`;
+}
+
+// The demo clients have been seen before, so they signed the consent on paper at the desk (a new
+// account made on the site is asked to sign it online before its first booking).
+async function seedSignedConsents(prisma: PrismaClient): Promise<void> {
+  const desk = await prisma.user.findUnique({ where: { email: "admin@clinic.test" }, select: { id: true } });
+  const clients = await prisma.user.findMany({
+    where: { role: "CLIENT", email: { endsWith: "@clinic.test" }, name: { not: null } },
+    select: { id: true, name: true },
+  });
+  await prisma.consentSignature.createMany({
+    data: clients.map((client) => ({
+      userId: client.id,
+      version: CURRENT_CONSENT.version,
+      signedName: client.name ?? "",
+      method: "PAPER" as const,
+      recordedById: desk?.id ?? null,
+    })),
+    skipDuplicates: true,
+  });
 }

@@ -5,7 +5,7 @@
 // clinic's zone inside each therapist's hours and around their breaks, never overlapping one another
 // or any booking already there. Written in a few bulk inserts; a second run adds nothing.
 import { randomUUID } from "node:crypto";
-import { ALL_NO_ANSWERS, type IntakeAnswers } from "@/lib/booking/intake";
+import { allNoIntake, type IntakeAnswers } from "@/lib/booking/intake";
 import type { BookingStatus } from "@/lib/booking/status";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CalfRecords, SoapField } from "@/lib/staff/treatment-note-schema";
@@ -365,9 +365,12 @@ function noteRows(visit: PlannedVisit, bookingId: string, index: number) {
 }
 
 const INTAKES: IntakeAnswers[] = [
-  ALL_NO_ANSWERS,
-  { ...ALL_NO_ANSWERS, varicoseVeins: true, notes: "A few small veins behind the left knee." },
-  { ...ALL_NO_ANSWERS, medications: "Vitamin D", notes: "Training for a half marathon." },
+  allNoIntake(),
+  {
+    ...allNoIntake({ notes: "A few small veins behind the left knee." }),
+    answers: { ...allNoIntake().answers, varicoseVeins: true, veinHardPainful: false },
+  },
+  allNoIntake({ medications: "Vitamin D", notes: "Training for a half marathon." }),
 ];
 
 async function upsertFortnightClients(prisma: PrismaClient, now: Date) {

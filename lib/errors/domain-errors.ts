@@ -32,25 +32,16 @@ export class SlotTaken extends DomainError {
   }
 }
 
-/** The health screening found a red flag: no hold and no payment, see a doctor instead. */
+/** The health screening stopped the online booking: no hold and no payment; the message says where to go. */
 export class IntakeBlocked extends DomainError {
   override name = "IntakeBlocked";
   constructor(
-    readonly urgency: "emergency" | "same_day" | "clearance",
-    message = URGENT_CARE_MESSAGE[urgency],
+    readonly urgency: "emergency" | "same_day" | "clearance" | "reschedule",
+    message: string,
   ) {
     super("intake_blocked", message);
   }
 }
-
-const URGENT_CARE_MESSAGE = {
-  emergency:
-    "Chest pain, sudden breathlessness or coughing up blood need emergency care now: call 911. We can't take this booking online.",
-  same_day:
-    "Sudden or one-sided calf pain, swelling, warmth or redness needs a doctor today (urgent care or an emergency room if your doctor can't see you). Please don't book a massage until a doctor has checked your leg.",
-  clearance:
-    "Recent surgery or immobility, a past blood clot or blood thinners mean we need your doctor's go-ahead first. Please call the clinic once you have it and we'll book you by phone.",
-} as const;
 
 /** The booking is no longer in a state that allows this (another person or tab acted first). */
 export class InvalidTransition extends DomainError {

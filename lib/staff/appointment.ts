@@ -5,7 +5,14 @@ import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { toBookingView, bookingViewSelect, type BookingView } from "@/lib/booking/booking-view";
 import { cancellationTermsSelect, type CancellationTerms } from "@/lib/booking/cancellation-policy";
-import { intakeSchema, screenIntake, type IntakeAnswers, type ScreeningResult } from "@/lib/booking/intake";
+import {
+  changesSince,
+  readStoredIntake,
+  screenStoredIntake,
+  type AnswerChange,
+  type StoredIntake,
+} from "@/lib/booking/intake";
+import type { Screening } from "@/lib/clinical/questionnaire";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
@@ -17,8 +24,10 @@ export interface StaffAppointment {
   /** The service's cancellation terms, for the refund the policy gives. */
   cancellationTerms: CancellationTerms;
   /** Null when the stored answers are not a complete screening (e.g. a booking made by hand). */
-  intake: IntakeAnswers | null;
-  screening: ScreeningResult | null;
+  intake: StoredIntake | null;
+  screening: Screening | null;
+  /** What changed since the client's previous visit's answers; null when there is none to compare. */
+  changesSinceLastVisit: { visitStartsAt: Date; changes: AnswerChange[] } | null;
   pastVisits: {
     id: string;
     startsAt: Date;
@@ -55,7 +64,20 @@ export async function openStaffAppointment(
     data: { clientId: row.client.id },
   });
 
-  const parsed = intakeSchema.safeParse(row.intake);
+  const intake = readStoredIntake(row.intake);
+  const previousVisit = intake
+    ? await prisma.booking.findFirst({
+        where: {
+          clientId: row.client.id,
+          id: { not: row.id },
+          startsAt: { lt: row.startsAt },
+          status: { notIn: ["EXPIRED"] },
+        },
+        orderBy: { startsAt: "desc" },
+        select: { startsAt: true, intake: true },
+      })
+    : null;
+  const previousIntake = previousVisit ? readStoredIntake(previousVisit.intake) : null;
   const past = await prisma.booking.findMany({
     where: { clientId: row.client.id, id: { not: row.id }, startsAt: { lt: now }, status: { not: "EXPIRED" } },
     orderBy: { startsAt: "desc" },
@@ -76,8 +98,12 @@ export async function openStaffAppointment(
       freeCancellationHours: row.service.freeCancellationHours,
       lateCancellationRefundPercent: row.service.lateCancellationRefundPercent,
     },
-    intake: parsed.success ? parsed.data : null,
-    screening: parsed.success ? screenIntake(parsed.data) : null,
+    intake,
+    screening: intake ? screenStoredIntake(intake, row.service.slug) : null,
+    changesSinceLastVisit:
+      intake && previousVisit && previousIntake
+        ? { visitStartsAt: previousVisit.startsAt, changes: changesSince(previousIntake, intake) }
+        : null,
     pastVisits: past.map((visit) => ({
       id: visit.id,
       startsAt: visit.startsAt,

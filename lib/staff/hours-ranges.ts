@@ -7,6 +7,9 @@
 // 9-12 and 12-17 join up, as the availability engine reads them); every break lies inside that
 // day's working hours. A row left wholly empty is ignored, so the form can offer a spare row.
 
+import { readComputedFields, UNREADABLE_FORM_MESSAGE } from "@/lib/forms/computed-fields";
+import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "@/lib/forms/text";
+
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 const DAY_MINUTES = 24 * 60;
@@ -94,21 +97,45 @@ export function weekInputOf(schedule: WeeklySchedule): WeekInput {
   };
 }
 
-const FIELD_NAME = /^(hours|breaks)\.([0-6])\.(\d{1,2})\.(start|end|label)$/;
+// The names the form renders: a weekday 0-6, a row number without leading zeros, and a label on
+// break rows only.
+const FIELD_NAME = /^(?:hours\.([0-6])\.(0|[1-9]\d?)\.(start|end)|breaks\.([0-6])\.(0|[1-9]\d?)\.(start|end|label))$/;
 
-/** The hours form's fields (name → value) as a WeekInput; unknown names are ignored. */
+/** The hours form's fields (name → value) as a WeekInput; names the form does not render are ignored. */
 export function weekInputFromFields(fields: Iterable<[string, unknown]>): WeekInput {
   const week: WeekInput = { hours: WEEKDAYS.map(() => []), breaks: WEEKDAYS.map(() => []) };
   for (const [name, value] of fields) {
     const match = FIELD_NAME.exec(name);
     if (!match || typeof value !== "string") continue;
-    const [, kind, weekday, index, part] = match as unknown as [string, RangeKind, string, string, keyof RangeInput];
+    const kind: RangeKind = match[1] !== undefined ? "hours" : "breaks";
+    const [weekday, index, part] = (kind === "hours" ? match.slice(1, 4) : match.slice(4, 7)) as [
+      string,
+      string,
+      keyof RangeInput,
+    ];
     const day = week[kind][Number(weekday)] as RangeInput[];
     const position = Number(index);
     while (day.length <= position) day.push({ start: "", end: "" });
     (day[position] as RangeInput)[part] = value;
   }
   return week;
+}
+
+export type WeekForm =
+  { ok: true; week: WeekInput } | { ok: false; formError?: string; fieldErrors: Record<string, string[]> };
+
+/**
+ * A submitted hours form as a WeekInput, or why not: a name under "hours." or "breaks." that the
+ * form never renders refuses the form whole; a field sent twice or as a file gets a message.
+ */
+export function readWeekForm(fields: Iterable<[string, unknown]>): WeekForm {
+  const read = readComputedFields(fields, {
+    namespaces: ["hours", "breaks"],
+    renders: (name) => FIELD_NAME.test(name),
+  });
+  if (read.unknownNames.length > 0) return { ok: false, formError: UNREADABLE_FORM_MESSAGE, fieldErrors: {} };
+  if (Object.keys(read.fieldErrors).length > 0) return { ok: false, fieldErrors: read.fieldErrors };
+  return { ok: true, week: weekInputFromFields(read.values) };
 }
 
 interface TypedRange extends WeeklyRange {
@@ -163,13 +190,15 @@ function readRanges(
     const label = row.label?.trim() ?? "";
     if (row.start.trim() === "" && row.end.trim() === "") {
       if (label !== "") fail(field("start"), "Enter the times of this break, or clear its label.");
+      if (hasHiddenCharacters(row.label ?? "")) fail(field("label"), HIDDEN_CHARACTERS_MESSAGE);
       return;
     }
     const start = parseClockTime(row.start);
     const typedEnd = parseClockTime(row.end);
     if (start === null) fail(field("start"), "Enter a start time such as 09:00.");
     if (typedEnd === null) fail(field("end"), "Enter an end time such as 17:00.");
-    if (label.length > LABEL_MAX) fail(field("label"), `Use at most ${LABEL_MAX} characters.`);
+    if (hasHiddenCharacters(row.label ?? "")) fail(field("label"), HIDDEN_CHARACTERS_MESSAGE);
+    else if (label.length > LABEL_MAX) fail(field("label"), `Use at most ${LABEL_MAX} characters.`);
     if (start === null || typedEnd === null) return;
     const end = typedEnd === 0 ? DAY_MINUTES : typedEnd;
     if (end <= start) {

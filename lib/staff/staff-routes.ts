@@ -57,6 +57,10 @@ export const STAFF_ROUTES = {
   "action:cancelAppointmentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:rescheduleAppointmentAction": { kind: "action", roles: STAFF, scope: "own appointments" },
   "action:saveTreatmentNoteAction": { kind: "action", roles: STAFF, scope: "own appointments" },
+  "action:recordClearanceAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
+  "action:revokeClearanceAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
+  "action:recordDeskConsentAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
+  "action:withdrawConsentAction": { kind: "action", roles: STAFF, scope: "clients they have seen or will see" },
   "action:inviteTherapistAction": { kind: "action", roles: ADMIN },
   "action:retryEmailAction": { kind: "action", roles: ADMIN },
   "action:resendStaffInviteAction": { kind: "action", roles: ADMIN },
@@ -67,6 +71,7 @@ export const STAFF_ROUTES = {
   "action:beginTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:confirmTotpEnrolmentAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "action:disableTotpAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
+  "action:generateRecoveryCodesAction": { kind: "action", roles: STAFF, scope: "own account", beforeTwoFactor: true },
   "GET /api/staff/reports/csv": { kind: "api", roles: ADMIN },
   "GET /api/bookings?day": { kind: "api", roles: STAFF, scope: "a therapist gets only their own bookings" },
 } as const satisfies Record<string, StaffRoute>;

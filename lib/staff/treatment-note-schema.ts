@@ -3,6 +3,7 @@
 // left blank when it was not assessed), and for an amendment the version the editor started from.
 // Pure: the form, the Server Action and lib/staff/treatment-notes.ts share it.
 import { z } from "zod";
+import { readComputedFields, UNREADABLE_FORM_MESSAGE } from "@/lib/forms/computed-fields";
 import { plainText } from "@/lib/forms/text";
 
 export const CALF_SIDES = ["LEFT", "RIGHT"] as const;
@@ -34,16 +35,44 @@ export const AMEND_REASON_MAX_LENGTH = 500;
 export type CalfScores = Record<CalfMeasure, number>;
 export type CalfRecords = Record<CalfSideName, CalfScores | null>;
 
-const score = z.coerce
-  .number({ error: "Enter a whole number from 0 to 10." })
-  .int("Enter a whole number from 0 to 10.")
-  .min(0, "Enter a whole number from 0 to 10.")
-  .max(10, "Enter a whole number from 0 to 10.");
+// Digits only: Number() would also read "1e1", "0x0A", "+5" or "5.0" as a whole number.
+const score = z
+  .string()
+  .regex(/^\d{1,2}$/, "Enter a whole number from 0 to 10.")
+  .refine((digits) => Number(digits) <= 10, "Enter a whole number from 0 to 10.");
 
 const soapText = plainText({ max: SOAP_MAX_LENGTH, multiline: true });
 
 /** The key of one calf score in the form and in field errors: "calf.LEFT.tension". */
 export const calfFieldName = (side: CalfSideName, measure: CalfMeasure) => `calf.${side}.${measure}`;
+
+/** Every calf score's name, as the form renders them. */
+export const CALF_FIELD_NAMES: readonly string[] = CALF_SIDES.flatMap((side) =>
+  CALF_MEASURES.map((measure) => calfFieldName(side, measure)),
+);
+
+export type CalfForm =
+  | { ok: true; calf: Record<CalfSideName, Record<CalfMeasure, string>> }
+  | { ok: false; formError?: string; fieldErrors: Record<string, string[]> };
+
+/**
+ * The calf scores of a submitted note form, as raw text per side and measure ("" when not sent),
+ * or why not: a name under "calf." that the form never renders refuses the form whole; a score
+ * sent twice or as a file gets a message under its input.
+ */
+export function readCalfForm(fields: Iterable<[string, unknown]>): CalfForm {
+  const read = readComputedFields(fields, {
+    namespaces: ["calf"],
+    renders: (name) => CALF_FIELD_NAMES.includes(name),
+  });
+  if (read.unknownNames.length > 0) return { ok: false, formError: UNREADABLE_FORM_MESSAGE, fieldErrors: {} };
+  if (Object.keys(read.fieldErrors).length > 0) return { ok: false, fieldErrors: read.fieldErrors };
+  const sideOf = (side: CalfSideName) =>
+    Object.fromEntries(
+      CALF_MEASURES.map((measure) => [measure, read.values.get(calfFieldName(side, measure)) ?? ""]),
+    ) as Record<CalfMeasure, string>;
+  return { ok: true, calf: { LEFT: sideOf("LEFT"), RIGHT: sideOf("RIGHT") } };
+}
 
 export const treatmentNoteInputSchema = z
   .object({
@@ -55,11 +84,7 @@ export const treatmentNoteInputSchema = z
     calf: z.partialRecord(z.enum(CALF_SIDES), z.partialRecord(z.enum(CALF_MEASURES), z.string().trim())),
     /** 0 for a new note, else the version the editor opened. */
     baseVersion: z.coerce.number().int().min(0),
-    reason: z
-      .string()
-      .trim()
-      .max(AMEND_REASON_MAX_LENGTH, `Use at most ${AMEND_REASON_MAX_LENGTH} characters.`)
-      .optional(),
+    reason: plainText({ max: AMEND_REASON_MAX_LENGTH, multiline: true }).optional(),
   })
   .superRefine((input, context) => {
     if (

@@ -4,6 +4,7 @@
 // and dropped at the end.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { hashPassword } from "@/lib/auth/password";
 import { createDatabase, type Database } from "@/lib/db/create-client";
 
@@ -104,6 +105,14 @@ export async function seedClinic(prisma: Database, clientCount: number): Promise
     })),
   });
   const clients = await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+  // Returning clients: they signed the consent before, as most clients booking have.
+  await prisma.consentSignature.createMany({
+    data: clients.map((client) => ({
+      userId: client.id,
+      version: CURRENT_CONSENT.version,
+      signedName: `Deploy Client ${emails.indexOf(client.email)}`,
+    })),
+  });
   clients.sort((a, b) => emails.indexOf(a.email) - emails.indexOf(b.email));
   return { serviceSlug: service.slug, therapistId: therapist.id, clients, password: SUITE_PASSWORD };
 }

@@ -12,9 +12,10 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { createSessionRecord } from "@/lib/auth/sessions";
 import { createBooking } from "@/lib/booking/create-booking";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { CLEAR_INTAKE, createBookableService } from "../support/booking-scenario";
+import { CLEAR_INTAKE, createBookableService, signCurrentConsent } from "../support/booking-scenario";
 import { clinicTimeAhead, confirmedBooking } from "../support/confirmed-booking";
 import { ENGINE } from "../support/db-setup";
 import { createUser, uniqueEmail } from "../support/factories";
@@ -38,6 +39,7 @@ async function clientWithPassword() {
   const user = await prisma.user.create({
     data: { email: uniqueEmail("privacy"), name: "Private Person", phone: "+1 718 555 0100", passwordHash },
   });
+  await signCurrentConsent(user.id);
   return { id: user.id, email: user.email };
 }
 
@@ -96,6 +98,16 @@ describe(`account data export (${ENGINE})`, () => {
       },
     });
 
+    await prisma.doctorClearance.create({
+      data: {
+        clientId: me.id,
+        questionId: "cancer",
+        clearedBy: `Dr. Own ${me.id}`,
+        clearedOn: new Date(),
+        validUntil: new Date(Date.now() + 30 * 86_400_000),
+        recordedById: me.id,
+      },
+    });
     const data = await exportAccountData(me.id);
     expect(data?.profile).toMatchObject({ id: me.id, email: me.email, name: "Private Person" });
     expect(data?.bookings.map((booking) => booking.id)).toEqual([mine.booking.id]);
@@ -105,6 +117,14 @@ describe(`account data export (${ENGINE})`, () => {
     expect(visit?.treatmentNote).toMatchObject({ subjective: `note-for-${me.id}`, author: "Test Therapist" });
     expect(visit?.calfRecords).toEqual([expect.objectContaining({ side: "LEFT", tension: 4 })]);
     expect(data?.messages.map((message) => message.subject)).toEqual([`Hello ${me.id}`]);
+    // The signed consent, with the text as signed.
+    expect(data?.consents).toEqual([
+      expect.objectContaining({ version: CURRENT_CONSENT.version, method: "ONLINE", title: CURRENT_CONSENT.title }),
+    ]);
+    expect(data?.consents[0]?.sections).toEqual(CURRENT_CONSENT.sections);
+    expect(data?.doctorClearances).toEqual([
+      expect.objectContaining({ questionId: "cancer", clearedBy: `Dr. Own ${me.id}`, revokedAt: null }),
+    ]);
     expect(data?.healthDataViews).toEqual([
       expect.objectContaining({ staff: "Test Therapist", what: "treatment notes", bookingId: mine.booking.id }),
     ]);

@@ -10,6 +10,7 @@ import { CLEAR_INTAKE, createBookableService, createClient } from "../support/bo
 import { clinicTimeAhead, confirmedBooking } from "../support/confirmed-booking";
 import { ENGINE } from "../support/db-setup";
 import { startPaymentsHarness, type PaymentsHarness } from "../support/payments-harness";
+import { SYMPTOM_ADVICE } from "@/lib/clinical/symptom-advice";
 
 let harness: PaymentsHarness;
 let dayOffset = 5;
@@ -123,7 +124,8 @@ describe(`cancelBooking (${ENGINE})`, () => {
     expect((await paymentOf(bookingId)).status).toBe("REFUNDED");
     const message = await prisma.emailOutbox.findFirstOrThrow({ where: { bookingId, template: "booking-cancelled" } });
     expect(message.text).toMatch(/no cancellation fee/);
-    expect(message.text).toMatch(/needs a doctor today/);
+    expect(message.text).toContain(SYMPTOM_ADVICE.sameDay);
+    expect(message.text).toContain(SYMPTOM_ADVICE.emergency);
     // Guidance for anyone, not a record of the client's symptoms: health details stay out of email.
     expect(message.text).not.toMatch(/you told us|your (calf|symptoms)/i);
   });

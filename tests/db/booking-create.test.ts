@@ -166,7 +166,7 @@ describe(`createBooking (${ENGINE})`, () => {
         client,
         serviceSlug: service.slug,
         start: clinicTimeAhead(3, 15),
-        intake: { ...CLEAR_INTAKE, suddenPainOrSwelling: true },
+        intake: { ...CLEAR_INTAKE, answers: { ...CLEAR_INTAKE.answers, suddenPainOrSwelling: true } },
       }),
     );
     expect(error.kind).toBe("intake_blocked");
@@ -292,7 +292,11 @@ describe(`createBooking (${ENGINE})`, () => {
     const client = await createClient();
     const request = { client, serviceSlug: service.slug, start: clinicTimeAhead(12, 10), intake: CLEAR_INTAKE };
     const first = await createBooking(request);
-    const corrected = { ...CLEAR_INTAKE, pregnant: true, medications: "iron supplement" };
+    const corrected = {
+      ...CLEAR_INTAKE,
+      answers: { ...CLEAR_INTAKE.answers, pregnantOrPostpartum: true, gaveBirthRecently: false },
+      medications: "iron supplement",
+    };
     const again = await createBooking({ ...request, intake: corrected });
     expect(again.booking.id).toBe(first.booking.id);
     const row = await prisma.booking.findUniqueOrThrow({ where: { id: first.booking.id }, select: { intake: true } });

@@ -11,6 +11,9 @@ import { prisma } from "@/lib/db";
 import { IntakeBlocked, InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import { recordDeskPayment } from "@/lib/payments/record-desk-payment";
 import { findOrCreatePhoneClient } from "@/lib/staff/phone-client";
+import { openLastIntakeForPhoneBooking } from "@/lib/staff/phone-client-last-intake";
+import { readPhoneIntake } from "@/lib/staff/phone-intake";
+import { allQuestions, CURRENT_QUESTIONNAIRE, QUESTIONNAIRE_V1 } from "@/lib/clinical/questionnaire";
 import { CLEAR_INTAKE, clinicTimeAhead, createBookableService, uniqueLabel } from "../support/booking-scenario";
 import { ENGINE } from "../support/db-setup";
 import { createUser } from "../support/factories";
@@ -219,7 +222,7 @@ describe(`phone bookings (${ENGINE})`, () => {
           serviceSlug: service.slug,
           therapistId: own.id,
           start,
-          intake: { ...CLEAR_INTAKE, suddenPainOrSwelling: true },
+          intake: { ...CLEAR_INTAKE, answers: { ...CLEAR_INTAKE.answers, suddenPainOrSwelling: true } },
           bookedBy: admin,
           payment: payment as "desk",
         }),
@@ -255,5 +258,92 @@ describe(`phone bookings (${ENGINE})`, () => {
       ),
     ).toBeInstanceOf(NotFound);
     expect(await prisma.booking.count({ where: { clientId: client.id } })).toBe(0);
+  });
+
+  // The staff form posts "yes"/"no" per question id, as the radios of YesNoQuestion do.
+  const phoneForm = (answers: Record<string, "yes" | "no">) => {
+    const form = new FormData();
+    for (const question of CURRENT_QUESTIONNAIRE.questions) form.set(question.id, "no");
+    for (const [id, value] of Object.entries(answers)) form.set(id, value);
+    return form;
+  };
+
+  it("reads the phone form with the questionnaire's rules: follow-ups after a yes, unknown fields ignored", async () => {
+    const clear = readPhoneIntake(phoneForm({}));
+    expect(clear).toEqual({ success: true, data: CLEAR_INTAKE });
+    const missingFollowUp = readPhoneIntake(phoneForm({ varicoseVeins: "yes" }));
+    expect(missingFollowUp.success).toBe(false);
+    expect(!missingFollowUp.success && Object.keys(missingFollowUp.fieldErrors)).toEqual(["veinHardPainful"]);
+    const form = phoneForm({});
+    form.delete("coldPaleFoot");
+    form.set("cancer", "maybe");
+    const missing = readPhoneIntake(form);
+    expect(!missing.success && Object.keys(missing.fieldErrors).sort()).toEqual(["cancer", "coldPaleFoot"]);
+    // A follow-up sent after a "no" is not kept.
+    const dropped = readPhoneIntake(phoneForm({ clotRecent: "yes" }));
+    expect(dropped.success && dropped.data.answers).toEqual(CLEAR_INTAKE.answers);
+    expect(allQuestions().length).toBeGreaterThan(CURRENT_QUESTIONNAIRE.questions.length);
+  });
+
+  it.each([
+    [{ varicoseVeins: "yes", veinHardPainful: "yes" }, "same_day", /doctor today/],
+    [{ pregnantOrPostpartum: "yes", gaveBirthRecently: "yes" }, "clearance", /go-ahead/],
+    [{ feverOrUnwell: "yes" }, "reschedule", /48 hours without a fever/],
+    [{ coldPaleFoot: "yes" }, "emergency", /911/],
+  ] as const)(
+    "stops a phone booking of %o (%s) like the online one, holding nothing",
+    async (answers, outcome, words) => {
+      const { client, admin, own, service, start } = await phoneScenario();
+      const intake = readPhoneIntake(phoneForm(answers));
+      expect(intake.success).toBe(true);
+      const refused = await caught(
+        createBooking({
+          client,
+          serviceSlug: service.slug,
+          therapistId: own.id,
+          start,
+          intake: (intake as { data: typeof CLEAR_INTAKE }).data,
+          bookedBy: admin,
+          payment: "desk",
+        }),
+      );
+      expect(refused).toBeInstanceOf(IntakeBlocked);
+      expect((refused as IntakeBlocked).urgency).toBe(outcome);
+      expect((refused as IntakeBlocked).message).toMatch(words);
+      expect(await prisma.booking.count({ where: { clientId: client.id } })).toBe(0);
+    },
+  );
+
+  it("books a caution by phone and shows a returning client's last answers (under 6 months), auditing the view", async () => {
+    const { client, admin, own, service, start } = await phoneScenario();
+    const intake = readPhoneIntake(phoneForm({ recentLongTrip: "yes" }));
+    expect(intake.success).toBe(true);
+    const booked = await createBooking({
+      client,
+      serviceSlug: service.slug,
+      therapistId: own.id,
+      start,
+      intake: (intake as { data: typeof CLEAR_INTAKE }).data,
+      bookedBy: admin,
+      payment: "desk",
+    });
+    const viewer = { userId: admin.id, role: admin.role, therapistId: null };
+    const last = await openLastIntakeForPhoneBooking(viewer, client.id);
+    expect(last?.bookingId).toBe(booked.booking.id);
+    expect(last?.intake.answers.recentLongTrip).toBe(true);
+    const audit = await prisma.auditLog.findMany({
+      where: { actorId: admin.id, action: "booking.intake_viewed", entityId: booked.booking.id },
+    });
+    expect(audit).toHaveLength(1);
+
+    // Seven months on, the answers are asked afresh.
+    const later = new Date(Date.now() + 7 * 31 * 24 * 60 * 60 * 1000);
+    expect(await openLastIntakeForPhoneBooking(viewer, client.id, later)).toBeNull();
+    // Answers to the first edition are asked afresh too.
+    await prisma.booking.update({
+      where: { id: booked.booking.id },
+      data: { intake: Object.fromEntries(QUESTIONNAIRE_V1.questions.map((question) => [question.id, false])) },
+    });
+    expect(await openLastIntakeForPhoneBooking(viewer, client.id)).toBeNull();
   });
 });

@@ -21,9 +21,10 @@ describe(`staff scoping (${ENGINE})`, () => {
     const s = await createStaffScenario();
     const appointment = await openStaffAppointment(await s.viewers.therapist(), s.booking.id);
     expect(appointment.client.email).toBe(s.client.email);
-    expect(appointment.screening).toEqual({
-      outcome: "proceed",
-      cautions: [expect.objectContaining({ item: "varicoseVeins" })],
+    expect(appointment.screening).toMatchObject({
+      outcome: "caution",
+      stops: false,
+      cautions: [expect.objectContaining({ questionId: "varicoseVeins" })],
     });
     const views = await intakeViews(s.booking.id);
     expect(views.map((view) => view.actorId)).toEqual([s.mine.userId]);

@@ -3,11 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { allNoIntake } from "@/lib/booking/intake";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { addDays, clinicToday, wallTimeToUtc } from "@/lib/time/clinic-time";
 import { createService, createTherapist, createUser } from "./factories";
 
-export const CLEAR_INTAKE = ALL_NO_ANSWERS;
+export const CLEAR_INTAKE = allNoIntake();
 
 export async function createBookableService(options: { therapists?: number; durationMinutes?: number } = {}) {
   const service = await createService({ durationMinutes: options.durationMinutes ?? 60, bufferMinutes: 15 });
@@ -28,9 +29,17 @@ export async function createBookableService(options: { therapists?: number; dura
   return { service, therapists };
 }
 
-export async function createClient() {
+/** A client who has signed the current consent, as a returning client has (`consent: false`: not yet). */
+export async function createClient(options: { consent?: boolean } = {}) {
   const user = await createUser();
+  if (options.consent !== false) await signCurrentConsent(user.id);
   return { id: user.id, email: user.email };
+}
+
+export async function signCurrentConsent(userId: string) {
+  await prisma.consentSignature.create({
+    data: { userId, version: CURRENT_CONSENT.version, signedName: "Test Person" },
+  });
 }
 
 /** A clinic wall time `daysAhead` days from today, as an instant: always past the notice. */

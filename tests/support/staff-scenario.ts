@@ -16,7 +16,7 @@ export async function createStaffScenario(options: { startsAt?: Date } = {}) {
   const booking = await prisma.booking.create({
     data: {
       ...bookingData({ clientId: client.id, therapistId: mine.id, service, startsAt }),
-      intake: { ...CLEAR_INTAKE, varicoseVeins: true },
+      intake: { ...CLEAR_INTAKE, answers: { ...CLEAR_INTAKE.answers, varicoseVeins: true, veinHardPainful: false } },
     },
   });
   const othersBooking = await prisma.booking.create({

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { redFlagSigns } from "@/lib/clinical/questionnaire";
 import { describe, expect, it } from "vitest";
 import { ARTICLES_DIR, ContentError, loadArticles } from "@/lib/content/articles";
 import { buildSearchIndex, searchArticles } from "@/lib/content/search";
@@ -40,12 +41,16 @@ const NEW_ARTICLES = {
 const frontMatterLine = ([key, value]: [string, unknown]) =>
   `${key}: ${Array.isArray(value) ? `[${value.map((item) => JSON.stringify(item)).join(", ")}]` : JSON.stringify(value)}`;
 
-// The words of the "when to seek care now" box, which says them once for the whole site.
-const RED_FLAG_BOX_TEXT =
+// The words of the "when to seek care now" box, which says them once for the whole site: its own
+// sentences and the questionnaire's signs it lists.
+const RED_FLAG_BOX_TEXT = [
   readFileSync(path.join(process.cwd(), "components/learn/red-flag-box.tsx"), "utf8")
     .split("return (")[1]
     ?.replace(/&apos;/g, "'")
-    .replace(/<[^>]*>|\{[^}\n]*\}/g, " ") ?? "";
+    .replace(/<[^>]*>|\{[^}\n]*\}/g, " ") ?? "",
+  ...redFlagSigns().emergency,
+  ...redFlagSigns().sameDay,
+].join(" ");
 // Long enough that naming one symptom ("a leg or foot that suddenly turns cold, pale or blue") is fine.
 const SEEK_CARE_RUN = 14;
 const wordRuns = (text: string, length: number) => {

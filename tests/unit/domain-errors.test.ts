@@ -14,7 +14,7 @@ describe("domain errors as HTTP answers", () => {
     [new NotFound(), 404, "not_found"],
     [new SlotTaken(), 409, "conflict"],
     [new InvalidTransition(), 409, "conflict"],
-    [new IntakeBlocked("same_day"), 422, "unprocessable"],
+    [new IntakeBlocked("same_day", "Please see a doctor today."), 422, "unprocessable"],
     [new PaymentsUnavailable(), 503, "unavailable"],
     [new Unprocessable("Choose a time on the quarter hour.", { start: ["Off the grid."] }), 422, "unprocessable"],
   ])("%s → %i", async (error, status, code) => {

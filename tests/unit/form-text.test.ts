@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { nameSchema } from "@/lib/auth/account-schemas";
-import { intakeSchema, ALL_NO_ANSWERS } from "@/lib/booking/intake";
+import { intakeSchema, allNoIntake } from "@/lib/booking/intake";
 import { phoneClientSchema } from "@/lib/staff/phone-client";
 import { recordId } from "@/lib/forms/record-id";
 import { personName, plainText, withoutHiddenCharacters } from "@/lib/forms/text";
@@ -109,7 +109,7 @@ describe("personName", () => {
     ).toBe(false);
     expect(nameSchema.safeParse(link).success).toBe(false);
     expect(phoneClientSchema.safeParse({ name: link, email: "a@b.co", phone: "555 010 0199" }).success).toBe(false);
-    expect(intakeSchema.safeParse({ ...ALL_NO_ANSWERS, notes: "sore\u0000" }).success).toBe(false);
+    expect(intakeSchema.safeParse(allNoIntake({ notes: "sore\u0000" })).success).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ import { clientIpFrom } from "@/lib/auth/client-ip";
 import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create-booking";
 import { intakeSchema } from "@/lib/booking/intake";
+import { ConsentRequired, consentInputSchema } from "@/lib/clinical/consent-signatures";
 import { recordScreeningStop } from "@/lib/booking/record-screening-stop";
 import { getEnv } from "@/lib/env";
 import { DomainError, IntakeBlocked, NotFound, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
@@ -41,6 +42,8 @@ const payFormSchema = z.object({
       }
     })
     .pipe(intakeSchema),
+  // Present when the review asked the client to sign the consent (first booking, or a new version).
+  consent: z.object({ version: z.coerce.number(), signedName: z.string() }).pipe(consentInputSchema).optional(),
 });
 
 const field = (formData: FormData, name: string) => {
@@ -62,14 +65,28 @@ async function payForBookingActionWork(_previous: PayBookingState, formData: For
   };
   // Signed out meanwhile (an expired session): sign in and come back to this review.
   const user = await requireUser(bookingHref({ ...submitted, step: "review" }));
-  const parsed = payFormSchema.safeParse({ ...submitted, intake: field(formData, "intake") });
+  const consentVersion = field(formData, "consentVersion");
+  const consent =
+    consentVersion === undefined
+      ? undefined
+      : { version: consentVersion, signedName: field(formData, "signedName") ?? "" };
+  const parsed = payFormSchema.safeParse({ ...submitted, intake: field(formData, "intake"), consent });
   if (!parsed.success) {
+    const consentProblem = parsed.error.issues.find((issue) => issue.path[0] === "consent");
+    if (consentProblem) {
+      return {
+        ok: false,
+        code: "consent",
+        formError: consentProblem.message,
+        fieldErrors: { signedName: [consentProblem.message] },
+      };
+    }
     const intakeProblem = parsed.error.issues.some((issue) => issue.path[0] === "intake");
     return intakeProblem
       ? { ok: false, code: "intake_blocked", formError: "Please answer the health questions again before paying." }
       : { ok: false, code: "invalid", formError: "Some of your choice is missing. Please choose your time again." };
   }
-  const { service, therapist, with: assigned, date, start, intake } = parsed.data;
+  const { service, therapist, with: assigned, date, start, intake, consent: signature } = parsed.data;
 
   // The time was offered with one therapist (chosen, or assigned for "any"): book that one. With
   // no assignment known, createBooking assigns fairly itself.
@@ -90,6 +107,7 @@ async function payForBookingActionWork(_previous: PayBookingState, formData: For
       therapistId,
       start: new Date(start),
       intake,
+      consent: signature,
     }));
   } catch (error) {
     // Someone else got there first: fresh times for the same day, the rest of the choice kept.
@@ -97,6 +115,14 @@ async function payForBookingActionWork(_previous: PayBookingState, formData: For
       redirect(bookingHref({ service, therapist, date }, { taken: start }));
     }
     if (error instanceof IntakeBlocked) return { ok: false, code: "intake_blocked", formError: error.message };
+    if (error instanceof ConsentRequired || (error instanceof Unprocessable && error.fields?.signedName)) {
+      return {
+        ok: false,
+        code: "consent",
+        formError: error.message,
+        fieldErrors: { signedName: error.fields?.signedName },
+      };
+    }
     if (error instanceof NotFound) return { ok: false, code: "not_found", formError: error.message };
     if (error instanceof Unprocessable) return { ok: false, code: "unprocessable", formError: error.message };
     if (error instanceof DomainError) return { ok: false, code: "error", formError: error.message };

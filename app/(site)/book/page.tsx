@@ -12,11 +12,15 @@ import {
 } from "@/components/booking/booking-url";
 import type { ServiceOption, TherapistOption } from "@/components/booking/choice-steps";
 import type { CheckoutReturn, ReviewDetails } from "@/components/booking/review-step";
+import type { ReviewConsent } from "@/components/booking/consent-panel";
 import { clinicDateOf, clinicIsoOf } from "@/components/booking/slot-times";
 import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import type { BookingView } from "@/lib/booking/booking-view";
 import { cancellationDeadline, DEFAULT_CANCELLATION_TERMS } from "@/lib/booking/cancellation-policy";
 import { getClientBooking } from "@/lib/booking/get-client-booking";
+import { findLastIntake, formatAnsweredOn } from "@/lib/booking/last-intake";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
+import { findConsentSignature } from "@/lib/clinical/consent-signatures";
 import { listActiveServices } from "@/lib/catalog/services";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDate, formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
@@ -165,6 +169,18 @@ async function checkoutReturnFor(
   };
 }
 
+// The consent on the review: to sign (first booking, or a new version), or when it was signed.
+async function reviewConsentFor(userId: string, timeZone: string): Promise<ReviewConsent> {
+  const signed = await findConsentSignature(userId, CURRENT_CONSENT.version);
+  return {
+    required: signed === null,
+    version: CURRENT_CONSENT.version,
+    title: CURRENT_CONSENT.title,
+    sections: CURRENT_CONSENT.sections,
+    signedOn: signed ? formatClinicDate(clinicDateOf(signed.signedAt, timeZone)) : undefined,
+  };
+}
+
 export default async function BookPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const now = new Date();
@@ -196,9 +212,14 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
     redirect(bookingHref({ ...choice, step: "review" }, notices), RedirectType.replace);
   }
   const step = currentStep(choice, user !== null);
+  // A signed-in returning client sees their last answers on the health step, to confirm one by one.
+  const last = user && step === "health" ? await findLastIntake(user.id, now) : null;
+  const previousAnswers = last
+    ? { answeredOn: formatAnsweredOn(last.answeredAt, settings.timeZone), answers: last.intake.answers }
+    : null;
 
   const review =
-    step === "review" && service && choice.start
+    step === "review" && service && choice.start && user
       ? {
           details: reviewDetails(choice, service, therapists, settings, now),
           formFields: {
@@ -209,6 +230,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
             start: choice.start,
           },
           checkoutReturn,
+          consent: await reviewConsentFor(user.id, settings.timeZone),
         }
       : undefined;
 
@@ -233,6 +255,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         review={review}
         payAction={payForBookingAction}
         onScreeningStop={recordScreeningStopAction}
+        previousAnswers={previousAnswers}
       />
     </div>
   );

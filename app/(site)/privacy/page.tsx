@@ -66,6 +66,12 @@ export default function PrivacyPage() {
         calf for tension, swelling and tenderness, so the next visit can build on the last. We use these only to treat
         you safely. We never put them in emails, never sell them and never use them for marketing.
       </p>
+      <p className="mt-3">
+        Before your first booking, and again if we change its wording, you sign our treatment consent by typing your
+        name; we keep the signed copy with its version, and you can read and print it under{" "}
+        <Link href="/account/consent">Consent in your account</Link>. If a doctor gives you the go-ahead for massage,
+        staff note who gave it, for which condition and until when. Both are kept as long as your treatment notes.
+      </p>
 
       <h2 id="who-sees-it" className="mt-10 text-2xl font-semibold text-teal-800">
         Who can see it

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create-booking";
 import { listClientBookingViews } from "@/lib/booking/get-client-booking";
+import { consentInputSchema } from "@/lib/clinical/consent-signatures";
 import { intakeSchema } from "@/lib/booking/intake";
 import { getEnv } from "@/lib/env";
 import { apiHandler } from "@/lib/http/api-error";
@@ -22,6 +23,7 @@ const createBookingSchema = z.object({
   therapist: z.string().trim().min(1).max(100).optional(),
   start: z.iso.datetime({ offset: true, error: "Give the start as an ISO date-time with its offset." }),
   intake: intakeSchema,
+  consent: consentInputSchema.optional(),
 });
 
 const staffDayQuerySchema = z.object({
@@ -56,6 +58,7 @@ export const POST = apiHandler(async (request: Request) => {
     therapistId: input.therapist,
     start: new Date(input.start),
     intake: input.intake,
+    consent: input.consent,
   });
   return NextResponse.json(
     { booking: result.booking, checkoutUrl: result.checkoutUrl },

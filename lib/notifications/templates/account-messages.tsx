@@ -57,6 +57,22 @@ export function twoFactorPausedMessage(facts: Recipient & { minutes: number }): 
   });
 }
 
+export function recoveryCodesReplacedMessage(facts: Recipient & { link: string }): Promise<AccountMessage> {
+  return renderBlockMessage({
+    template: "account-recovery-codes-replaced",
+    subject: `Your ${CLINIC.shortName} recovery codes were replaced`,
+    heading: "Your recovery codes were replaced",
+    name: facts.name,
+    blocks: [
+      "You just signed in to the staff area. The recovery codes you saved when you set up two-factor sign-in were of an older, shorter kind, so we have turned them off: they no longer work.",
+      "Please generate new ones on the Security page, with a code from your authenticator app, and keep them somewhere safe:",
+      { link: facts.link, label: "Open the Security page" },
+      "If you no longer have your authenticator app, turn two-factor sign-in off on that page with your password and set it up again.",
+      NOT_YOU,
+    ],
+  });
+}
+
 export function emailChangeConfirmMessage(
   facts: Recipient & { link: string; newEmail: string },
 ): Promise<AccountMessage> {

@@ -97,7 +97,7 @@ export default async function ServicePage({ params }: Props) {
             <h2 id="not-right-heading" className="font-sans text-xl font-bold text-alert-700">
               Before you book: safety
             </h2>
-            <SafetyList items={service.contraindications} />
+            <SafetyList items={service.contraindications} serviceSlug={service.slug} />
             <p className="mt-3 text-sm">
               Booking asks a few screening questions. Signs of a possible clot mean we point you to a doctor instead of
               taking a booking; for everything else, tell us and we adapt the treatment.

@@ -10,10 +10,10 @@ import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
 import type { PhoneBookingState, PhoneClientFormState } from "@/components/staff/phone-booking-state";
 import { createBooking } from "@/lib/booking/create-booking";
-import { intakeSchema, RED_FLAG_QUESTIONS, HISTORY_QUESTIONS } from "@/lib/booking/intake";
 import { getEnv } from "@/lib/env";
 import { DomainError, IntakeBlocked, SlotTaken } from "@/lib/errors/domain-errors";
 import { findOrCreatePhoneClient, getBookableClient, phoneClientSchema } from "@/lib/staff/phone-client";
+import { readPhoneIntake } from "@/lib/staff/phone-intake";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
@@ -50,12 +50,6 @@ async function createPhoneClientActionWork(
   redirect(`/staff/book?client=${encodeURIComponent(found.client.id)}&${found.existing ? "existing" : "created"}=1`);
 }
 
-const answer = z.enum(["yes", "no"]).transform((value) => value === "yes");
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
-
 const bookingSchema = z.object({
   clientId: recordId(),
   service: z.string().trim().min(1).max(100),
@@ -63,20 +57,6 @@ const bookingSchema = z.object({
   start: z.iso.datetime({ offset: true, error: "Choose a time." }),
   payment: z.enum(["link", "desk"], { error: "Choose how the client pays." }),
 });
-
-const QUESTIONS = [...Object.keys(RED_FLAG_QUESTIONS), ...Object.keys(HISTORY_QUESTIONS)];
-
-function readIntake(formData: FormData) {
-  const raw: Record<string, unknown> = {
-    medications: optionalText.parse(text(formData, "medications")),
-    notes: optionalText.parse(text(formData, "notes")),
-  };
-  for (const question of QUESTIONS) {
-    const parsed = answer.safeParse(text(formData, question));
-    raw[question] = parsed.success ? parsed.data : undefined;
-  }
-  return intakeSchema.safeParse(raw);
-}
 
 export async function bookForClientAction(previous: PhoneBookingState, formData: FormData): Promise<PhoneBookingState> {
   return unlessDatabaseUnavailable(bookForClientActionWork(previous, formData), (formError) => ({
@@ -94,11 +74,11 @@ async function bookForClientActionWork(_previous: PhoneBookingState, formData: F
     start: text(formData, "start"),
     payment: text(formData, "payment"),
   });
-  const intake = readIntake(formData);
+  const intake = readPhoneIntake(formData);
   if (!parsed.success || !intake.success) {
     const fieldErrors: Record<string, string[]> = {
       ...(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors),
-      ...(intake.success ? {} : z.flattenError(intake.error).fieldErrors),
+      ...(intake.success ? {} : intake.fieldErrors),
     };
     return { status: "error", formError: "Some answers are missing. See the marked questions.", fieldErrors };
   }
@@ -132,7 +112,7 @@ async function bookForClientActionWork(_previous: PhoneBookingState, formData: F
         : undefined,
     };
   } catch (error) {
-    if (error instanceof IntakeBlocked) return { status: "blocked", urgency: error.urgency, message: error.message };
+    if (error instanceof IntakeBlocked) return { status: "blocked", outcome: error.urgency, message: error.message };
     if (error instanceof SlotTaken) {
       return {
         status: "error",

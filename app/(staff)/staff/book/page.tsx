@@ -10,7 +10,9 @@ import { firstSearchParam, type SearchParamValue } from "@/lib/http/search-param
 import { formatMoney } from "@/lib/money";
 import { searchClients, type ClientSummary } from "@/lib/staff/clients";
 import { listPhoneBookingOptions } from "@/lib/staff/phone-booking-options";
+import { formatAnsweredOn } from "@/lib/booking/last-intake";
 import { getBookableClient } from "@/lib/staff/phone-client";
+import { openLastIntakeForPhoneBooking } from "@/lib/staff/phone-client-last-intake";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer, seesEveryone, type StaffViewer } from "@/lib/staff/staff-viewer";
 import { addDays, clinicToday, formatClinicDate, formatZoneName, isSchedulableDate } from "@/lib/time/clinic-time";
@@ -60,7 +62,13 @@ export default async function StaffBookPage({ searchParams }: { searchParams: Pr
 
   let slotsProblem: string | null = null;
   let slots: { start: string; label: string }[] = [];
+  let previousAnswers: { answeredOn: string; answers: Record<string, boolean> } | null = null;
   if (client && service && therapist && date) {
+    // The screening shows on this step only: the client's last answers are opened (and audited) here.
+    const last = await openLastIntakeForPhoneBooking(viewer, client.id, now);
+    previousAnswers = last
+      ? { answeredOn: formatAnsweredOn(last.answeredAt, timeZone), answers: last.intake.answers }
+      : null;
     try {
       const availability = await getAvailability(
         { service: service.slug, therapist: therapist.id, from: date, to: date },
@@ -250,6 +258,7 @@ export default async function StaffBookPage({ searchParams }: { searchParams: Pr
               slots={slots}
               price={formatMoney(service.priceCents, service.currency)}
               action={bookForClientAction}
+              previous={previousAnswers}
             />
           )}
         </section>

@@ -1,13 +1,19 @@
 "use server";
 
 // Two-factor sign-in for the signed-in staff member's own account: start the set-up, confirm it with
-// a current code (the recovery codes come back once), or turn it off with a code or the password.
+// a current code (the recovery codes come back once), generate new recovery codes with a current code,
+// or turn it off with a code or the password.
 // Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { TwoFactorFormState } from "@/components/staff/two-factor-form-state";
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor } from "@/lib/auth/two-factor";
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  disableTwoFactor,
+  generateNewRecoveryCodes,
+} from "@/lib/auth/two-factor";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 
@@ -93,4 +99,27 @@ async function disableTotpActionWork(_previous: TwoFactorFormState, formData: Fo
   }
   revalidatePath(SECURITY_PATH);
   return { ok: true, message: "Two-factor sign-in is off. You can set it up again at any time." };
+}
+
+export async function generateRecoveryCodesAction(
+  previous: TwoFactorFormState,
+  formData: FormData,
+): Promise<TwoFactorFormState> {
+  return unlessDatabaseUnavailable(generateRecoveryCodesActionWork(previous, formData));
+}
+
+async function generateRecoveryCodesActionWork(
+  _previous: TwoFactorFormState,
+  formData: FormData,
+): Promise<TwoFactorFormState> {
+  const user = await requireStaffRoute("action:generateRecoveryCodesAction");
+  const parsed = codeSchema.safeParse(field(formData, "code"));
+  if (!parsed.success) return { ok: false, fieldErrors: { code: parsed.error.issues.map((issue) => issue.message) } };
+  try {
+    const recoveryCodes = await generateNewRecoveryCodes(user.id, parsed.data);
+    revalidatePath(SECURITY_PATH);
+    return { ok: true, message: "New recovery codes are ready.", recoveryCodes };
+  } catch (error) {
+    return refusal(error);
+  }
 }

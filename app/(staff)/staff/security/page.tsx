@@ -5,7 +5,12 @@ import { getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { getEnv } from "@/lib/env";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
-import { beginTotpEnrolmentAction, confirmTotpEnrolmentAction, disableTotpAction } from "./actions";
+import {
+  beginTotpEnrolmentAction,
+  confirmTotpEnrolmentAction,
+  disableTotpAction,
+  generateRecoveryCodesAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Staff: security", robots: { index: false } };
 
@@ -36,6 +41,9 @@ export default async function StaffSecurityPage({ searchParams }: Props) {
         status={{
           enabledAt: status.enabledAt ? formatClinicDateTime(status.enabledAt, env.CLINIC_TIME_ZONE) : null,
           recoveryCodesLeft: status.recoveryCodesLeft,
+          codesReplacedAt: status.codesReplacedAt
+            ? formatClinicDateTime(status.codesReplacedAt, env.CLINIC_TIME_ZONE)
+            : null,
           pending: status.pending
             ? { manualKey: status.pending.manualKey, qrCodeDataUrl: status.pending.qrCodeDataUrl }
             : null,
@@ -43,6 +51,7 @@ export default async function StaffSecurityPage({ searchParams }: Props) {
         beginAction={beginTotpEnrolmentAction}
         confirmAction={confirmTotpEnrolmentAction}
         disableAction={disableTotpAction}
+        generateAction={generateRecoveryCodesAction}
       />
     </>
   );

@@ -23,13 +23,7 @@ import { formatMoney } from "@/lib/money";
 import { recordDeskPayment } from "@/lib/payments/record-desk-payment";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import type { StaffRouteKey } from "@/lib/staff/staff-routes";
-import {
-  CALF_MEASURES,
-  CALF_SIDES,
-  calfFieldName,
-  noteFieldErrors,
-  treatmentNoteInputSchema,
-} from "@/lib/staff/treatment-note-schema";
+import { noteFieldErrors, readCalfForm, treatmentNoteInputSchema } from "@/lib/staff/treatment-note-schema";
 import { NoteChanged, saveTreatmentNote, type TreatmentNoteView } from "@/lib/staff/treatment-notes";
 import { getEnv } from "@/lib/env";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
@@ -249,17 +243,14 @@ async function saveTreatmentNoteActionWork(
   const user = await requireStaffRoute("action:saveTreatmentNoteAction");
   const bookingId = bookingIdSchema.safeParse(formData.get("bookingId"));
   if (!bookingId.success) return { ok: false, formError: "That appointment could not be read. Reload the page." };
+  const calf = readCalfForm(formData.entries());
+  if (!calf.ok) return { ok: false, formError: calf.formError, fieldErrors: calf.fieldErrors };
   const parsed = treatmentNoteInputSchema.safeParse({
     subjective: text(formData, "subjective"),
     objective: text(formData, "objective"),
     assessment: text(formData, "assessment"),
     plan: text(formData, "plan"),
-    calf: Object.fromEntries(
-      CALF_SIDES.map((side) => [
-        side,
-        Object.fromEntries(CALF_MEASURES.map((measure) => [measure, text(formData, calfFieldName(side, measure))])),
-      ]),
-    ),
+    calf: calf.calf,
     baseVersion: text(formData, "baseVersion") || "0",
     reason: text(formData, "reason") || undefined,
   });

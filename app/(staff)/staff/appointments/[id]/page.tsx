@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { hoursInWords } from "@/components/booking/cancellation-policy";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { AppointmentActions } from "@/components/staff/appointment-actions";
+import { ConsentStatus } from "@/components/staff/consent-status";
 import { CancelAppointmentForm } from "@/components/staff/cancel-appointment-form";
 import { DeskPaymentForm } from "@/components/staff/desk-payment-form";
 import { IntakeAnswersPanel } from "@/components/staff/intake-answers";
@@ -14,6 +15,8 @@ import { VisitList } from "@/components/staff/visit-list";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { cancellationDeadline, decideCancellationRefund } from "@/lib/booking/cancellation-policy";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
+import { listConsentSignatures } from "@/lib/clinical/consent-signatures";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
@@ -32,6 +35,7 @@ import {
   recordDeskPaymentAction,
   saveTreatmentNoteAction,
 } from "./actions";
+import { recordDeskConsentAction, withdrawConsentAction } from "../../clients/[id]/actions";
 
 export const metadata: Metadata = { title: "Staff: appointment", robots: { index: false } };
 
@@ -59,11 +63,19 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   const env = getEnv();
   const timeZone = env.CLINIC_TIME_ZONE;
   const now = new Date();
-  const { booking, client, intake, pastVisits, cancellationTerms } = await openOr404(viewer, id, now);
+  const { booking, client, intake, screening, changesSinceLastVisit, pastVisits, cancellationTerms } = await openOr404(
+    viewer,
+    id,
+    now,
+  );
   const desk = await getDeskPaymentStatus({ id: user.id, role: user.role }, booking.id);
   const cutoffHours = cancellationTerms.freeCancellationHours;
   // After the appointment itself: its note (each view of an existing note is audited).
   const visitNote = await getTreatmentNote({ id: user.id, role: user.role }, booking.id);
+  const signatures = await listConsentSignatures(client.id);
+  const consentSigned = signatures.some(
+    (signature) => signature.version === CURRENT_CONSENT.version && !signature.withdrawnAt,
+  );
   const startsAt = new Date(booking.startsAt);
   const money = (cents: number) => formatMoney(cents, booking.currency);
 
@@ -104,6 +116,17 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
         <h2 id="steps-heading" className="text-xl font-semibold">
           Steps
         </h2>
+        {!consentSigned && (booking.status === "CONFIRMED" || booking.status === "CHECKED_IN") ? (
+          <div className="mt-3">
+            <Alert title="Consent not signed">
+              Ask the client to sign the consent (version {CURRENT_CONSENT.version}) before treatment, then record it{" "}
+              <a href="#consent-heading" className="font-semibold underline">
+                under Consent
+              </a>
+              .
+            </Alert>
+          </div>
+        ) : null}
         <div className="mt-3">
           <AppointmentActions
             bookingId={booking.id}
@@ -174,6 +197,23 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
             </div>
           </section>
         </div>
+      </section>
+
+      {/* Signed before treatment: online with the booking, or at the desk on arrival (recorded here). */}
+      <section aria-labelledby="consent-heading" className="mt-6 rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
+        <h2 id="consent-heading" className="mb-3 text-xl font-semibold">
+          Consent
+        </h2>
+        <ConsentStatus
+          clientId={client.id}
+          bookingId={booking.id}
+          accountName={client.name}
+          currentVersion={CURRENT_CONSENT.version}
+          signatures={signatures}
+          timeZone={timeZone}
+          recordAction={recordDeskConsentAction}
+          withdrawAction={withdrawConsentAction}
+        />
       </section>
 
       <section aria-labelledby="note-heading" className="mt-6 rounded-2xl bg-white p-5 ring-1 ring-teal-600/15">
@@ -278,7 +318,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
           Health screening
         </h2>
         <p className="mb-3 text-sm text-muted">Health data: your viewing of it is recorded and shown to the client.</p>
-        <IntakeAnswersPanel intake={intake} />
+        <IntakeAnswersPanel intake={intake} screening={screening} changes={changesSinceLastVisit} timeZone={timeZone} />
       </section>
 
       <section aria-labelledby="past-heading" className="mt-6">

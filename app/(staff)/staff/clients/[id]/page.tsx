@@ -1,18 +1,54 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CalfTrendChart } from "@/components/staff/calf-trend-chart";
+import { ClearancePanel, type ClearanceRow } from "@/components/staff/clearance-panel";
+import { ConsentStatus } from "@/components/staff/consent-status";
 import { VisitNotes } from "@/components/staff/visit-notes";
 import { VisitList } from "@/components/staff/visit-list";
+import { listClearances, type ClearanceView } from "@/lib/clinical/clearance";
+import {
+  addMonths,
+  CLEARANCE_QUESTIONS,
+  DEFAULT_CLEARANCE_MONTHS,
+  MAX_CLEARANCE_MONTHS,
+} from "@/lib/clinical/clearance-schema";
+import { CURRENT_CONSENT } from "@/lib/clinical/consent";
+import { listConsentSignatures } from "@/lib/clinical/consent-signatures";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { openClientRecords } from "@/lib/staff/client-records";
 import { getClientForStaff } from "@/lib/staff/clients";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
 import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { clinicToday, formatClinicDate, formatClinicDateTime } from "@/lib/time/clinic-time";
+import {
+  recordClearanceAction,
+  recordDeskConsentAction,
+  revokeClearanceAction,
+  withdrawConsentAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Staff: client", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }> };
+
+// A clearance as the panel lists it: days in the clinic's zone (validUntil is the end of its last day).
+function clearanceRow(clearance: ClearanceView, timeZone: string): ClearanceRow {
+  const day = (instant: Date) => formatClinicDate(clinicToday(timeZone, instant));
+  return {
+    id: clearance.id,
+    question: clearance.question,
+    clearedBy: clearance.clearedBy,
+    clearedOn: day(clearance.clearedOn),
+    validUntil: day(new Date(clearance.validUntil.getTime() - 1)),
+    note: clearance.note,
+    recordedBy: clearance.recordedByName,
+    status: clearance.status,
+    revokedNote: clearance.revokedAt
+      ? `Revoked by ${clearance.revokedByName ?? "staff"} on ${formatClinicDateTime(clearance.revokedAt, timeZone)}.`
+      : undefined,
+  };
+}
 
 // A client's contact details and bookings; a therapist may open only clients they have seen or will see.
 export default async function StaffClientPage({ params }: Props) {
@@ -26,6 +62,11 @@ export default async function StaffClientPage({ params }: Props) {
   // Notes and calf records are health data: opening them is audited (the client sees who looked).
   const records = await openClientRecords(viewer, client);
   const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const [signatures, clearances] = await Promise.all([
+    listConsentSignatures(client.id),
+    listClearances(viewer, client.id),
+  ]);
+  const today = clinicToday(timeZone);
 
   return (
     <>
@@ -54,6 +95,38 @@ export default async function StaffClientPage({ params }: Props) {
           )}
         </dd>
       </dl>
+      <section aria-labelledby="consent-heading" className="mt-8">
+        <h2 id="consent-heading" className="mb-3 text-xl font-semibold">
+          Consent
+        </h2>
+        <ConsentStatus
+          clientId={client.id}
+          accountName={client.name}
+          currentVersion={CURRENT_CONSENT.version}
+          signatures={signatures}
+          timeZone={timeZone}
+          recordAction={recordDeskConsentAction}
+          withdrawAction={withdrawConsentAction}
+        />
+      </section>
+      <section aria-labelledby="clearance-heading" className="mt-8">
+        <h2 id="clearance-heading" className="text-xl font-semibold">
+          Doctor&apos;s clearances
+        </h2>
+        <p className="mb-3 text-sm text-muted">
+          A clearance in force lets the client book online for that condition until it lapses.
+        </p>
+        <ClearancePanel
+          clientId={client.id}
+          clearances={clearances.map((clearance) => clearanceRow(clearance, timeZone))}
+          questions={CLEARANCE_QUESTIONS}
+          today={today}
+          defaultValidUntil={formatClinicDate(addMonths(today, DEFAULT_CLEARANCE_MONTHS))}
+          maxMonths={MAX_CLEARANCE_MONTHS}
+          recordAction={recordClearanceAction}
+          revokeAction={revokeClearanceAction}
+        />
+      </section>
       <section aria-labelledby="bookings-heading" className="mt-8">
         <h2 id="bookings-heading" className="mb-3 text-xl font-semibold">
           Bookings

@@ -16,7 +16,7 @@ import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { addTimeOff } from "@/lib/staff/add-time-off";
 import { parseClinicDateTime } from "@/lib/staff/clinic-date-time-input";
-import { validateWeek, weekInputFromFields } from "@/lib/staff/hours-ranges";
+import { readWeekForm, validateWeek } from "@/lib/staff/hours-ranges";
 import { removeTimeOff } from "@/lib/staff/remove-time-off";
 import { replaceWorkingHours } from "@/lib/staff/replace-working-hours";
 import { requireStaffRoute } from "@/lib/staff/require-staff-route";
@@ -54,7 +54,15 @@ async function replaceWorkingHoursActionWork(_previous: AdminFormState, formData
   const user = await requireStaffRoute("action:replaceWorkingHoursAction");
   const therapistId = idSchema.safeParse(formData.get("therapistId"));
   if (!therapistId.success) return unreadable;
-  const week = validateWeek(weekInputFromFields(formData.entries()));
+  const form = readWeekForm(formData.entries());
+  if (!form.ok) {
+    return {
+      ok: false,
+      formError: form.formError ?? "Nothing was saved. Please correct the times marked below.",
+      fieldErrors: form.fieldErrors,
+    };
+  }
+  const week = validateWeek(form.week);
   if (!week.ok) {
     return {
       ok: false,

@@ -1,0 +1,147 @@
+"use server";
+
+// A client's consent and doctor's clearances, recorded by staff. Guard (its entry in
+// lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows; the client's
+// pages are revalidated either way.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { StaffFormState } from "@/components/staff/staff-form-state";
+import { recordClearance, revokeClearance } from "@/lib/clinical/clearance";
+import { clearanceInputSchema } from "@/lib/clinical/clearance-schema";
+import { deskConsentSchema, recordDeskConsent, withdrawConsent } from "@/lib/clinical/consent-signatures";
+import { getEnv } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-errors";
+import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
+import { recordId } from "@/lib/forms/record-id";
+import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { clinicToday } from "@/lib/time/clinic-time";
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) (fields[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fields;
+}
+
+function refusal(error: unknown): StaffFormState {
+  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
+  throw error;
+}
+
+function revalidateClient(clientId: string, bookingId?: string) {
+  revalidatePath(`/staff/clients/${clientId}`);
+  if (bookingId) revalidatePath(`/staff/appointments/${bookingId}`);
+}
+
+export async function recordClearanceAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(recordClearanceActionWork(previous, formData));
+}
+
+async function recordClearanceActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:recordClearanceAction");
+  const parsed = clearanceInputSchema(clinicToday(getEnv().CLINIC_TIME_ZONE)).safeParse({
+    clientId: text(formData, "clientId"),
+    questionId: text(formData, "questionId"),
+    clearedBy: text(formData, "clearedBy"),
+    clearedOn: text(formData, "clearedOn"),
+    validUntil: text(formData, "validUntil") ?? "",
+    note: text(formData, "note") ?? "",
+  });
+  if (!parsed.success) {
+    return { ok: false, formError: "Check the fields marked below.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  try {
+    await recordClearance(await loadStaffViewer(user), parsed.data);
+    return { ok: true, message: "Clearance recorded." };
+  } catch (error) {
+    return refusal(error);
+  } finally {
+    revalidateClient(parsed.data.clientId);
+  }
+}
+
+const revokeSchema = z.object({ clearanceId: recordId(), clientId: recordId() });
+
+export async function revokeClearanceAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(revokeClearanceActionWork(previous, formData));
+}
+
+async function revokeClearanceActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:revokeClearanceAction");
+  const parsed = revokeSchema.safeParse({
+    clearanceId: text(formData, "clearanceId"),
+    clientId: text(formData, "clientId"),
+  });
+  if (!parsed.success) return { ok: false, formError: "That clearance could not be read. Reload the page." };
+  try {
+    await revokeClearance(await loadStaffViewer(user), parsed.data.clearanceId);
+    return { ok: true, message: "Clearance revoked." };
+  } catch (error) {
+    return refusal(error);
+  } finally {
+    revalidateClient(parsed.data.clientId);
+  }
+}
+
+const bookingField = z.union([z.literal(""), recordId()]).optional();
+
+export async function recordDeskConsentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(recordDeskConsentActionWork(previous, formData));
+}
+
+async function recordDeskConsentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:recordDeskConsentAction");
+  const parsed = deskConsentSchema.safeParse({
+    clientId: text(formData, "clientId"),
+    version: text(formData, "version"),
+    method: text(formData, "method"),
+    signedName: text(formData, "signedName"),
+  });
+  const bookingId = bookingField.safeParse(text(formData, "bookingId"));
+  if (!parsed.success || !bookingId.success) {
+    return {
+      ok: false,
+      formError: "Check the fields marked below.",
+      fieldErrors: parsed.success ? undefined : fieldErrorsOf(parsed.error),
+    };
+  }
+  try {
+    const { written } = await recordDeskConsent(await loadStaffViewer(user), parsed.data);
+    return {
+      ok: true,
+      message: written ? "Consent recorded." : "The client had already signed this version; nothing changed.",
+    };
+  } catch (error) {
+    return refusal(error);
+  } finally {
+    revalidateClient(parsed.data.clientId, bookingId.data || undefined);
+  }
+}
+
+const withdrawSchema = z.object({ clientId: recordId(), bookingId: bookingField });
+
+export async function withdrawConsentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return unlessDatabaseUnavailable(withdrawConsentActionWork(previous, formData));
+}
+
+async function withdrawConsentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const user = await requireStaffRoute("action:withdrawConsentAction");
+  const parsed = withdrawSchema.safeParse({
+    clientId: text(formData, "clientId"),
+    bookingId: text(formData, "bookingId"),
+  });
+  if (!parsed.success) return { ok: false, formError: "That client could not be read. Reload the page." };
+  try {
+    await withdrawConsent(await loadStaffViewer(user), parsed.data.clientId);
+    return { ok: true, message: "Withdrawal recorded." };
+  } catch (error) {
+    return refusal(error);
+  } finally {
+    revalidateClient(parsed.data.clientId, parsed.data.bookingId || undefined);
+  }
+}
