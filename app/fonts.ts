@@ -1,6 +1,8 @@
 // The site's two faces, self-hosted from @fontsource packages (no request leaves the site): Source
-// Serif 4 for headings, Inter for text. Variable fonts, latin subset, one file each; next/font
-// preloads them and sizes a fallback to match, so the page does not jump when they arrive.
+// Serif 4 for headings, Inter for text. Variable fonts, latin subset, one woff2 each; next/font
+// preloads them and sizes a fallback to match (size-adjust and metric overrides on a local font), and
+// `display: swap` paints the text in that fallback at once, so nothing waits for them and nothing
+// jumps when they arrive (issue #21).
 import localFont from "next/font/local";
 
 export const headingFont = localFont({
@@ -10,6 +12,8 @@ export const headingFont = localFont({
   display: "swap",
   variable: "--font-heading",
   fallback: ["Georgia", "Times New Roman", "serif"],
+  // The stand-in while the font loads is a serif sized to match it, not next/font's default Arial.
+  adjustFontFallback: "Times New Roman",
 });
 
 export const bodyFont = localFont({

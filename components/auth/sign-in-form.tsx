@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { authFormPermalink } from "./form-permalink";
 import type { FormAction, SignInState } from "@/lib/auth/schemas";
 
 export function SignInForm({
@@ -14,7 +15,13 @@ export function SignInForm({
   action: FormAction<SignInState>;
   callbackUrl?: string;
 }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { ok: false });
+  const [state, action, pending] = useActionState<SignInState, FormData>(
+    signInAction,
+    { ok: false },
+    // The form's address before the page's script runs (React writes action="" without one, which
+    // is not valid HTML): a submission then posts to this page, which renders the answer.
+    authFormPermalink("/sign-in", callbackUrl),
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   // Kept here so the code step can send the password again with the code (never sent back by the server).

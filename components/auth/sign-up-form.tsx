@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, type MouseEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { authFormPermalink } from "./form-permalink";
 import type { FormAction, SignUpState } from "@/lib/auth/schemas";
 
 const LABELS = { name: "Your name", email: "Email", password: "Password" } as const;
@@ -28,7 +29,13 @@ export function SignUpForm({
   action: FormAction<SignUpState>;
   callbackUrl?: string;
 }) {
-  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, { ok: false });
+  const [state, action, pending] = useActionState<SignUpState, FormData>(
+    signUpAction,
+    { ok: false },
+    // The form's address before the page's script runs (React writes action="" without one, which
+    // is not valid HTML): a submission then posts to this page, which renders the answer.
+    authFormPermalink("/sign-up", callbackUrl),
+  );
   const summaryRef = useRef<HTMLDivElement>(null);
   const errors = state.fieldErrors ?? {};
   const invalidFields = FIELD_NAMES.filter((name) => errors[name]?.length);

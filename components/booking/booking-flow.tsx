@@ -3,11 +3,11 @@
 // The /book flow: service → therapist → day → time → health questions → sign in → review and pay.
 // The choice is the URL (booking-url.ts), so this component only renders the step the page worked
 // out and turns each pick into the next URL; the server page does every lookup and check.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
-import { AccountStep } from "./account-step";
 import {
   ANY_THERAPIST,
   bookingHref,
@@ -17,15 +17,49 @@ import {
   type BookingStep,
 } from "./booking-url";
 import { ServiceStep, TherapistStep, type ServiceOption, type TherapistOption } from "./choice-steps";
-import { DateStep } from "./date-step";
-import { completeIntake, HealthStep, type PreviousAnswers } from "./health-step";
-import { useIntakeDraft } from "./intake-storage";
 import type { ReviewConsent } from "./consent-panel";
-import { ReviewStep, type CheckoutReturn, type PayBookingAction, type ReviewDetails } from "./review-step";
+import type { PreviousAnswers } from "./health-step";
+import { loadHealthStep } from "./health-step-loader";
+import { useIntakeDraft, type IntakeDraft } from "./intake-storage";
+import type { CheckoutReturn, PayBookingAction, ReviewDetails } from "./review-step";
 import { StepIndicator } from "./step-indicator";
 import { STEP_HEADING_ID } from "./step-heading";
 import type { Slot } from "./slot-times";
-import { TimeStep } from "./time-step";
+
+// Issue #21: each later step's code (the calendar, the health questions and their checks, the
+// review) loads when the step is reached, not with /book itself. A step the server renders (a
+// reload, a shared link) still arrives in the HTML, its code with it.
+const DateStep = dynamic(() => import("./date-step").then((module) => module.DateStep));
+const TimeStep = dynamic(() => import("./time-step").then((module) => module.TimeStep));
+const HealthStep = dynamic(() => loadHealthStep().then((module) => module.HealthStep));
+const AccountStep = dynamic(() => import("./account-step").then((module) => module.AccountStep));
+const ReviewStep = dynamic(() =>
+  loadHealthStep().then(() => import("./review-step").then((module) => module.ReviewStep)),
+);
+
+/** Whether this tab's health answers are complete; the checks' code loads only once there are answers. */
+function useHealthAnswered(
+  draft: IntakeDraft,
+  ready: boolean,
+  serviceSlug: string | undefined,
+  clearedQuestionIds: readonly string[] = [],
+): boolean {
+  const [completeIntake, setCompleteIntake] = useState<
+    ((draft: IntakeDraft, serviceSlug?: string, clearedQuestionIds?: readonly string[]) => unknown) | null
+  >(null);
+  const hasAnswers = ready && Object.keys(draft).length > 0;
+  useEffect(() => {
+    if (!hasAnswers || completeIntake) return;
+    let live = true;
+    void loadHealthStep().then((module) => {
+      if (live) setCompleteIntake(() => module.completeIntake);
+    });
+    return () => {
+      live = false;
+    };
+  }, [hasAnswers, completeIntake]);
+  return hasAnswers && completeIntake !== null && completeIntake(draft, serviceSlug, clearedQuestionIds) !== null;
+}
 
 export interface ChoiceSummary {
   service?: string;
@@ -71,7 +105,7 @@ export function BookingFlow(props: BookingFlowProps) {
   const [navigating, startNavigation] = useTransition();
   // The answers live in this tab only: a new tab (or a cleared one) has not done that step.
   const { draft, ready } = useIntakeDraft();
-  const healthAnswered = ready && completeIntake(draft, choice.service, props.clearedQuestionIds) !== null;
+  const healthAnswered = useHealthAnswered(draft, ready, choice.service, props.clearedQuestionIds);
   const go = (href: string) => startNavigation(() => router.push(href, { scroll: false }));
 
   // A new step: take focus to its heading (which also scrolls it into view), not on first load.
