@@ -1,7 +1,7 @@
 // End-to-end tests run against the production build (`next build` first, then `npm start`'s server.mjs) on a
 // fresh embedded database, in Debian's Chromium: Playwright's own browser download is not possible here.
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_PATH } from "./e2e/chromium";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = ".data/e2e";
@@ -27,16 +27,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [

@@ -26,7 +26,7 @@ import lighthouse from "lighthouse";
 import { loadArticles } from "@/lib/content/articles";
 import { SECTIONS } from "@/lib/content/sections";
 import { DEMO_SERVICES } from "@/lib/demo/services";
-import { CHROMIUM_PATH } from "../e2e/chromium";
+import { CHROMIUM_FLAGS as E2E_CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium";
 import {
   buildLighthouseReport,
   CI_PAGES,
@@ -41,19 +41,8 @@ import {
 import { firstLoadJs, firstLoadKb } from "./page-weight";
 
 const BUILD = path.join(process.cwd(), ".next");
-// The e2e suite's Chromium flags (playwright.config.ts), headless.
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-  "--no-default-browser-check",
-];
+// The e2e suite's Chromium flags (e2e/chromium.ts), headless.
+const CHROMIUM_FLAGS = ["--headless=new", ...E2E_CHROMIUM_FLAGS, "--no-default-browser-check"];
 
 const { values: options } = parseArgs({
   options: { all: { type: "boolean", default: false }, pages: { type: "string" }, runs: { type: "string" } },
