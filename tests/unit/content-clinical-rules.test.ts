@@ -246,3 +246,26 @@ describe("aftercare guides", () => {
     expect(repeated).toEqual([]);
   });
 });
+
+// The emails' and calendar file's symptom advice (lib/clinical/symptom-advice.ts) gives the outcome
+// the questionnaire gives the same signs: one-sided calf symptoms are a doctor today, chest pain or
+// sudden breathlessness is 911, and both messages carry the questionnaire's own escalation words.
+describe("symptom advice agrees with the questionnaire", async () => {
+  const { screen, OUTCOME_MESSAGES } = await import("@/lib/clinical/questionnaire");
+  const { SYMPTOM_ADVICE } = await import("@/lib/clinical/symptom-advice");
+
+  it("sends one-sided calf pain, swelling, warmth or redness to a doctor today", () => {
+    expect(screen({ suddenPainOrSwelling: true }).outcome).toBe("same_day");
+    expect(OUTCOME_MESSAGES.same_day.title).toMatch(/doctor today/);
+    expect(SYMPTOM_ADVICE.sameDay).toMatch(/one calf/);
+    expect(SYMPTOM_ADVICE.sameDay).toMatch(/doctor today/);
+    expect(SYMPTOM_ADVICE.sameDay).toMatch(/urgent care/);
+  });
+
+  it("sends chest pain or sudden breathlessness to 911", () => {
+    expect(screen({ chestPainOrBreathlessness: true }).outcome).toBe("emergency");
+    expect(OUTCOME_MESSAGES.emergency.title).toMatch(/911/);
+    expect(SYMPTOM_ADVICE.emergency).toMatch(/[Cc]hest pain/);
+    expect(SYMPTOM_ADVICE.emergency).toMatch(/call 911/);
+  });
+});
