@@ -7,6 +7,7 @@ import { CURRENT_QUESTIONNAIRE, questionText } from "../lib/clinical/questionnai
 import { expect, test } from "./fixtures";
 import {
   allNoIntake,
+  consentFor,
   DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   newClient,
@@ -57,6 +58,7 @@ test.describe("a returning client", () => {
         therapist: first.therapistId,
         start: first.start,
         intake: allNoIntake({ varicoseVeins: true, veinHardPainful: false }),
+        consent: consentFor(client.name),
       }),
       headers: { "content-type": "application/json" },
     });
