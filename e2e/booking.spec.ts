@@ -84,6 +84,9 @@ const Q = (id: string) => questionText(id) as string;
 
 /** Answers every question (and each follow-up shown after a yes): yes for the ids given, else no. */
 async function answerScreening(page: Page, yes: string[] = []) {
+  // The health step is loaded when it is reached: answer once its code has arrived and hydrated,
+  // or a click made before that is lost (the button does nothing yet, and the test waits forever).
+  await page.waitForLoadState("networkidle");
   for (const item of CURRENT_QUESTIONNAIRE.questions) {
     await question(page, item.text)
       .getByRole("radio", { name: yes.includes(item.id) ? "Yes" : "No" })

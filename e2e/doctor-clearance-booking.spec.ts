@@ -13,6 +13,7 @@ const YES = new Set(["pregnantOrPostpartum", "gaveBirthRecently"]);
 const question = (page: Page, id: string) => page.getByRole("group", { name: questionText(id) as string, exact: true });
 
 async function answerPostpartum(page: Page) {
+  await page.waitForLoadState("networkidle"); // the health step's code has arrived and hydrated
   for (const item of CURRENT_QUESTIONNAIRE.questions) {
     await question(page, item.id)
       .getByRole("radio", { name: YES.has(item.id) ? "Yes" : "No" })
