@@ -57,6 +57,7 @@ async function main(): Promise<void> {
         await Promise.race([
           (async () => {
             await getDatabase().prisma.$disconnect();
+            await getDatabase().sql.close();
             await pglite?.close();
           })(),
           new Promise((resolve) => setTimeout(resolve, 2_000).unref()),

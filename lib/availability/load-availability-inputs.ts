@@ -5,8 +5,8 @@
 // statement, after its locks, and may ask for the client's own live holds with it (`clientId`).
 import { z } from "zod";
 import type { BookedTime, TherapistSchedule } from "@/lib/availability/compute-slots";
-import { prisma } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { getSql } from "@/lib/db";
+import { sql, type Sql } from "@/lib/db/sql";
 import { ACTIVE_STATUSES } from "@/lib/booking/status";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
@@ -21,8 +21,8 @@ export interface AvailabilityInputsQuery {
   to: string; // last clinic date, inclusive
   timeZone?: string; // defaults to CLINIC_TIME_ZONE
   now?: Date; // holds that lapsed by then are left out
-  /** A transaction to read in (default: the shared client). */
-  db?: Pick<Prisma.TransactionClient, "$queryRaw">;
+  /** A transaction to read in (default: the database, on the driver). */
+  db?: Sql;
   /** false: leave the bookings out (only hours, breaks, time off and the offer are wanted). */
   withBookings?: boolean;
   /** Also read this client's unpaid holds (any service, any day), for a booking about to replace them. */
@@ -156,10 +156,10 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
   const clientId = query.clientId ?? null;
   const withLapsedHolds = query.withLapsedHolds === true;
   const consentVersion = query.consentVersion ?? null;
-  const db = query.db ?? prisma;
+  const db = query.db ?? getSql();
 
   // Times travel as epoch milliseconds: exact in JSON, and no zone to parse.
-  const rows = await db.$queryRaw<unknown[]>`
+  const rows = await db.query<unknown>(sql`
     WITH offering AS (
       SELECT t."id", t."displayName"
       FROM "Therapist" t
@@ -201,9 +201,9 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
           'holdExpiresAt', (extract(epoch FROM b."holdExpiresAt") * 1000)::bigint
         ) ORDER BY b."startsAt")
         FROM "Booking" b
-        WHERE ${withBookings}
+        WHERE ${withBookings}::boolean
           AND b."therapistId" IN (SELECT "id" FROM offering)
-          AND b."status"::text IN (${Prisma.join(ACTIVE_STATUSES)})
+          AND b."status"::text = ANY(${ACTIVE_STATUSES}::text[])
           -- A lapsed hold no longer takes the time, swept or not.
           AND (b."status" <> 'PENDING_PAYMENT' OR b."holdExpiresAt" > ${now})
           AND b."startsAt" < ${bookingsBefore} AND b."blockedUntil" > ${rangeStart}), '[]'::json) AS "bookings",
@@ -230,14 +230,14 @@ export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Pr
           'startsAt', (extract(epoch FROM l."startsAt") * 1000)::bigint,
           'blockedUntil', (extract(epoch FROM l."blockedUntil") * 1000)::bigint))
         FROM "Booking" l
-        WHERE ${withLapsedHolds}
+        WHERE ${withLapsedHolds}::boolean
           AND l."therapistId" IN (SELECT "id" FROM offering)
           AND l."status" = 'PENDING_PAYMENT' AND l."holdExpiresAt" <= ${now}
           AND l."startsAt" < ${bookingsBefore} AND l."blockedUntil" > ${rangeStart}), '[]'::json) AS "lapsedHolds",
       EXISTS (
         SELECT 1 FROM "ConsentSignature" c
         WHERE c."userId" = ${clientId}::text AND c."version" = ${consentVersion}::int
-          AND c."withdrawnAt" IS NULL) AS "clientSignedConsent"`;
+          AND c."withdrawnAt" IS NULL) AS "clientSignedConsent"`);
 
   const result = resultRow.parse(rows[0]);
   if (!result.service || !result.service.active) throw new NotFound("We don't offer that treatment.");

@@ -17,8 +17,8 @@
 // a burst for one therapist every request waits for those ahead of it, each a few milliseconds, and
 // then gets its 201 or 409. So the wait for the queue is bounded by the statement timeout instead,
 // and the row-lock bound is put back for the rest of the transaction.
+import { sql, type Sql } from "@/lib/db/sql";
 import { getEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface BookingParties {
   clientId: string;
@@ -31,7 +31,7 @@ export interface BookingParties {
  * Takes the locks; the reads that follow, each a new statement under READ COMMITTED, see every
  * booking committed by whoever held them before.
  */
-export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$queryRaw">, parties: BookingParties) {
+export async function lockBookingParties(tx: Sql, parties: BookingParties) {
   const therapistIds = parties.therapistIds ?? null;
   const env = getEnv();
   const queueWait = `${env.DATABASE_STATEMENT_TIMEOUT_MS}ms`;
@@ -41,7 +41,7 @@ export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$qu
   // volatile, so PostgreSQL calls it after the ORDER BY, in that order; the sort reads every row
   // of its input first, "patience" included, so the longer wait is set before the first lock call.
   // set_config(…, true) lasts until the transaction ends, like SET LOCAL.
-  await tx.$queryRaw`
+  await tx.query(sql`
     WITH patience AS MATERIALIZED (
       SELECT set_config('lock_timeout', ${queueWait}, true) AS "lockTimeout"
     ),
@@ -67,7 +67,7 @@ export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$qu
     SELECT s."id" AS "serviceId", t."id" AS "therapistId"
     FROM impatient, "Service" s, "Therapist" t
     WHERE s."slug" = ${parties.serviceSlug} AND t."id" IN (SELECT "id" FROM therapists)
-    FOR KEY SHARE OF s, t`;
+    FOR KEY SHARE OF s, t`);
 }
 
 /**
@@ -75,6 +75,8 @@ export async function lockBookingParties(tx: Pick<Prisma.TransactionClient, "$qu
  * decides (the online limit of fee waivers), so two such changes of one client are never decided
  * side by side on the same count. Held until the transaction ends, like the rest.
  */
-export async function lockClientQueue(tx: Pick<Prisma.TransactionClient, "$queryRaw">, clientId: string) {
-  await tx.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtextextended('booking:client:' || ${clientId}::text, 0))`;
+export async function lockClientQueue(tx: Sql, clientId: string) {
+  await tx.query(
+    sql`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtextextended('booking:client:' || ${clientId}::text, 0))`,
+  );
 }

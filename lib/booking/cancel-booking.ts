@@ -7,6 +7,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
+import { prismaSql } from "@/lib/db/sql";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
@@ -181,7 +182,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
     if (waivedFeeCents > 0 && !staff) {
       // Two late cancellations of one client sent at once must not both count the same waivers
       // used: the second waits until the first has committed its own.
-      await lockClientQueue(tx, booking.clientId);
+      await lockClientQueue(prismaSql(tx), booking.clientId);
       const used = await tx.auditLog.count({
         where: {
           actorId: booking.clientId,

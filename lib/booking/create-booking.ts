@@ -14,11 +14,12 @@
 // only into their own schedule. A payment link is a hold of up to a day whose checkout URL is
 // emailed to the client; "pay at the desk" confirms at once with no payment (payAtDesk).
 import type Stripe from "stripe";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, recordAuditEntries } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { checkOnlineSignature, type ConsentInput } from "@/lib/clinical/consent-signatures";
 import { loadAvailabilityInputs, type ClientHold } from "@/lib/availability/load-availability-inputs";
-import { prisma } from "@/lib/db";
+import { getSql, prisma } from "@/lib/db";
+import { prismaSql, sql } from "@/lib/db/sql";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import {
@@ -28,7 +29,7 @@ import {
   PaymentsUnavailable,
   Unprocessable,
 } from "@/lib/errors/domain-errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { paymentLinkMessage } from "@/lib/notifications/templates/booking-messages";
@@ -188,30 +189,28 @@ export async function releaseHoldsAfterStop(
   actorId: string | null,
   { audit = true }: { audit?: boolean } = {},
 ): Promise<void> {
-  const sessionIds = await runTransaction(prisma, async (tx) => {
+  const sessionIds = await getSql().transaction(async (tx) => {
     await lockClientQueue(tx, clientId);
-    const released = await tx.$queryRaw<{ id: string }[]>`
+    const released = await tx.query<{ id: string }>(sql`
       UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = now()
       WHERE "clientId" = ${clientId} AND "status" = 'PENDING_PAYMENT'
-      RETURNING "id"`;
+      RETURNING "id"`);
     const payments = released.length
-      ? await tx.$queryRaw<{ sessionId: string | null }[]>`
+      ? await tx.query<{ sessionId: string | null }>(sql`
           UPDATE "Payment" SET "status" = 'EXPIRED', "updatedAt" = now()
-          WHERE "bookingId" IN (${Prisma.join(released.map((row) => row.id))}) AND "status" = 'PENDING'
-          RETURNING "stripeCheckoutSessionId" AS "sessionId"`
+          WHERE "bookingId" = ANY(${released.map((row) => row.id)}::text[]) AND "status" = 'PENDING'
+          RETURNING "stripeCheckoutSessionId" AS "sessionId"`)
       : [];
-    await tx.auditLog.createMany({
-      data: [
-        ...(audit ? [{ actorId, action: "booking.intake_blocked", entityType: "User", entityId: clientId }] : []),
-        ...released.map((row) => ({
-          actorId,
-          action: "booking.hold_released",
-          entityType: "Booking",
-          entityId: row.id,
-          data: { reason: "screening_stop" },
-        })),
-      ],
-    });
+    await recordAuditEntries(tx, [
+      ...(audit ? [{ actorId, action: "booking.intake_blocked", entityType: "User", entityId: clientId }] : []),
+      ...released.map((row) => ({
+        actorId,
+        action: "booking.hold_released",
+        entityType: "Booking",
+        entityId: row.id,
+        data: { reason: "screening_stop" },
+      })),
+    ]);
     return payments.flatMap((payment) => (payment.sessionId ? [payment.sessionId] : []));
   });
   if (sessionIds.length > 0) invalidateAvailability();
@@ -331,7 +330,7 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
   let made: { bookingId: string } | { repeat: BookingView };
   try {
     made = await runTransaction(prisma, async (tx) => {
-      await lockBookingParties(tx, {
+      await lockBookingParties(prismaSql(tx), {
         clientId: input.client.id,
         serviceSlug: input.serviceSlug,
         therapistIds: [slot.therapistId],
@@ -347,10 +346,10 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
         from: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE),
         to: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE),
         now,
-        db: tx,
+        db: prismaSql(tx),
       });
       const current = pickBookableSlot(inputs, { start: input.start, now });
-      await releaseHoldsInTheWay(tx, { clientId: null, slot: current, actorId: actor.id });
+      await releaseHoldsInTheWay(prismaSql(tx), { clientId: null, slot: current, actorId: actor.id });
       const booking = await tx.booking.create({
         data: {
           ...bookingRowOf(input.client.id, current, input.intake),
@@ -491,7 +490,7 @@ async function openCheckout(
   if (!session.url || session.status !== "open") {
     throw new Unprocessable("This checkout has closed. Please choose your time again.");
   }
-  if (!hold.checkoutSessionId && (await recordCheckoutSession(prisma, hold, session.id)) === "released") {
+  if (!hold.checkoutSessionId && (await recordCheckoutSession(getSql(), hold, session.id)) === "released") {
     // The client's newer request let this hold go while its checkout was being opened: close the
     // checkout too, so it can never take a payment for a time that is no longer held.
     await expireCheckoutsOf([session.id]);

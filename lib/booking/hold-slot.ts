@@ -11,21 +11,23 @@
 // run side by side instead of all waiting for one another. If the assigned therapist was taken in
 // between, the assignment is made again from a fresh read.
 // The exclusion constraint stays the guarantee: a 23P01 that still happens is SlotTaken (409).
+// Every statement here goes to the driver as plain SQL (lib/db/sql.ts): this is the path each
+// online booking takes, and Prisma's per-statement planning was a third of its CPU.
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditEntries } from "@/lib/audit/record-audit";
 import {
   loadAvailabilityInputs,
   type AvailabilityInputs,
   type ClientHold,
 } from "@/lib/availability/load-availability-inputs";
-import { prisma } from "@/lib/db";
+import { getSql } from "@/lib/db";
 import { isExclusionViolation, isSerializationFailure, violatedConstraint } from "@/lib/db/errors";
-import { runTransaction } from "@/lib/db/transaction";
+import { sql, type Sql } from "@/lib/db/sql";
 import { getEnv } from "@/lib/env";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { ConsentRequired, writeConsentSignature, type ConsentInput } from "@/lib/clinical/consent-signatures";
 import { NotFound, SlotTaken } from "@/lib/errors/domain-errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IntakeAnswers } from "./intake";
 import { lockBookingParties } from "./booking-locks";
 import { HOLD_GRACE_MINUTES } from "./booking-view";
@@ -68,12 +70,13 @@ const ASSIGNMENT_ATTEMPTS = 3;
 
 /** Holds the slot (or answers a repeat) in its own transaction; "any therapist" is assigned first. */
 export async function holdSlot(request: HoldRequest): Promise<HoldOutcome> {
+  const database = getSql();
   const chosen = request.therapistId;
-  if (chosen) return runTransaction(prisma, (tx) => holdOrRepeat(tx, request, chosen));
+  if (chosen) return database.transaction((tx) => holdOrRepeat(tx, request, chosen));
   for (let attempt = 1; ; attempt++) {
-    const assigned = assignTherapist(request, await readDay(prisma, request, undefined));
+    const assigned = assignTherapist(request, await readDay(database, request, undefined));
     try {
-      return await runTransaction(prisma, (tx) => holdOrRepeat(tx, request, assigned));
+      return await database.transaction((tx) => holdOrRepeat(tx, request, assigned));
     } catch (error) {
       // Taken in between by someone else (or the therapist stopped offering it): assign again from
       // what was committed.
@@ -82,7 +85,7 @@ export async function holdSlot(request: HoldRequest): Promise<HoldOutcome> {
   }
 }
 
-function readDay(db: Prisma.TransactionClient | typeof prisma, request: HoldRequest, therapistId: string | undefined) {
+function readDay(db: Sql, request: HoldRequest, therapistId: string | undefined) {
   const day = clinicDayOf(request.start, getEnv().CLINIC_TIME_ZONE);
   return loadAvailabilityInputs({
     serviceSlug: request.serviceSlug,
@@ -123,11 +126,7 @@ function assignTherapist(request: HoldRequest, inputs: AvailabilityInputs): stri
 }
 
 /** The transaction: `therapistId` is the therapist whose time is taken (chosen or assigned). */
-export async function holdOrRepeat(
-  tx: Prisma.TransactionClient,
-  request: HoldRequest,
-  therapistId: string,
-): Promise<HoldOutcome> {
+async function holdOrRepeat(tx: Sql, request: HoldRequest, therapistId: string): Promise<HoldOutcome> {
   const { clientId, serviceSlug } = request;
   await lockBookingParties(tx, { clientId, serviceSlug, therapistIds: [therapistId] });
   const inputs = await readDay(tx, request, therapistId);
@@ -148,13 +147,12 @@ export async function holdOrRepeat(
   if (repeat) {
     // The answers just given replace the earlier ones: the client may have gone back from checkout
     // to correct them, and the therapist must see the latest.
-    await tx.booking.update({ where: { id: repeat.id }, data: { intake: request.intake }, select: { id: true } });
-    await recordAudit(tx, {
-      actorId: request.actorId,
-      action: "booking.intake_updated",
-      entityType: "Booking",
-      entityId: repeat.id,
-    });
+    await tx.query(sql`
+      UPDATE "Booking" SET "intake" = ${JSON.stringify(request.intake)}::jsonb, "updatedAt" = now()
+      WHERE "id" = ${repeat.id}`);
+    await recordAuditEntries(tx, [
+      { actorId: request.actorId, action: "booking.intake_updated", entityType: "Booking", entityId: repeat.id },
+    ]);
     return { kind: "repeat", hold: repeat };
   }
 
@@ -231,7 +229,7 @@ export function bookingRowOf(clientId: string, slot: BookableSlot, intake: Intak
  * exclusion constraint's 23P01.
  */
 async function insertHold(
-  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  tx: Sql,
   {
     row,
     bookedById,
@@ -244,15 +242,15 @@ async function insertHold(
     audit: { actorId: string; data: Prisma.InputJsonObject };
   },
 ): Promise<string> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.query<{ id: string }>(sql`
     WITH inserted AS (
       INSERT INTO "Booking" ("id", "clientId", "therapistId", "serviceId", "status", "startsAt", "endsAt",
         "blockedUntil", "serviceName", "durationMinutes", "priceCents", "currency", "intake", "holdExpiresAt",
         "bookedById", "createdAt", "updatedAt")
       VALUES (${randomUUID()}, ${row.clientId}, ${row.therapistId}, ${row.serviceId}, 'PENDING_PAYMENT',
-        ${row.startsAt}, ${row.endsAt}, ${row.blockedUntil}, ${row.serviceName}, ${row.durationMinutes},
-        ${row.priceCents}, ${row.currency}, ${JSON.stringify(row.intake)}::jsonb, ${holdExpiresAt}, ${bookedById},
-        now(), now())
+        ${row.startsAt}::timestamptz, ${row.endsAt}::timestamptz, ${row.blockedUntil}::timestamptz,
+        ${row.serviceName}, ${row.durationMinutes}::int, ${row.priceCents}::int, ${row.currency},
+        ${JSON.stringify(row.intake)}::jsonb, ${holdExpiresAt}::timestamptz, ${bookedById}::text, now(), now())
       RETURNING "id"
     ), audited AS (
       INSERT INTO "AuditLog" ("id", "actorId", "action", "entityType", "entityId", "data", "createdAt")
@@ -260,7 +258,7 @@ async function insertHold(
         ${JSON.stringify(audit.data)}::jsonb, now()
       FROM inserted
     )
-    SELECT "id" FROM inserted`;
+    SELECT "id" FROM inserted`);
   return rows[0]!.id;
 }
 
@@ -272,14 +270,14 @@ async function insertHold(
  * holds, for the caller to expire at Stripe once the transaction has committed.
  */
 export async function releaseHoldsInTheWay(
-  tx: Prisma.TransactionClient,
+  tx: Sql,
   {
     clientId,
     slot,
     actorId,
   }: { clientId: string | null; slot: Pick<BookableSlot, "therapistId" | "start" | "blockedUntil">; actorId: string },
 ): Promise<string[]> {
-  const released = await tx.$queryRaw<{ id: string; own: boolean }[]>`
+  const released = await tx.query<{ id: string; own: boolean }>(sql`
     UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = now()
     WHERE "status" = 'PENDING_PAYMENT' AND (
       "clientId" = ${clientId}::text
@@ -287,15 +285,16 @@ export async function releaseHoldsInTheWay(
         AND "holdExpiresAt" <= now()
         AND tstzrange("startsAt", "blockedUntil", '[)')
           && tstzrange(${slot.start}::timestamptz, ${slot.blockedUntil}::timestamptz, '[)')))
-    RETURNING "id", ("clientId" = ${clientId}::text) IS TRUE AS "own"`;
+    RETURNING "id", ("clientId" = ${clientId}::text) IS TRUE AS "own"`);
   if (released.length === 0) return [];
   // A new statement: it sees a payment recorded by a request that committed while this one waited.
-  const payments = await tx.$queryRaw<{ bookingId: string; sessionId: string | null }[]>`
+  const payments = await tx.query<{ bookingId: string; sessionId: string | null }>(sql`
     UPDATE "Payment" SET "status" = 'EXPIRED', "updatedAt" = now()
-    WHERE "bookingId" IN (${Prisma.join(released.map((row) => row.id))}) AND "status" = 'PENDING'
-    RETURNING "bookingId", "stripeCheckoutSessionId" AS "sessionId"`;
-  await tx.auditLog.createMany({
-    data: released.map((row) =>
+    WHERE "bookingId" = ANY(${released.map((row) => row.id)}::text[]) AND "status" = 'PENDING'
+    RETURNING "bookingId", "stripeCheckoutSessionId" AS "sessionId"`);
+  await recordAuditEntries(
+    tx,
+    released.map((row) =>
       row.own
         ? {
             actorId,
@@ -306,7 +305,7 @@ export async function releaseHoldsInTheWay(
           }
         : { actorId: null, action: "booking.hold_expired", entityType: "Booking", entityId: row.id },
     ),
-  });
+  );
   const own = new Set(released.filter((row) => row.own).map((row) => row.id));
   return payments.flatMap((payment) => (own.has(payment.bookingId) && payment.sessionId ? [payment.sessionId] : []));
 }
@@ -319,11 +318,11 @@ export async function releaseHoldsInTheWay(
  * first is "recorded" too.
  */
 export async function recordCheckoutSession(
-  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  tx: Sql,
   hold: Pick<ClientHold, "id">,
   sessionId: string,
 ): Promise<"recorded" | "released"> {
-  const rows = await tx.$queryRaw<{ id: string | null; held: boolean }[]>`
+  const rows = await tx.query<{ id: string | null; held: boolean }>(sql`
     WITH held AS (
       SELECT b."id", b."priceCents", b."currency" FROM "Booking" b
       WHERE b."id" = ${hold.id} AND b."status" = 'PENDING_PAYMENT'
@@ -338,7 +337,7 @@ export async function recordCheckoutSession(
       ON CONFLICT ("stripeCheckoutSessionId") DO NOTHING
       RETURNING "id"
     )
-    SELECT (SELECT "id" FROM inserted) AS "id", EXISTS (SELECT 1 FROM held) AS "held"`;
+    SELECT (SELECT "id" FROM inserted) AS "id", EXISTS (SELECT 1 FROM held) AS "held"`);
   return rows[0]?.held ? "recorded" : "released";
 }
 

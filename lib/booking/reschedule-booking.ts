@@ -9,6 +9,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
+import { prismaSql } from "@/lib/db/sql";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { loadAvailabilityInputs } from "@/lib/availability/load-availability-inputs";
@@ -84,7 +85,7 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
       // In the queue of every booking change for this client and both therapists; what is read
       // next includes whatever was committed before the locks were granted.
       const therapistId = input.therapistId ?? booking.therapistId;
-      await lockBookingParties(tx, {
+      await lockBookingParties(prismaSql(tx), {
         clientId: booking.clientId,
         serviceSlug: booking.service.slug,
         therapistIds: [...new Set([booking.therapistId, therapistId])],
@@ -96,11 +97,11 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
         from: day,
         to: day,
         now,
-        db: tx,
+        db: prismaSql(tx),
       });
       // The appointment being moved does not stand in its own way (a move by 15 minutes overlaps it).
       const slot = pickBookableSlot(inputs, { start: input.start, now, ignore: (other) => other.id === booking.id });
-      await releaseHoldsInTheWay(tx, { clientId: null, slot, actorId: input.actor.id });
+      await releaseHoldsInTheWay(prismaSql(tx), { clientId: null, slot, actorId: input.actor.id });
       // Guarded on the status and the old time: a cancel or another move in between wins, this loses.
       const moved = await tx.booking.updateMany({
         where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, therapistId: booking.therapistId },

@@ -4,8 +4,9 @@
 // its version, so the text as signed can always be shown (lib/clinical/consent.ts).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { prisma } from "@/lib/db";
+import { recordAudit, recordAuditEntries } from "@/lib/audit/record-audit";
+import { getSql, prisma } from "@/lib/db";
+import { sql, type Sql } from "@/lib/db/sql";
 import { runTransaction } from "@/lib/db/transaction";
 import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
@@ -127,7 +128,7 @@ export async function checkOnlineSignature(userId: string, input: ConsentInput):
  * afresh (the audit log keeps both events). One statement, so the transaction stays usable.
  */
 export async function writeConsentSignature(
-  tx: Pick<Prisma.TransactionClient, "$queryRaw" | "auditLog">,
+  tx: Sql,
   signature: {
     userId: string;
     version: number;
@@ -139,24 +140,26 @@ export async function writeConsentSignature(
   },
 ): Promise<boolean> {
   const signedAt = signature.signedAt ?? new Date();
-  const written = await tx.$queryRaw<{ id: string }[]>`
+  const written = await tx.query<{ id: string }>(sql`
     INSERT INTO "ConsentSignature" ("id", "userId", "version", "signedName", "method", "recordedById", "signedAt")
-    VALUES (${randomUUID()}, ${signature.userId}, ${signature.version}, ${signature.signedName},
-      ${signature.method}::"ConsentMethod", ${signature.recordedById}, ${signedAt})
+    VALUES (${randomUUID()}, ${signature.userId}, ${signature.version}::int, ${signature.signedName},
+      ${signature.method}::"ConsentMethod", ${signature.recordedById}::text, ${signedAt}::timestamptz)
     ON CONFLICT ("userId", "version") DO UPDATE SET
       "signedName" = EXCLUDED."signedName", "method" = EXCLUDED."method",
       "recordedById" = EXCLUDED."recordedById", "signedAt" = EXCLUDED."signedAt",
       "withdrawnAt" = NULL, "withdrawnById" = NULL
     WHERE "ConsentSignature"."withdrawnAt" IS NOT NULL
-    RETURNING "id"`;
+    RETURNING "id"`);
   if (written.length === 0) return false;
-  await recordAudit(tx, {
-    actorId: signature.actorId,
-    action: CONSENT_SIGNED_ACTION,
-    entityType: "User",
-    entityId: signature.userId,
-    data: { version: signature.version, method: signature.method },
-  });
+  await recordAuditEntries(tx, [
+    {
+      actorId: signature.actorId,
+      action: CONSENT_SIGNED_ACTION,
+      entityType: "User",
+      entityId: signature.userId,
+      data: { version: signature.version, method: signature.method },
+    },
+  ]);
   return true;
 }
 
@@ -187,7 +190,7 @@ export async function recordDeskConsent(viewer: StaffViewer, input: DeskConsentI
     const message = `That isn't the name on the client's account (${client.name ?? "no name recorded"}).`;
     throw new Unprocessable(message, { signedName: [message] });
   }
-  const written = await runTransaction(prisma, (tx) =>
+  const written = await getSql().transaction((tx) =>
     writeConsentSignature(tx, {
       userId: input.clientId,
       version: input.version,

@@ -3,15 +3,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { PGlite } from "@electric-sql/pglite";
-import type { PoolConfig } from "pg";
+import pg, { type PoolConfig } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Env } from "@/lib/env";
 import { openPglite } from "./pglite";
+import { pgliteDatabase, poolDatabase, type SqlDatabase } from "./sql";
 
 export type Database = PrismaClient;
 
 export interface DatabaseHandle {
   prisma: PrismaClient;
+  /** The same database without the ORM (one pool, one embedded instance): lib/db/sql.ts. */
+  sql: SqlDatabase;
   // Set only for the embedded database: the migration runner and seed talk to it directly.
   pglite?: PGlite;
 }
@@ -75,10 +78,14 @@ export function createDatabase(
   options: DatabaseOptions = {},
 ): DatabaseHandle {
   if (env.DATABASE_URL) {
-    const factory = new PrismaPg(poolConfig(env.DATABASE_URL, env));
+    // One pool for both: Prisma's adapter ends it on $disconnect.
+    const pool = new pg.Pool(poolConfig(env.DATABASE_URL, env));
+    // An idle connection that breaks (a database restart) must not take the process down.
+    pool.on("error", (error) => options.onFailure?.(error));
+    const factory = new PrismaPg(pool, { disposeExternalPool: true });
     const adapter = options.onFailure ? reportingFailures(factory, options.onFailure) : factory;
-    return { prisma: new PrismaClient({ adapter }) };
+    return { prisma: new PrismaClient({ adapter }), sql: poolDatabase(pool, options.onFailure) };
   }
   const pglite = openPglite(env.PGLITE_DATA_DIR);
-  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
+  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), sql: pgliteDatabase(pglite), pglite };
 }

@@ -23,6 +23,7 @@ export function getDatabase(): DatabaseHandle {
       order: 2,
       run: async () => {
         await handle.prisma.$disconnect();
+        await handle.sql.close();
         if (handle.pglite) await closePglite(handle.pglite, env.PGLITE_DATA_DIR);
       },
     });
@@ -38,3 +39,8 @@ export const prisma: DatabaseHandle["prisma"] = new Proxy({} as DatabaseHandle["
     return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
   },
 });
+
+/** The database without the ORM, for the booking path's statements (lib/db/sql.ts). */
+export function getSql(): DatabaseHandle["sql"] {
+  return getDatabase().sql;
+}

@@ -1,6 +1,8 @@
 // Fixed-window counters in the database, so every app instance shares them. One statement
-// increments and reads a counter, opening a new window when the old one has passed.
-import { prisma } from "@/lib/db";
+// increments and reads a counter, opening a new window when the old one has passed. On the driver
+// directly (lib/db/sql.ts): every booking and sign-in sends it.
+import { getSql, prisma } from "@/lib/db";
+import { sql } from "@/lib/db/sql";
 
 export interface RateLimitRule {
   limit: number;
@@ -23,16 +25,16 @@ async function pruneExpiredWindows(): Promise<void> {
 
 export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
   if (Math.random() < PRUNE_PROBABILITY) await pruneExpiredWindows();
-  const rows = await prisma.$queryRaw<{ hits: number; windowStart: Date }[]>`
+  const rows = await getSql().query<{ hits: number; windowStart: Date }>(sql`
     INSERT INTO "RateLimit" ("key", "hits", "windowStart", "updatedAt")
     VALUES (${key}, 1, now(), now())
     ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+      "hits" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds}::int)
                     THEN 1 ELSE "RateLimit"."hits" + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds}::int)
                     THEN now() ELSE "RateLimit"."windowStart" END,
       "updatedAt" = now()
-    RETURNING "hits", "windowStart"`;
+    RETURNING "hits", "windowStart"`);
   const row = rows[0];
   if (!row) throw new Error("rate limit upsert returned no row");
   const windowEndsAt = new Date(row.windowStart).getTime() + rule.windowSeconds * 1000;

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db";
+import { prismaSql } from "@/lib/db/sql";
 import { lockBookingParties } from "@/lib/booking/booking-locks";
 import { createBooking, type CreatedBooking } from "@/lib/booking/create-booking";
 import { getEnv } from "@/lib/env";
@@ -39,7 +40,7 @@ async function holdTherapistQueue(serviceSlug: string, therapistId: string): Pro
   const queueTaken = new Promise<void>((resolve) => (taken = resolve));
   const holder = prisma.$transaction(
     async (tx) => {
-      await lockBookingParties(tx, { clientId: "someone-else", serviceSlug, therapistIds: [therapistId] });
+      await lockBookingParties(prismaSql(tx), { clientId: "someone-else", serviceSlug, therapistIds: [therapistId] });
       taken();
       await released;
     },
@@ -196,7 +197,11 @@ describe(`booking races (${ENGINE})`, () => {
       expect(made.booking.status).toBe("PENDING_PAYMENT");
       // The rest of the transaction had its row-lock bound back.
       const settings = await prisma.$transaction(async (tx) => {
-        await lockBookingParties(tx, { clientId: "after", serviceSlug: service.slug, therapistIds: [therapist.id] });
+        await lockBookingParties(prismaSql(tx), {
+          clientId: "after",
+          serviceSlug: service.slug,
+          therapistIds: [therapist.id],
+        });
         return tx.$queryRaw<{ setting: string }[]>`SELECT setting FROM pg_settings WHERE name = 'lock_timeout'`;
       });
       expect(settings[0]?.setting).toBe(String(DATABASE_LOCK_TIMEOUT_MS));
