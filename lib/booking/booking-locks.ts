@@ -1,17 +1,21 @@
 // The queue every booking change stands in: inside its transaction, before it reads anything, a
 // change that creates or moves a booking takes transaction-level advisory locks on the client and
-// on each therapist whose time it may take, and a key-share lock on those therapists' and the
-// service's rows. So:
-// - two holds for one therapist never insert side by side: the second waits for the first to
-//   commit, then reads the slot as taken and answers 409, instead of both walking into the
+// on each therapist's clinic day whose time it may take, and a key-share lock on those therapists'
+// and the service's rows. So:
+// - two holds for one therapist on one day never insert side by side: the second waits for the
+//   first to commit, then reads the slot as taken and answers 409, instead of both walking into the
 //   exclusion constraint, where PostgreSQL may pick one as a deadlock victim (a 500 before);
+// - bookings for one therapist on different days do not wait for each other: a burst of "any
+//   therapist" bookings, all given to the first therapist free, spreads over the days it asks for.
+//   A range that crosses the clinic's midnight (no clinic's hours do) is still never double-booked:
+//   the exclusion constraint answers, and its 23P01 is a 409;
 // - one client's concurrent requests run one after the other: a repeat finds the hold the first
 //   made and returns it, so a client never has two live holds or two open checkouts;
 // - an admin's change to hours, time off or the service (which locks those rows FOR UPDATE, see
 //   lib/staff/upcoming-bookings.ts) and a booking never cross: whichever locks first goes first,
 //   and the other reads what it committed.
-// Locks are always taken in one order (the client, then therapists by key) in one statement, and
-// a transaction never takes a second client's lock, so two booking changes cannot wait on each
+// Locks are always taken in one order (the client, then therapist days by key) in one statement,
+// and a transaction never takes a second client's lock, so two booking changes cannot wait on each
 // other in a cycle. They are released at COMMIT or ROLLBACK; nothing can leak them.
 // A place in this queue is worth waiting for longer than a row lock (DATABASE_LOCK_TIMEOUT_MS): in
 // a burst for one therapist every request waits for those ahead of it, each a few milliseconds, and
@@ -23,8 +27,8 @@ import { getEnv } from "@/lib/env";
 export interface BookingParties {
   clientId: string;
   serviceSlug: string;
-  /** The therapists whose time may be taken; omitted: everyone who offers the service ("any therapist"). */
-  therapistIds?: string[];
+  /** Whose time may be taken, and on which clinic day (YYYY-MM-DD): the day of the start. */
+  therapistDays: { therapistId: string; day: string }[];
 }
 
 /**
@@ -32,7 +36,11 @@ export interface BookingParties {
  * booking committed by whoever held them before.
  */
 export async function lockBookingParties(tx: Sql, parties: BookingParties) {
-  const therapistIds = parties.therapistIds ?? null;
+  const wanted = [
+    ...new Map(parties.therapistDays.map((entry) => [`${entry.therapistId} ${entry.day}`, entry])).values(),
+  ];
+  const therapistIds = wanted.map((entry) => entry.therapistId);
+  const days = wanted.map((entry) => entry.day);
   const env = getEnv();
   const queueWait = `${env.DATABASE_STATEMENT_TIMEOUT_MS}ms`;
   const rowLockWait = `${env.DATABASE_LOCK_TIMEOUT_MS}ms`;
@@ -45,17 +53,15 @@ export async function lockBookingParties(tx: Sql, parties: BookingParties) {
     WITH patience AS MATERIALIZED (
       SELECT set_config('lock_timeout', ${queueWait}, true) AS "lockTimeout"
     ),
-    therapists AS (
-      SELECT t."id" FROM "Therapist" t
-      WHERE (${therapistIds}::text[] IS NOT NULL AND t."id" = ANY(${therapistIds}::text[]))
-         OR (${therapistIds}::text[] IS NULL AND t."id" IN (
-              SELECT ts."therapistId" FROM "TherapistService" ts
-              JOIN "Service" s ON s."id" = ts."serviceId" WHERE s."slug" = ${parties.serviceSlug}))
+    therapist_days AS (
+      SELECT t."id", w."day"
+      FROM unnest(${therapistIds}::text[], ${days}::text[]) AS w("id", "day")
+      JOIN "Therapist" t ON t."id" = w."id"
     ),
     parties AS (
       SELECT 0 AS rank, hashtextextended('booking:client:' || ${parties.clientId}::text, 0) AS key
       UNION ALL
-      SELECT 1, hashtextextended('booking:therapist:' || "id", 0) FROM therapists
+      SELECT 1, hashtextextended('booking:therapist:' || "id" || ':' || "day", 0) FROM therapist_days
     ),
     queued AS MATERIALIZED (
       SELECT count(*) AS taken FROM (
@@ -66,7 +72,7 @@ export async function lockBookingParties(tx: Sql, parties: BookingParties) {
     )
     SELECT s."id" AS "serviceId", t."id" AS "therapistId"
     FROM impatient, "Service" s, "Therapist" t
-    WHERE s."slug" = ${parties.serviceSlug} AND t."id" IN (SELECT "id" FROM therapists)
+    WHERE s."slug" = ${parties.serviceSlug} AND t."id" = ANY(${therapistIds}::text[])
     FOR KEY SHARE OF s, t`);
 }
 

@@ -333,7 +333,7 @@ async function createDeskBooking(input: CreateBookingInput, now: Date): Promise<
       await lockBookingParties(prismaSql(tx), {
         clientId: input.client.id,
         serviceSlug: input.serviceSlug,
-        therapistIds: [slot.therapistId],
+        therapistDays: [{ therapistId: slot.therapistId, day: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE) }],
       });
       const again = await findDeskRepeat(tx, input);
       if (again) {

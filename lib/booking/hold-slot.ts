@@ -1,5 +1,5 @@
 // The transaction behind a new booking, and the pieces a move shares with it. In one transaction:
-//  1. lockBookingParties: queue behind any booking change of this client and this therapist;
+//  1. lockBookingParties: queue behind any booking change of this client and this therapist's day;
 //  2. one read (loadAvailabilityInputs) of the service, hours, bookings and the client's own holds,
 //     which now sees everything committed before the locks were granted;
 //  3. a repeat of the client's live request (same service and start) is answered with that hold;
@@ -128,7 +128,8 @@ function assignTherapist(request: HoldRequest, inputs: AvailabilityInputs): stri
 /** The transaction: `therapistId` is the therapist whose time is taken (chosen or assigned). */
 async function holdOrRepeat(tx: Sql, request: HoldRequest, therapistId: string): Promise<HoldOutcome> {
   const { clientId, serviceSlug } = request;
-  await lockBookingParties(tx, { clientId, serviceSlug, therapistIds: [therapistId] });
+  const day = clinicDayOf(request.start, getEnv().CLINIC_TIME_ZONE);
+  await lockBookingParties(tx, { clientId, serviceSlug, therapistDays: [{ therapistId, day }] });
   const inputs = await readDay(tx, request, therapistId);
   if (request.consent?.sign) {
     await writeConsentSignature(tx, {

@@ -82,15 +82,19 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
 
   try {
     await runTransaction(prisma, async (tx) => {
-      // In the queue of every booking change for this client and both therapists; what is read
+      // In the queue of every booking change for this client and both therapists' days; what is read
       // next includes whatever was committed before the locks were granted.
       const therapistId = input.therapistId ?? booking.therapistId;
+      const day = clinicDayOf(input.start, env.CLINIC_TIME_ZONE);
+      // The day it leaves too: a booking waiting for that time reads it free once this commits.
       await lockBookingParties(prismaSql(tx), {
         clientId: booking.clientId,
         serviceSlug: booking.service.slug,
-        therapistIds: [...new Set([booking.therapistId, therapistId])],
+        therapistDays: [
+          { therapistId: booking.therapistId, day: clinicDayOf(booking.startsAt, env.CLINIC_TIME_ZONE) },
+          { therapistId, day },
+        ],
       });
-      const day = clinicDayOf(input.start, env.CLINIC_TIME_ZONE);
       const inputs = await loadAvailabilityInputs({
         serviceSlug: booking.service.slug,
         therapistId,

@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import { prismaSql } from "@/lib/db/sql";
 import { lockBookingParties } from "@/lib/booking/booking-locks";
 import { createBooking, type CreatedBooking } from "@/lib/booking/create-booking";
+import { clinicDayOf } from "@/lib/booking/find-bookable-slot";
 import { getEnv } from "@/lib/env";
 import { DomainError, InvalidTransition } from "@/lib/errors/domain-errors";
 import { getStripe } from "@/lib/payments/stripe-client";
@@ -33,14 +34,23 @@ const ACTIVE = ["PENDING_PAYMENT", "CONFIRMED", "CHECKED_IN"] as const;
  * Another booking change takes this therapist's place in the queue, on a connection of its own,
  * and keeps it until `release` is called (PostgreSQL only: PGlite has one connection).
  */
-async function holdTherapistQueue(serviceSlug: string, therapistId: string): Promise<{ release(): Promise<void> }> {
+async function holdTherapistQueue(
+  serviceSlug: string,
+  therapistId: string,
+  start: Date,
+): Promise<{ release(): Promise<void> }> {
+  const day = clinicDayOf(start, getEnv().CLINIC_TIME_ZONE);
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let taken = () => {};
   const queueTaken = new Promise<void>((resolve) => (taken = resolve));
   const holder = prisma.$transaction(
     async (tx) => {
-      await lockBookingParties(prismaSql(tx), { clientId: "someone-else", serviceSlug, therapistIds: [therapistId] });
+      await lockBookingParties(prismaSql(tx), {
+        clientId: "someone-else",
+        serviceSlug,
+        therapistDays: [{ therapistId, day }],
+      });
       taken();
       await released;
     },
@@ -141,6 +151,42 @@ describe(`booking races (${ENGINE})`, () => {
   });
 
   it.skipIf(ENGINE === "pglite")(
+    "queues a booking behind its therapist's changes on that day only (PostgreSQL: two connections)",
+    async () => {
+      const { service, therapists } = await createBookableService();
+      const therapist = therapists[0]!;
+      const queue = await holdTherapistQueue(service.slug, therapist.id, clinicTimeAhead(7, 9));
+      const within = <T>(promise: Promise<T>, ms: number) =>
+        Promise.race([
+          promise.then(() => "done"),
+          new Promise<string>((resolve) => setTimeout(() => resolve("still waiting"), ms)),
+        ]);
+      try {
+        const otherDay = createBooking({
+          client: await createClient(),
+          serviceSlug: service.slug,
+          therapistId: therapist.id,
+          start: clinicTimeAhead(8, 9),
+          intake: CLEAR_INTAKE,
+        });
+        expect(await within(otherDay, 1_500)).toBe("done");
+        const sameDay = createBooking({
+          client: await createClient(),
+          serviceSlug: service.slug,
+          therapistId: therapist.id,
+          start: clinicTimeAhead(7, 14),
+          intake: CLEAR_INTAKE,
+        });
+        expect(await within(sameDay, 1_000)).toBe("still waiting");
+        await queue.release();
+        expect((await sameDay).booking.status).toBe("PENDING_PAYMENT");
+      } finally {
+        await queue.release();
+      }
+    },
+  );
+
+  it.skipIf(ENGINE === "pglite")(
     "books any therapist without waiting for another therapist's queue (PostgreSQL: two connections)",
     async () => {
       const { service, therapists } = await createBookableService({ therapists: 2 });
@@ -155,7 +201,7 @@ describe(`booking races (${ENGINE})`, () => {
         intake: CLEAR_INTAKE,
       });
       // Another booking change holds the busy therapist's place in the queue, and keeps it.
-      const queue = await holdTherapistQueue(service.slug, busy.id);
+      const queue = await holdTherapistQueue(service.slug, busy.id, clinicTimeAhead(7, 14));
       try {
         const booking = createBooking({
           client: await createClient(),
@@ -179,7 +225,7 @@ describe(`booking races (${ENGINE})`, () => {
     async () => {
       const { service, therapists } = await createBookableService();
       const therapist = therapists[0]!;
-      const queue = await holdTherapistQueue(service.slug, therapist.id);
+      const queue = await holdTherapistQueue(service.slug, therapist.id, clinicTimeAhead(9, 10));
       // Whoever is ahead keeps the queue past DATABASE_LOCK_TIMEOUT_MS (a burst of bookings for one
       // therapist): the booking waits for its turn, bounded by the statement timeout, not by it.
       const { DATABASE_LOCK_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS } = getEnv();
@@ -200,7 +246,9 @@ describe(`booking races (${ENGINE})`, () => {
         await lockBookingParties(prismaSql(tx), {
           clientId: "after",
           serviceSlug: service.slug,
-          therapistIds: [therapist.id],
+          therapistDays: [
+            { therapistId: therapist.id, day: clinicDayOf(clinicTimeAhead(9, 10), getEnv().CLINIC_TIME_ZONE) },
+          ],
         });
         return tx.$queryRaw<{ setting: string }[]>`SELECT setting FROM pg_settings WHERE name = 'lock_timeout'`;
       });
