@@ -6,7 +6,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
-import { releaseHoldsAfterStop } from "./create-booking";
+import { releaseHoldsAfterStop } from "./booking-screening";
 
 export const SCREENING_STOP_LIMIT = { limit: 20, windowSeconds: 60 * 60 };
 

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { confirmPaymentLinkReturn } from "@/lib/booking/confirm-payment-link-return";
-import { createBooking, PAYMENT_LINK_HOLD_MINUTES } from "@/lib/booking/create-booking";
+import { createBooking } from "@/lib/booking/create-booking";
+import { PAYMENT_LINK_HOLD_MINUTES } from "@/lib/booking/payment-link";
 import { prisma } from "@/lib/db";
 import { IntakeBlocked, InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import { recordDeskPayment } from "@/lib/payments/record-desk-payment";
