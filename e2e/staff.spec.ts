@@ -1,10 +1,10 @@
 // The staff area in the browser: a therapist sees the day, opens an appointment of theirs (booked
 // and paid first through the API and the Stripe emulator, so the test owns its visit), checks the
 // client in and completes the visit; another therapist's appointment and the admin pages are 404s;
-// the role × page matrix comes from lib/staff/staff-routes.ts; axe is clean on every staff page.
+// the role × page matrix comes from lib/auth/staff-routes.ts; axe is clean on every staff page.
 import { randomInt } from "node:crypto";
 import type { Browser } from "@playwright/test";
-import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "../lib/staff/staff-routes";
+import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "@/lib/auth/staff-routes";
 import { expect, test } from "./fixtures";
 import {
   allNoIntake,

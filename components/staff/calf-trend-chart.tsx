@@ -2,7 +2,13 @@
 // Readable without colour: each finding has its own dash pattern and point shape, every line is
 // labelled at its end, each chart has a title and a description in words, and the same numbers are
 // in a table below. Plain SVG rendered on the server; no script.
-import { TREND_BOX, describeTrend, layoutTrendPanel, type TrendPoint, type TrendVisit } from "@/lib/staff/calf-trend";
+import {
+  TREND_BOX,
+  describeTrend,
+  layoutTrendPanel,
+  type TrendPoint,
+  type TrendVisit,
+} from "@/lib/clinical/calf-trend";
 import {
   CALF_MEASURE_LABELS,
   CALF_MEASURES,
@@ -10,7 +16,7 @@ import {
   CALF_SIDES,
   type CalfMeasure,
   type CalfRecords,
-} from "@/lib/staff/treatment-note-schema";
+} from "@/lib/clinical/treatment-note-schema";
 
 const STYLE: Record<CalfMeasure, { stroke: string; dash?: string; shape: "circle" | "square" | "triangle" }> = {
   tension: { stroke: "#0f5257", shape: "circle" },

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/booking/status-badge";
-import type { AgendaItem, TherapistDay } from "@/lib/staff/schedule-layout";
+import type { AgendaItem, TherapistDay } from "@/lib/schedule/schedule-layout";
 import { formatClinicTime } from "@/lib/time/clinic-time";
 
 function Hours({ day, timeZone }: { day: TherapistDay; timeZone: string }) {

@@ -1,7 +1,7 @@
 // "Call to follow up": recent cancellations whose fee was waived for new calf symptoms, so staff can
 // ask the client whether they saw a doctor. Shown above the day's schedule while there are any.
 import Link from "next/link";
-import type { SymptomFollowUp } from "@/lib/staff/symptom-follow-ups";
+import type { SymptomFollowUp } from "@/lib/clinical/symptom-follow-ups";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 export function SymptomFollowUps({

@@ -21,7 +21,7 @@ import {
   calfInWords,
   type CalfRecords,
   type SoapField,
-} from "@/lib/staff/treatment-note-schema";
+} from "@/lib/clinical/treatment-note-schema";
 
 /** A note as the form shows it: the saved version and its text and scores. */
 export interface NoteSnapshot {

@@ -9,7 +9,7 @@ import {
   calfInWords,
   type CalfRecords,
   type SoapField,
-} from "@/lib/staff/treatment-note-schema";
+} from "@/lib/clinical/treatment-note-schema";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 export interface VisitNoteRow {

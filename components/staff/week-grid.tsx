@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/booking/status-badge";
-import type { ScheduleDay } from "@/lib/staff/schedule-layout";
+import type { ScheduleDay } from "@/lib/schedule/schedule-layout";
 import { formatClinicTime } from "@/lib/time/clinic-time";
 
 const weekdayLabel = (date: string) =>

@@ -1,5 +1,5 @@
 // A therapist's week in words, day by day: working hours and breaks, in the clinic's zone.
-import { formatRange, WEEKDAYS } from "@/lib/staff/hours-ranges";
+import { formatRange, WEEKDAYS } from "@/lib/hours/hours-ranges";
 
 interface Range {
   weekday: number;

@@ -3,11 +3,11 @@
 // A therapist's whole week in one form: for each weekday its working hours and breaks, several
 // ranges a day, rows added and removed in place. Every field is controlled, so a refused save keeps
 // what was typed; each message sits under the input it concerns (names like "hours.1.0.end", as
-// lib/staff/hours-ranges.ts reports them). Saving replaces the week as a whole, or nothing.
+// lib/hours/hours-ranges.ts reports them). Saving replaces the week as a whole, or nothing.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { rangeField, WEEKDAYS, type RangeInput, type RangeKind, type WeekInput } from "@/lib/staff/hours-ranges";
+import { rangeField, WEEKDAYS, type RangeInput, type RangeKind, type WeekInput } from "@/lib/hours/hours-ranges";
 import type { AdminFormAction, AdminFormState } from "./admin-form-state";
 import { StrandedVisits } from "./stranded-visits";
 

@@ -1,5 +1,5 @@
 // The invited therapist chooses a password through the single-use link an admin's invitation sent
-// (lib/staff/invite-therapist.ts). The link is used and the password set in one transaction, guarded
+// (lib/team/invite-therapist.ts). The link is used and the password set in one transaction, guarded
 // on the account having no password yet and not being turned off; then they sign in as usual.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";

@@ -12,7 +12,7 @@
 // - one client's concurrent requests run one after the other: a repeat finds the hold the first
 //   made and returns it, so a client never has two live holds or two open checkouts;
 // - an admin's change to hours, time off or the service (which locks those rows FOR UPDATE, see
-//   lib/staff/upcoming-bookings.ts) and a booking never cross: whichever locks first goes first,
+//   lib/booking/upcoming-bookings.ts) and a booking never cross: whichever locks first goes first,
 //   and the other reads what it committed.
 // Locks are always taken in one order (the client, then therapist days by key) in one statement,
 // and a transaction never takes a second client's lock, so two booking changes cannot wait on each

@@ -217,7 +217,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         refundCents: policy.refundCents,
         refundId,
         // A fee actually waived for new calf symptoms: counted against the yearly online limit, and
-        // listed for staff to call the client (lib/staff/symptom-follow-ups.ts). No health text.
+        // listed for staff to call the client (lib/clinical/symptom-follow-ups.ts). No health text.
         ...(waivedFeeCents > 0 ? { calfSymptomsWaiver: true, waivedFeeCents } : {}),
       },
     });

@@ -1,7 +1,7 @@
 // The live catalogue as the site shows it: read from the database (staff manage it there; the demo
 // seed only starts it), through the catalogue cache.
 import { prisma } from "@/lib/db";
-import { SLUG_PATTERN } from "@/lib/staff/service-form-schema";
+import { SLUG_PATTERN } from "@/lib/catalog-admin/service-form-schema";
 import { cacheCatalogRead } from "./cache";
 
 const serviceFields = {

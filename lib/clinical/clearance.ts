@@ -8,8 +8,8 @@ import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { clientScopeOf } from "@/lib/staff/clients";
-import type { StaffViewer } from "@/lib/staff/staff-viewer";
+import { clientScopeOf } from "@/lib/clients/clients";
+import type { StaffViewer } from "@/lib/auth/staff-viewer";
 import { clinicDayBounds } from "@/lib/time/clinic-time";
 import { clearanceQuestionLabel, type ClearanceInput } from "./clearance-schema";
 

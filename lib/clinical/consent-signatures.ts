@@ -13,8 +13,8 @@ import { plainText } from "@/lib/forms/text";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentMethod } from "@/lib/generated/prisma/enums";
-import { clientScopeOf } from "@/lib/staff/clients";
-import type { StaffViewer } from "@/lib/staff/staff-viewer";
+import { clientScopeOf } from "@/lib/clients/clients";
+import type { StaffViewer } from "@/lib/auth/staff-viewer";
 import { CURRENT_CONSENT, consentVersion, SIGNED_NAME_RULE, signedNameMatches } from "./consent";
 
 export const CONSENT_SIGNED_ACTION = "consent.signed";

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { allNoIntake, type IntakeAnswers } from "@/lib/booking/intake";
 import type { BookingStatus } from "@/lib/booking/status";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { CalfRecords, SoapField } from "@/lib/staff/treatment-note-schema";
+import type { CalfRecords, SoapField } from "@/lib/clinical/treatment-note-schema";
 import { addDays, clinicToday, clinicWeekday, parseIsoDate, wallTimeToUtc } from "@/lib/time/clinic-time";
 
 /** Clients who exist only for the fortnight (no password: they are not demo sign-ins). */

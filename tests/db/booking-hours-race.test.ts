@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBooking } from "@/lib/booking/create-booking";
 import { prisma } from "@/lib/db";
 import { Unprocessable } from "@/lib/errors/domain-errors";
-import { replaceWorkingHours } from "@/lib/staff/replace-working-hours";
+import { replaceWorkingHours } from "@/lib/hours/replace-working-hours";
 import { clinicWeekday } from "@/lib/time/clinic-time";
 import { CLEAR_INTAKE, clinicTimeAhead, createBookableService, createClient } from "../support/booking-scenario";
 import { ENGINE } from "../support/db-setup";

@@ -7,11 +7,11 @@ import { inServerAction, installDataCache, tick } from "../support/next-data-cac
 import { getAvailability } from "@/lib/availability/get-availability";
 import { prisma } from "@/lib/db";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
-import { restoreService } from "@/lib/staff/restore-service";
-import { retireService } from "@/lib/staff/retire-service";
-import { saveService } from "@/lib/staff/save-service";
-import { serviceFormSchema, type ServiceFormInput } from "@/lib/staff/service-form-schema";
-import { BookingsWouldBeStranded } from "@/lib/staff/upcoming-bookings";
+import { restoreService } from "@/lib/catalog-admin/restore-service";
+import { retireService } from "@/lib/catalog-admin/retire-service";
+import { saveService } from "@/lib/catalog-admin/save-service";
+import { serviceFormSchema, type ServiceFormInput } from "@/lib/catalog-admin/service-form-schema";
+import { BookingsWouldBeStranded } from "@/lib/booking/upcoming-bookings";
 import { addDays, clinicToday } from "@/lib/time/clinic-time";
 import { clinicTimeAhead, uniqueLabel } from "../support/booking-scenario";
 import { ENGINE } from "../support/db-setup";

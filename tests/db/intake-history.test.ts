@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 import { findLastIntake } from "@/lib/booking/last-intake";
 import { askedQuestions } from "@/lib/booking/intake";
 import { QUESTIONNAIRE_V1 } from "@/lib/clinical/questionnaire";
-import { openStaffAppointment } from "@/lib/staff/appointment";
+import { openStaffAppointment } from "@/lib/schedule/appointment";
 import { CLEAR_INTAKE } from "../support/booking-scenario";
 import { ENGINE } from "../support/db-setup";
 import { bookingData } from "../support/factories";

@@ -12,8 +12,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ENGINE } from "../support/db-setup";
-import { CALF_MEASURES, CALF_SIDES, calfFieldName } from "@/lib/staff/treatment-note-schema";
-import { rangeField, WEEKDAYS } from "@/lib/staff/hours-ranges";
+import { CALF_MEASURES, CALF_SIDES, calfFieldName } from "@/lib/clinical/treatment-note-schema";
+import { rangeField, WEEKDAYS } from "@/lib/hours/hours-ranges";
 import { bookingData, createTherapist } from "../support/factories";
 import { countRows, createHostileScenario } from "../support/hostile-scenario";
 import { sessionCookieFor } from "../support/session-cookie";

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelBooking, WAIVERS_ONLINE_PER_YEAR, WaiverNeedsACall } from "@/lib/booking/cancel-booking";
 import { prisma } from "@/lib/db";
-import { listSymptomFollowUps } from "@/lib/staff/symptom-follow-ups";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { listSymptomFollowUps } from "@/lib/clinical/symptom-follow-ups";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { createBookableService, createClient } from "../support/booking-scenario";
 import { clinicTimeAhead, confirmedBooking } from "../support/confirmed-booking";
 import { ENGINE } from "../support/db-setup";

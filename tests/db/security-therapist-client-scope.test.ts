@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { getClientForStaff, searchClients } from "@/lib/staff/clients";
-import { getBookableClient } from "@/lib/staff/phone-client";
+import { getClientForStaff, searchClients } from "@/lib/clients/clients";
+import { getBookableClient } from "@/lib/clients/phone-client";
 import { ENGINE } from "../support/db-setup";
 import { bookingData } from "../support/factories";
 import { caught, createStaffScenario } from "../support/staff-scenario";

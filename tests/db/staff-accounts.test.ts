@@ -10,14 +10,14 @@ import { hashPassword } from "@/lib/auth/password";
 import { createSessionRecord, findSessionUser } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
-import { changeStaffRole } from "@/lib/staff/change-staff-role";
-import { inviteTherapist, resendStaffInvite } from "@/lib/staff/invite-therapist";
+import { changeStaffRole } from "@/lib/team/change-staff-role";
+import { inviteTherapist, resendStaffInvite } from "@/lib/team/invite-therapist";
 import {
   disableStaffAccount,
   enableStaffAccount,
   StaffHasUpcomingAppointments,
-} from "@/lib/staff/set-staff-account-disabled";
-import type { StaffAdminActor } from "@/lib/staff/staff-admin";
+} from "@/lib/team/set-staff-account-disabled";
+import type { StaffAdminActor } from "@/lib/team/staff-admin";
 import { ENGINE } from "../support/db-setup";
 import { bookingData, createService, createUser, uniqueEmail } from "../support/factories";
 import { caught } from "../support/staff-scenario";

@@ -3,9 +3,9 @@
 // lapsed ones.
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { loadSchedule } from "@/lib/staff/schedule";
-import { layOutSchedule } from "@/lib/staff/schedule-layout";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { loadSchedule } from "@/lib/schedule/load-schedule";
+import { layOutSchedule } from "@/lib/schedule/schedule-layout";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { clinicDayBounds, addDays } from "@/lib/time/clinic-time";
 import { countStatements } from "../support/count-statements";
 import { ENGINE } from "../support/db-setup";

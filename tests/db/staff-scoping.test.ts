@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { INTAKE_VIEWED_ACTION, openStaffAppointment } from "@/lib/staff/appointment";
-import { getClientForStaff, searchClients } from "@/lib/staff/clients";
-import { listStaffDayBookings } from "@/lib/staff/day-bookings";
-import { loadSchedule } from "@/lib/staff/schedule";
+import { INTAKE_VIEWED_ACTION, openStaffAppointment } from "@/lib/schedule/appointment";
+import { getClientForStaff, searchClients } from "@/lib/clients/clients";
+import { listStaffDayBookings } from "@/lib/schedule/day-bookings";
+import { loadSchedule } from "@/lib/schedule/load-schedule";
 import { clinicToday } from "@/lib/time/clinic-time";
 import { ENGINE } from "../support/db-setup";
 import { caught, createStaffScenario } from "../support/staff-scenario";

@@ -8,16 +8,16 @@ import {
   noteFieldErrors,
   treatmentNoteInputSchema,
   type TreatmentNoteRawInput,
-} from "@/lib/staff/treatment-note-schema";
+} from "@/lib/clinical/treatment-note-schema";
 import {
   NOTE_SAVED_ACTION,
   NOTE_VIEWED_ACTION,
   NoteChanged,
   getTreatmentNote,
   saveTreatmentNote,
-} from "@/lib/staff/treatment-notes";
-import { CLIENT_RECORDS_VIEWED_ACTION, openClientRecords } from "@/lib/staff/client-records";
-import { getClientForStaff } from "@/lib/staff/clients";
+} from "@/lib/clinical/treatment-notes";
+import { CLIENT_RECORDS_VIEWED_ACTION, openClientRecords } from "@/lib/clinical/client-records";
+import { getClientForStaff } from "@/lib/clients/clients";
 import { ENGINE } from "../support/db-setup";
 import { caught, createStaffScenario } from "../support/staff-scenario";
 

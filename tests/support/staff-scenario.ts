@@ -1,8 +1,8 @@
 // Builders for staff tests: two therapists with a booking each for one client, an admin, and the
-// viewers and actors the lib/staff and lib/booking functions take.
+// viewers and actors the staff-facing domain functions take.
 import { prisma } from "@/lib/db";
 import type { StaffActor } from "@/lib/booking/apply-staff-transition";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { CLEAR_INTAKE } from "./booking-scenario";
 import { bookingData, createService, createTherapist, createUser } from "./factories";
 

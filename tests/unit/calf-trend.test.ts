@@ -11,7 +11,7 @@ import {
   xOf,
   yOf,
   type TrendVisit,
-} from "@/lib/staff/calf-trend";
+} from "@/lib/clinical/calf-trend";
 
 const scores = (tension: number, swelling: number, tenderness: number) => ({ tension, swelling, tenderness });
 const visit = (label: string, left: ReturnType<typeof scores> | null, right = left): TrendVisit => ({

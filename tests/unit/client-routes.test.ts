@@ -67,7 +67,7 @@ describe("client routes", () => {
   });
 
   it("lists every API route that takes an id or answers a signed-in user, method by method", () => {
-    // Staff-only routes are in lib/staff/staff-routes.ts (tests/unit/staff-routes.test.ts).
+    // Staff-only routes are in lib/auth/staff-routes.ts (tests/unit/staff-routes.test.ts).
     const routes = filesUnder(API, /^route\.ts$/).filter(
       (file) => !isCatchAll(routeOf(file)) && !routeOf(file).startsWith("/api/staff/"),
     );

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { nameSchema } from "@/lib/auth/account-schemas";
 import { intakeSchema, allNoIntake } from "@/lib/booking/intake";
-import { phoneClientSchema } from "@/lib/staff/phone-client";
+import { phoneClientSchema } from "@/lib/clients/phone-client";
 import { recordId } from "@/lib/forms/record-id";
 import { personName, plainText, withoutHiddenCharacters } from "@/lib/forms/text";
 import { firstSearchParam } from "@/lib/http/search-params";

@@ -13,7 +13,7 @@ import {
   utilisation,
   workingMinutes,
   type WeeklyWindow,
-} from "@/lib/staff/report-math";
+} from "@/lib/reports/report-math";
 
 const NY = "America/New_York";
 const everyDay = (startMinute: number, endMinute: number): WeeklyWindow[] =>

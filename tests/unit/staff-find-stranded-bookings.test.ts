@@ -8,7 +8,7 @@ import {
   findStrandedBookings,
   fitsWeek,
   type TherapistWeek,
-} from "@/lib/staff/find-stranded-bookings";
+} from "@/lib/hours/find-stranded-bookings";
 import { wallTimeToUtc } from "@/lib/time/clinic-time";
 
 const NY = "America/New_York";

@@ -8,8 +8,8 @@ import {
   weekInputOf,
   type RangeInput,
   type WeekInput,
-} from "@/lib/staff/hours-ranges";
-import { parseClinicDateTime } from "@/lib/staff/clinic-date-time-input";
+} from "@/lib/hours/hours-ranges";
+import { parseClinicDateTime } from "@/lib/hours/clinic-date-time-input";
 
 const NY = "America/New_York";
 

@@ -1,4 +1,4 @@
-// The role × route matrix comes from one list (lib/staff/staff-routes.ts). Every staff page and
+// The role × route matrix comes from one list (lib/auth/staff-routes.ts). Every staff page and
 // Server Action in the tree must have an entry and call its guard with it, and every entry must
 // still exist, so a new staff route without an entry fails here.
 import { readdirSync, readFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import {
   staffRouteAllows,
   type StaffRoute,
   type StaffRouteKey,
-} from "@/lib/staff/staff-routes";
+} from "@/lib/auth/staff-routes";
 
 const ROOT = process.cwd();
 const STAFF_APP = path.join(ROOT, "app", "(staff)");
@@ -38,7 +38,7 @@ describe("staff routes", () => {
   const actionFiles = filesUnder(STAFF_APP, /^actions\.ts$/);
 
   it.each(pages.map((file) => [routeOf(file), file]))("page %s is listed and guarded by its entry", (route, file) => {
-    expect(keys, `add ${route} to lib/staff/staff-routes.ts`).toContain(route);
+    expect(keys, `add ${route} to lib/auth/staff-routes.ts`).toContain(route);
     expect(text(file)).toContain(`requireStaffRoute("${route}"`);
   });
 
@@ -51,7 +51,7 @@ describe("staff routes", () => {
     );
     expect(exported.length).toBeGreaterThan(0);
     for (const { file, name } of exported) {
-      expect(keys, `add action:${name} to lib/staff/staff-routes.ts`).toContain(`action:${name}`);
+      expect(keys, `add action:${name} to lib/auth/staff-routes.ts`).toContain(`action:${name}`);
       expect(text(file)).toContain(`"action:${name}"`);
     }
     const listed = keys.filter((key) => STAFF_ROUTES[key].kind === "action").map((key) => key.slice("action:".length));
@@ -73,7 +73,7 @@ describe("staff routes", () => {
       const route = routeOf(file);
       expect(
         apiKeys.some((key) => key.split(" ")[1]?.split("?")[0] === route),
-        `add ${route} to lib/staff/staff-routes.ts`,
+        `add ${route} to lib/auth/staff-routes.ts`,
       ).toBe(true);
     }
     for (const key of apiKeys) {

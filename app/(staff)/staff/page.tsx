@@ -4,11 +4,11 @@ import { ScheduleControls } from "@/components/staff/schedule-controls";
 import { SymptomFollowUps } from "@/components/staff/symptom-follow-ups";
 import { Alert } from "@/components/ui/alert";
 import { getEnv } from "@/lib/env";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { listScheduleTherapists, loadSchedule } from "@/lib/staff/schedule";
-import { agendaOf, layOutSchedule } from "@/lib/staff/schedule-layout";
-import { loadStaffViewer, seesEveryone } from "@/lib/staff/staff-viewer";
-import { FOLLOW_UP_DAYS, listSymptomFollowUps } from "@/lib/staff/symptom-follow-ups";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { listScheduleTherapists, loadSchedule } from "@/lib/schedule/load-schedule";
+import { agendaOf, layOutSchedule } from "@/lib/schedule/schedule-layout";
+import { loadStaffViewer, seesEveryone } from "@/lib/auth/staff-viewer";
+import { FOLLOW_UP_DAYS, listSymptomFollowUps } from "@/lib/clinical/symptom-follow-ups";
 import { addDays, clinicToday, formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
 import { readScheduleParams, type ScheduleSearchParams } from "./schedule-params";
 

@@ -10,9 +10,9 @@ import { consentInputSchema } from "@/lib/clinical/consent-signatures";
 import { intakeSchema } from "@/lib/booking/intake";
 import { getEnv } from "@/lib/env";
 import { apiHandler } from "@/lib/http/api-error";
-import { listStaffDayBookings } from "@/lib/staff/day-bookings";
-import { staffApiRouteAllows } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { listStaffDayBookings } from "@/lib/schedule/day-bookings";
+import { staffApiRouteAllows } from "@/lib/auth/require-staff-route";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { isSchedulableDate } from "@/lib/time/clinic-time";
 import { readJsonBody } from "@/lib/http/read-json-body";
 

@@ -2,7 +2,7 @@
 
 // Booking on a client's behalf (a phone booking): create or pick the client, then hold the time with
 // an emailed payment link or confirm it to be paid at the desk. Guard (its entry in
-// lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+// lib/auth/staff-routes.ts) → safeParse → domain call → a result the form shows.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -12,10 +12,10 @@ import type { PhoneBookingState, PhoneClientFormState } from "@/components/staff
 import { createBooking } from "@/lib/booking/create-booking";
 import { getEnv } from "@/lib/env";
 import { DomainError, IntakeBlocked, SlotTaken } from "@/lib/errors/domain-errors";
-import { findOrCreatePhoneClient, getBookableClient, phoneClientSchema } from "@/lib/staff/phone-client";
-import { readPhoneIntake } from "@/lib/staff/phone-intake";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { findOrCreatePhoneClient, getBookableClient, phoneClientSchema } from "@/lib/clients/phone-client";
+import { readPhoneIntake } from "@/lib/clients/phone-intake";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 const text = (formData: FormData, name: string) => {

@@ -8,13 +8,16 @@ import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { firstSearchParam, type SearchParamValue } from "@/lib/http/search-params";
 import { formatMoney } from "@/lib/money";
-import { searchClients, type ClientSummary } from "@/lib/staff/clients";
-import { listPhoneBookingOptions } from "@/lib/staff/phone-booking-options";
+import { searchClients, type ClientSummary } from "@/lib/clients/clients";
+import { listPhoneBookingOptions } from "@/lib/clients/phone-booking-options";
 import { formatAnsweredOn } from "@/lib/booking/last-intake";
-import { getBookableClient } from "@/lib/staff/phone-client";
-import { clearedConditionsForPhoneBooking, openLastIntakeForPhoneBooking } from "@/lib/staff/phone-client-last-intake";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer, seesEveryone, type StaffViewer } from "@/lib/staff/staff-viewer";
+import { getBookableClient } from "@/lib/clients/phone-client";
+import {
+  clearedConditionsForPhoneBooking,
+  openLastIntakeForPhoneBooking,
+} from "@/lib/clients/phone-client-last-intake";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { loadStaffViewer, seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 import { addDays, clinicToday, formatClinicDate, formatZoneName, isSchedulableDate } from "@/lib/time/clinic-time";
 import { bookForClientAction, createPhoneClientAction } from "./actions";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchClients } from "@/lib/staff/clients";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer, seesEveryone } from "@/lib/staff/staff-viewer";
+import { searchClients } from "@/lib/clients/clients";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { loadStaffViewer, seesEveryone } from "@/lib/auth/staff-viewer";
 
 export const metadata: Metadata = { title: "Staff: clients", robots: { index: false } };
 

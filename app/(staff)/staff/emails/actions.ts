@@ -1,7 +1,7 @@
 "use server";
 
 // Sent email, for admins: retry a message that ended FAILED (the dead letter). Guard (its entry in
-// lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+// lib/auth/staff-routes.ts) → safeParse → domain call → a result the form shows.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -9,7 +9,7 @@ import { recordId } from "@/lib/forms/record-id";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { retryFailedEmailByStaff } from "@/lib/notifications/retry-failed-email-by-staff";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 
 const retrySchema = z.object({ messageId: recordId() });
 

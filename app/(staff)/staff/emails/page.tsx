@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmailMessageList } from "@/components/notifications/email-message-list";
 import { getEnv } from "@/lib/env";
 import { EMAIL_STATUSES, listOutboxMessages, STAFF_EMAIL_PAGE_SIZE } from "@/lib/notifications/list-outbox-messages";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { retryEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Staff: sent email", robots: { index: false } };

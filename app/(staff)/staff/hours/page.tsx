@@ -3,9 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { WeekSummary } from "@/components/staff/week-summary";
 import { getEnv } from "@/lib/env";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { seesEveryone, loadStaffViewer } from "@/lib/staff/staff-viewer";
-import { listTherapistWeeks } from "@/lib/staff/therapist-hours";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { seesEveryone, loadStaffViewer } from "@/lib/auth/staff-viewer";
+import { listTherapistWeeks } from "@/lib/hours/therapist-hours";
 import { formatZoneName } from "@/lib/time/clinic-time";
 
 export const metadata: Metadata = { title: "Staff: hours", robots: { index: false } };

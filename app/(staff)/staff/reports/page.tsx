@@ -3,10 +3,10 @@ import { ReportChart } from "@/components/staff/report-chart";
 import { Alert } from "@/components/ui/alert";
 import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
-import { formatPercent, readReportPeriod, type ReportRow } from "@/lib/staff/report-math";
-import { getClinicReport } from "@/lib/staff/reports";
+import { formatPercent, readReportPeriod, type ReportRow } from "@/lib/reports/report-math";
+import { getClinicReport } from "@/lib/reports/reports";
 import { firstSearchParam, type SearchParamValue } from "@/lib/http/search-params";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
 
 export const metadata: Metadata = { title: "Staff: reports", robots: { index: false } };

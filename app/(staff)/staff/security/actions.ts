@@ -3,7 +3,7 @@
 // Two-factor sign-in for the signed-in staff member's own account: start the set-up, confirm it with
 // a current code (the recovery codes come back once), generate new recovery codes with a current code,
 // or turn it off with a code or the password.
-// Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows.
+// Guard (its entry in lib/auth/staff-routes.ts) → safeParse → domain call → a result the form shows.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -15,7 +15,7 @@ import {
   generateNewRecoveryCodes,
 } from "@/lib/auth/two-factor";
 import { DomainError } from "@/lib/errors/domain-errors";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 
 const SECURITY_PATH = "/staff/security";
 

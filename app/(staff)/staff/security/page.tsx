@@ -3,7 +3,7 @@ import { TwoFactorSettings } from "@/components/staff/two-factor-settings";
 import { Alert } from "@/components/ui/alert";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { getEnv } from "@/lib/env";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import {
   beginTotpEnrolmentAction,

@@ -1,6 +1,6 @@
 "use server";
 
-// Create, edit, retire and bring back services. Guard (its entry in lib/staff/staff-routes.ts) →
+// Create, edit, retire and bring back services. Guard (its entry in lib/auth/staff-routes.ts) →
 // safeParse → domain call → a result the form shows. After a change the catalogue's cache tag and
 // the availability cache are cleared, so the public pages show it on their next request.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
@@ -13,12 +13,12 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { restoreService } from "@/lib/staff/restore-service";
-import { retireService } from "@/lib/staff/retire-service";
-import { saveService } from "@/lib/staff/save-service";
-import { serviceFormSchema } from "@/lib/staff/service-form-schema";
-import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/staff/upcoming-bookings";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { restoreService } from "@/lib/catalog-admin/restore-service";
+import { retireService } from "@/lib/catalog-admin/retire-service";
+import { saveService } from "@/lib/catalog-admin/save-service";
+import { serviceFormSchema } from "@/lib/catalog-admin/service-form-schema";
+import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/booking/upcoming-bookings";
 
 const idSchema = recordId();
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { formatMoney } from "@/lib/money";
-import { listServicesForAdmin } from "@/lib/staff/catalogue-admin";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { listServicesForAdmin } from "@/lib/catalog-admin/admin-catalogue";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 
 export const metadata: Metadata = { title: "Staff: services", robots: { index: false } };
 

@@ -1,7 +1,7 @@
 "use server";
 
 // Staff accounts, for admins: invite a therapist, re-send an invitation, change a role, turn an
-// account off or on, reset someone's two-factor sign-in. Guard (its entry in lib/staff/staff-routes.ts) → safeParse → domain call → a
+// account off or on, reset someone's two-factor sign-in. Guard (its entry in lib/auth/staff-routes.ts) → safeParse → domain call → a
 // result the form shows; the team page is revalidated after every change.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
@@ -13,15 +13,15 @@ import { emailSchema } from "@/lib/auth/schemas";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
-import { changeStaffRole } from "@/lib/staff/change-staff-role";
-import { inviteTherapist, resendStaffInvite } from "@/lib/staff/invite-therapist";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { resetStaffTwoFactor } from "@/lib/staff/reset-staff-two-factor";
+import { changeStaffRole } from "@/lib/team/change-staff-role";
+import { inviteTherapist, resendStaffInvite } from "@/lib/team/invite-therapist";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { resetStaffTwoFactor } from "@/lib/team/reset-staff-two-factor";
 import {
   disableStaffAccount,
   enableStaffAccount,
   StaffHasUpcomingAppointments,
-} from "@/lib/staff/set-staff-account-disabled";
+} from "@/lib/team/set-staff-account-disabled";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 
 const TEAM_PATH = "/staff/team";

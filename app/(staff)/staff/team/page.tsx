@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { InviteTherapistForm } from "@/components/staff/invite-therapist-form";
 import { StaffMemberActions } from "@/components/staff/staff-member-actions";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { listStaffMembers } from "@/lib/staff/team";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { listStaffMembers } from "@/lib/team/list-staff-members";
 import {
   changeStaffRoleAction,
   disableStaffAccountAction,

@@ -3,10 +3,10 @@ import { ScheduleControls } from "@/components/staff/schedule-controls";
 import { WeekGrid } from "@/components/staff/week-grid";
 import { Alert } from "@/components/ui/alert";
 import { getEnv } from "@/lib/env";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { listScheduleTherapists, loadSchedule } from "@/lib/staff/schedule";
-import { layOutSchedule } from "@/lib/staff/schedule-layout";
-import { loadStaffViewer, seesEveryone } from "@/lib/staff/staff-viewer";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { listScheduleTherapists, loadSchedule } from "@/lib/schedule/load-schedule";
+import { layOutSchedule } from "@/lib/schedule/schedule-layout";
+import { loadStaffViewer, seesEveryone } from "@/lib/auth/staff-viewer";
 import { addDays, clinicToday, clinicWeekday, formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
 import { readScheduleParams, type ScheduleSearchParams } from "../schedule-params";
 

@@ -1,7 +1,7 @@
 "use server";
 
 // Check-in, complete, no-show, cancel and reschedule for one appointment. Guard (its entry in
-// lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows. Whatever happens the
+// lib/auth/staff-routes.ts) → safeParse → domain call → a result the form shows. Whatever happens the
 // page is revalidated, so the person who lost a race sees the message and the state the winner left.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
@@ -21,10 +21,10 @@ import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
 import { DomainError, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
 import { recordDeskPayment } from "@/lib/payments/record-desk-payment";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import type { StaffRouteKey } from "@/lib/staff/staff-routes";
-import { noteFieldErrors, readCalfForm, treatmentNoteInputSchema } from "@/lib/staff/treatment-note-schema";
-import { NoteChanged, saveTreatmentNote, type TreatmentNoteView } from "@/lib/staff/treatment-notes";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import type { StaffRouteKey } from "@/lib/auth/staff-routes";
+import { noteFieldErrors, readCalfForm, treatmentNoteInputSchema } from "@/lib/clinical/treatment-note-schema";
+import { NoteChanged, saveTreatmentNote, type TreatmentNoteView } from "@/lib/clinical/treatment-notes";
 import { getEnv } from "@/lib/env";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 

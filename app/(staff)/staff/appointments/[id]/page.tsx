@@ -21,10 +21,10 @@ import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
 import { getDeskPaymentStatus } from "@/lib/payments/record-desk-payment";
-import { openStaffAppointment } from "@/lib/staff/appointment";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
-import { getTreatmentNote } from "@/lib/staff/treatment-notes";
+import { openStaffAppointment } from "@/lib/schedule/appointment";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
+import { getTreatmentNote } from "@/lib/clinical/treatment-notes";
 import { addDays, clinicToday, formatClinicDateTime, formatClinicTime, formatZoneName } from "@/lib/time/clinic-time";
 import {
   cancelAppointmentAction,

@@ -1,7 +1,7 @@
 "use server";
 
 // A client's consent and doctor's clearances, recorded by staff. Guard (its entry in
-// lib/staff/staff-routes.ts) → safeParse → domain call → a result the form shows; the client's
+// lib/auth/staff-routes.ts) → safeParse → domain call → a result the form shows; the client's
 // pages are revalidated either way.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -13,8 +13,8 @@ import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { recordId } from "@/lib/forms/record-id";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { clinicToday } from "@/lib/time/clinic-time";
 
 const text = (formData: FormData, name: string) => {

@@ -16,10 +16,10 @@ import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { listConsentSignatures } from "@/lib/clinical/consent-signatures";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { openClientRecords } from "@/lib/staff/client-records";
-import { getClientForStaff } from "@/lib/staff/clients";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { loadStaffViewer } from "@/lib/staff/staff-viewer";
+import { openClientRecords } from "@/lib/clinical/client-records";
+import { getClientForStaff } from "@/lib/clients/clients";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { clinicToday, formatClinicDate, formatClinicDateTime } from "@/lib/time/clinic-time";
 import {
   recordClearanceAction,

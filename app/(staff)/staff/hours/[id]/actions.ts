@@ -1,7 +1,7 @@
 "use server";
 
-// A therapist's week and time off, changed by an admin. Guard (its entry in lib/staff/staff-routes.ts)
-// → validate (lib/staff/hours-ranges.ts, messages on the inputs they concern) → domain call → a result
+// A therapist's week and time off, changed by an admin. Guard (its entry in lib/auth/staff-routes.ts)
+// → validate (lib/hours/hours-ranges.ts, messages on the inputs they concern) → domain call → a result
 // the form shows. After a change the availability cache and the catalogue's tag are cleared, so the
 // booking pages offer the new times on their next request.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
@@ -14,13 +14,13 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
-import { addTimeOff } from "@/lib/staff/add-time-off";
-import { parseClinicDateTime } from "@/lib/staff/clinic-date-time-input";
-import { readWeekForm, validateWeek } from "@/lib/staff/hours-ranges";
-import { removeTimeOff } from "@/lib/staff/remove-time-off";
-import { replaceWorkingHours } from "@/lib/staff/replace-working-hours";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/staff/upcoming-bookings";
+import { addTimeOff } from "@/lib/hours/add-time-off";
+import { parseClinicDateTime } from "@/lib/hours/clinic-date-time-input";
+import { readWeekForm, validateWeek } from "@/lib/hours/hours-ranges";
+import { removeTimeOff } from "@/lib/hours/remove-time-off";
+import { replaceWorkingHours } from "@/lib/hours/replace-working-hours";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/booking/upcoming-bookings";
 
 const idSchema = recordId();
 const hoursPath = (therapistId: string) => `/staff/hours/${encodeURIComponent(therapistId)}`;

@@ -7,10 +7,10 @@ import { WeekSummary } from "@/components/staff/week-summary";
 import { WorkingHoursForm } from "@/components/staff/working-hours-form";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { weekInputOf } from "@/lib/staff/hours-ranges";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
-import { seesEveryone, loadStaffViewer, type StaffViewer } from "@/lib/staff/staff-viewer";
-import { getTherapistWeek } from "@/lib/staff/therapist-hours";
+import { weekInputOf } from "@/lib/hours/hours-ranges";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { seesEveryone, loadStaffViewer, type StaffViewer } from "@/lib/auth/staff-viewer";
+import { getTherapistWeek } from "@/lib/hours/therapist-hours";
 import { formatClinicDateTime, formatZoneName } from "@/lib/time/clinic-time";
 import { addTimeOffAction, removeTimeOffAction, replaceWorkingHoursAction } from "./actions";
 

@@ -5,8 +5,8 @@ import { ServiceForm } from "@/components/staff/service-form";
 import { serviceFormValuesOf } from "@/components/staff/service-form-values";
 import { ServiceStatusForm } from "@/components/staff/service-status-form";
 import { Alert } from "@/components/ui/alert";
-import { getServiceForAdmin, listAftercareGuides, listTherapistChoices } from "@/lib/staff/catalogue-admin";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { getServiceForAdmin, listAftercareGuides, listTherapistChoices } from "@/lib/catalog-admin/admin-catalogue";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { restoreServiceAction, retireServiceAction, saveServiceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Staff: service", robots: { index: false } };

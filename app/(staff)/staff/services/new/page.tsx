@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ServiceForm } from "@/components/staff/service-form";
 import { NEW_SERVICE_VALUES } from "@/components/staff/service-form-values";
-import { listAftercareGuides, listTherapistChoices } from "@/lib/staff/catalogue-admin";
-import { requireStaffRoute } from "@/lib/staff/require-staff-route";
+import { listAftercareGuides, listTherapistChoices } from "@/lib/catalog-admin/admin-catalogue";
+import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { saveServiceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Staff: new service", robots: { index: false } };

@@ -3,10 +3,10 @@
 import { requireApiUser } from "@/lib/auth/guards";
 import { getEnv } from "@/lib/env";
 import { ApiError, apiHandler } from "@/lib/http/api-error";
-import { reportCsvFilename, reportToCsv } from "@/lib/staff/report-csv";
-import { readReportPeriod } from "@/lib/staff/report-math";
-import { getClinicReport } from "@/lib/staff/reports";
-import { staffApiRouteAllows } from "@/lib/staff/require-staff-route";
+import { reportCsvFilename, reportToCsv } from "@/lib/reports/report-csv";
+import { readReportPeriod } from "@/lib/reports/report-math";
+import { getClinicReport } from "@/lib/reports/reports";
+import { staffApiRouteAllows } from "@/lib/auth/require-staff-route";
 
 export const dynamic = "force-dynamic";
 

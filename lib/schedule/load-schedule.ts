@@ -1,11 +1,11 @@
 // The staff schedule for a run of clinic days: therapists with their hours and breaks, time off,
 // and the bookings in the range (live holds included, lapsed ones not). Five statements whatever
 // the number of bookings (tests/db/staff-schedule.test.ts counts them): each list is one flat read,
-// and the days are laid out in memory (lib/staff/schedule-layout.ts).
+// and the days are laid out in memory (lib/schedule/schedule-layout.ts).
 import { prisma } from "@/lib/db";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { listClinicDays } from "@/lib/time/clinic-days";
-import { scheduleTherapistFor, type StaffViewer } from "./staff-viewer";
+import { scheduleTherapistFor, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 export interface ScheduleBooking {
   id: string;

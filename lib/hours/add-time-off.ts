@@ -6,9 +6,9 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
 import { findBookingsDuring } from "./find-stranded-bookings";
-import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "./upcoming-bookings";
+import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "@/lib/booking/upcoming-bookings";
 
 export interface AddTimeOffInput {
   therapistId: string;

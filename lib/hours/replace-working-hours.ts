@@ -9,10 +9,10 @@ import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
 import { findStrandedBookings } from "./find-stranded-bookings";
 import type { WeeklySchedule } from "./hours-ranges";
-import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "./upcoming-bookings";
+import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "@/lib/booking/upcoming-bookings";
 
 export interface ReplaceWorkingHoursInput {
   therapistId: string;

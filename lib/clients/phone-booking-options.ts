@@ -1,7 +1,7 @@
 // What staff may book for a client over the phone: the active treatments, each with the active
 // therapists who give it; a therapist sees only themselves (they book only into their own schedule).
 import { prisma } from "@/lib/db";
-import { seesEveryone, type StaffViewer } from "./staff-viewer";
+import { seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 export interface PhoneBookingService {
   slug: string;

@@ -5,7 +5,7 @@ import { withoutHiddenCharacters } from "@/lib/forms/text";
 import { NotFound } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
-import { seesEveryone, type StaffViewer } from "./staff-viewer";
+import { seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 export interface ClientSummary {
   id: string;

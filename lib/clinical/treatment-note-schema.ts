@@ -1,7 +1,7 @@
 // What a treatment note holds, as the form sends it and the domain stores it: the four SOAP fields,
 // a left and right calf record (tension, swelling, tenderness, each a whole number 0–10, or a side
 // left blank when it was not assessed), and for an amendment the version the editor started from.
-// Pure: the form, the Server Action and lib/staff/treatment-notes.ts share it.
+// Pure: the form, the Server Action and lib/clinical/treatment-notes.ts share it.
 import { z } from "zod";
 import { readComputedFields, UNREADABLE_FORM_MESSAGE } from "@/lib/forms/computed-fields";
 import { plainText } from "@/lib/forms/text";

@@ -3,7 +3,7 @@
 import { bookingViewSelect, toBookingView, type BookingView } from "@/lib/booking/booking-view";
 import { prisma } from "@/lib/db";
 import { clinicDayBounds } from "@/lib/time/clinic-time";
-import { scheduleTherapistFor, type StaffViewer } from "./staff-viewer";
+import { scheduleTherapistFor, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 export type StaffDayBooking = BookingView & { client: { id: string; name: string | null } };
 

@@ -5,7 +5,7 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "./admin-actor";
+import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
 
 export async function removeTimeOff(input: {
   therapistId: string;

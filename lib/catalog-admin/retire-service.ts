@@ -8,8 +8,8 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "./admin-actor";
-import { BookingsWouldBeStranded, loadUpcomingBookings, lockServiceRow } from "./upcoming-bookings";
+import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { BookingsWouldBeStranded, loadUpcomingBookings, lockServiceRow } from "@/lib/booking/upcoming-bookings";
 
 export async function retireService(input: { serviceId: string; actor: AdminActor; now?: Date }): Promise<void> {
   assertAdmin(input.actor);

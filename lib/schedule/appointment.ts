@@ -16,7 +16,7 @@ import type { Screening } from "@/lib/clinical/questionnaire";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
-import { bookingScopeOf, seesEveryone, type StaffViewer } from "./staff-viewer";
+import { bookingScopeOf, seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 export interface StaffAppointment {
   booking: BookingView;

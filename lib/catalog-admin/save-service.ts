@@ -10,10 +10,10 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertAdmin, type AdminActor } from "./admin-actor";
-import { listAftercareGuides } from "./catalogue-admin";
+import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { listAftercareGuides } from "./admin-catalogue";
 import { firstFreeSlug, slugify, type ServiceFields } from "./service-form-schema";
-import { BookingsWouldBeStranded, loadUpcomingBookings, lockServiceRow } from "./upcoming-bookings";
+import { BookingsWouldBeStranded, loadUpcomingBookings, lockServiceRow } from "@/lib/booking/upcoming-bookings";
 
 export interface SaveServiceInput {
   /** The service to edit; none to create one. */

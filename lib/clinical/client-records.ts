@@ -5,8 +5,8 @@
 import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
-import type { StaffClient } from "./clients";
-import { bookingScopeOf, seesEveryone, type StaffViewer } from "./staff-viewer";
+import type { StaffClient } from "@/lib/clients/clients";
+import { bookingScopeOf, seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 import { parseStoredCalfRecords } from "./treatment-notes";
 import type { CalfRecords, SoapField } from "./treatment-note-schema";
 

@@ -1,5 +1,5 @@
 // Who is looking at the staff pages, and what that lets them see: an admin everything, a therapist
-// their own schedule, appointments and clients. Every lib/staff read takes a viewer, so no page can
+// their own schedule, appointments and clients. Every staff read takes a viewer, so no page can
 // forget the scope.
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,4 +1,4 @@
-// Clients as staff book for them over the phone: found by search (lib/staff/clients.ts), or created
+// Clients as staff book for them over the phone: found by search (lib/clients/clients.ts), or created
 // with a name, email and phone. A new client has no password: they set one later through "forgot
 // password" with the same email. An email already in use is that client, never a second account.
 import { z } from "zod";
@@ -10,7 +10,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import { clientScopeOf, type ClientSummary } from "./clients";
-import { seesEveryone, type StaffViewer } from "./staff-viewer";
+import { seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 export const phoneClientSchema = z.object({
   name: personName({ required: "Enter the client's name." }),

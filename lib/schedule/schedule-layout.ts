@@ -2,7 +2,7 @@
 // the instants they stand for on that date (DST days included), time off and bookings are clipped
 // to the day they touch. The pages render this; the "now" marker is placed with placeNow.
 import { listClinicDays, wallMinuteToInstant, type ClinicDay } from "@/lib/time/clinic-days";
-import type { Schedule, ScheduleBooking } from "./schedule";
+import type { Schedule, ScheduleBooking } from "./load-schedule";
 
 export interface Interval {
   start: Date;

@@ -2,7 +2,7 @@
 // and upcoming time off, scoped to the viewer: an admin any therapist, a therapist only their own.
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { seesEveryone, type StaffViewer } from "./staff-viewer";
+import { seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 const window = { weekday: true, startMinute: true, endMinute: true } as const;
 

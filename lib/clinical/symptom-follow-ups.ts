@@ -3,7 +3,7 @@
 // wrote (lib/booking/cancel-booking.ts), which holds no health text, only that the waiver applied.
 // A therapist sees those of their own appointments; an admin every one.
 import { prisma } from "@/lib/db";
-import { bookingScopeOf, type StaffViewer } from "./staff-viewer";
+import { bookingScopeOf, type StaffViewer } from "@/lib/auth/staff-viewer";
 
 /** How far back the list reaches: a call is worth making while the visit is recent. */
 export const FOLLOW_UP_DAYS = 14;

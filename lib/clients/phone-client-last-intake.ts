@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { findLastIntake, type LastIntake } from "@/lib/booking/last-intake";
 import { prisma } from "@/lib/db";
 import { clientScopeOf } from "./clients";
-import { seesEveryone, type StaffViewer } from "./staff-viewer";
+import { seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 import { clearedConditionsOf } from "@/lib/clinical/clearance";
 
 export const AUDIT_AGAIN_AFTER_MINUTES = 30;

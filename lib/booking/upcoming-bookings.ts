@@ -1,7 +1,7 @@
 // The visits an admin change to the catalogue or to a therapist's week must not strand: upcoming
 // bookings that still take the therapist's time (confirmed, checked in, or an unpaid hold that has
 // not lapsed). Read inside the change's transaction, after the row lock (see lockTherapistRow).
-import { ACTIVE_STATUSES } from "@/lib/booking/status";
+import { ACTIVE_STATUSES } from "./status";
 import { DomainError } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";

@@ -4,12 +4,12 @@
 // up two-factor sign-in are sent to the Security page, and their actions are refused.
 import "server-only";
 import { redirect } from "next/navigation";
-import { requireRole, type CurrentUser } from "@/lib/auth/guards";
+import { requireRole, type CurrentUser } from "./guards";
 import { getEnv } from "@/lib/env";
 import { Unprocessable } from "@/lib/errors/domain-errors";
 import { ApiError } from "@/lib/http/api-error";
 import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "./staff-routes";
-import { staffRouteWaitsForTwoFactor, TWO_FACTOR_SETUP_PATH } from "./two-factor-gate";
+import { staffRouteWaitsForTwoFactor, TWO_FACTOR_SETUP_PATH } from "./staff-two-factor-gate";
 
 export async function requireStaffRoute(key: StaffRouteKey, returnTo?: string): Promise<CurrentUser> {
   const route = STAFF_ROUTES[key];
