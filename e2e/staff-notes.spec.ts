@@ -3,66 +3,23 @@
 // refused beside the field, nothing typed is lost), completes the visit, amends the note (the history
 // shows both versions) and reads the calf trend on the client's page. The demo seed's client seen four
 // times shows a trend too. Axe is clean on the appointment and client pages.
-import { randomInt } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import {
-  CLEAR_INTAKE,
-  consentFor,
-  DEMO_PASSWORD,
-  expectNoSeriousA11yViolations,
-  newClient,
-  signIn,
-  signUp,
-} from "./helpers";
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, signIn } from "./helpers";
+import { bookAndPay, freeSlots, signUpInOwnContext, type FreeSlot } from "./paid-booking";
 
 const SERVICE = "calf-reset-30";
 const THERAPIST = { email: "therapist@clinic.test", name: "Maya Lindqvist" };
 
-interface Slot {
-  start: string;
-  therapistId: string;
-  therapistName: string;
-}
-
 async function bookWithMaya(browser: Browser) {
-  const context = await browser.newContext({
-    extraHTTPHeaders: { "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` },
-  });
-  const page = await context.newPage();
-  const client = newClient();
-  await signUp(page, client);
-  const from = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const availability = await page.request.get(
-    `/api/availability?${new URLSearchParams({ service: SERVICE, from, to })}`,
-  );
-  expect(availability.status()).toBe(200);
-  const { slots } = (await availability.json()) as { slots: Slot[] };
-  const slot = slots.find(
+  const { context, page, client } = await signUpInOwnContext(browser);
+  const slot = (await freeSlots(page.request, 0, SERVICE)).find(
     (s) => s.therapistName === THERAPIST.name && Date.parse(s.start) > Date.now() + 4 * 3_600_000,
   );
   expect(slot, "the demo seed leaves free times with Maya").toBeTruthy();
-  const response = await page.request.post("/api/bookings", {
-    data: JSON.stringify({
-      service: SERVICE,
-      therapist: slot?.therapistId,
-      start: slot?.start,
-      intake: CLEAR_INTAKE,
-      consent: consentFor(client.name),
-    }),
-    headers: { "content-type": "application/json" },
-  });
-  expect(response.status()).toBe(201);
-  const { booking, checkoutUrl } = (await response.json()) as { booking: { id: string }; checkoutUrl: string };
-  await page.goto(checkoutUrl);
-  await expect(page.getByText(/TEST MODE/)).toBeVisible();
-  const receipt = page.getByLabel("Email for the receipt");
-  if (await receipt.isVisible()) await receipt.fill(client.email);
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "You're booked" })).toBeVisible({ timeout: 30_000 });
+  const { bookingId } = await bookAndPay(page, slot as FreeSlot, client.email, client.name, { service: SERVICE });
   await context.close();
-  return { client, bookingId: booking.id };
+  return { client, bookingId };
 }
 
 const calf = (page: Page, side: "Left" | "Right", measure: string) =>

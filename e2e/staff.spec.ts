@@ -2,76 +2,32 @@
 // and paid first through the API and the Stripe emulator, so the test owns its visit), checks the
 // client in and completes the visit; another therapist's appointment and the admin pages are 404s;
 // the role × page matrix comes from lib/auth/staff-routes.ts; axe is clean on every staff page.
-import { randomInt } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { STAFF_ROUTES, staffRouteAllows, type StaffRouteKey } from "@/lib/auth/staff-routes";
 import { expect, test } from "./fixtures";
-import {
-  allNoIntake,
-  consentFor,
-  DEMO_PASSWORD,
-  expectNoSeriousA11yViolations,
-  newClient,
-  signIn,
-  signUp,
-} from "./helpers";
+import { allNoIntake, DEMO_PASSWORD, expectNoSeriousA11yViolations, signIn } from "./helpers";
+import { bookAndPay, freeSlots, holdSlot, signUpInOwnContext, type FreeSlot } from "./paid-booking";
 
 const SERVICE = "calf-reset-30";
 const THERAPIST = { email: "therapist@clinic.test", name: "Maya Lindqvist" };
 const CLEAR_INTAKE = allNoIntake({ varicoseVeins: true, veinHardPainful: false });
 
-interface Slot {
-  start: string;
-  therapistId: string;
-  therapistName: string;
-}
-
 // A signed-up client books one time with Maya (paid through the emulator) and holds one with
 // another therapist: the therapist's appointment and someone else's.
 async function bookAsClient(browser: Browser) {
-  const context = await browser.newContext({
-    extraHTTPHeaders: { "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` },
-  });
-  const page = await context.newPage();
-  const client = newClient();
-  await signUp(page, client);
-  const from = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const availability = await page.request.get(
-    `/api/availability?${new URLSearchParams({ service: SERVICE, from, to })}`,
-  );
-  expect(availability.status()).toBe(200);
-  const { slots } = (await availability.json()) as { slots: Slot[] };
+  const { context, page, client } = await signUpInOwnContext(browser);
+  const slots = await freeSlots(page.request, 0, SERVICE);
   const later = slots.filter((slot) => Date.parse(slot.start) > Date.now() + 4 * 3_600_000);
   const mine = later.find((slot) => slot.therapistName === THERAPIST.name);
   const theirs = later.find((slot) => slot.therapistName !== THERAPIST.name);
   expect(mine && theirs, "the demo seed offers times with Maya and with another therapist").toBeTruthy();
 
-  const book = async (slot: Slot) => {
-    const response = await page.request.post("/api/bookings", {
-      data: JSON.stringify({
-        service: SERVICE,
-        therapist: slot.therapistId,
-        start: slot.start,
-        intake: CLEAR_INTAKE,
-        consent: consentFor(client.name),
-      }),
-      headers: { "content-type": "application/json" },
-    });
-    expect(response.status()).toBe(201);
-    return (await response.json()) as { booking: { id: string; startsAt: string }; checkoutUrl: string };
-  };
-  const own = await book(mine as Slot);
-  await page.goto(own.checkoutUrl);
-  await expect(page.getByText(/TEST MODE/)).toBeVisible();
-  const receipt = page.getByLabel("Email for the receipt");
-  if (await receipt.isVisible()) await receipt.fill(client.email);
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "You're booked" })).toBeVisible({ timeout: 30_000 });
-  const other = await book(theirs as Slot);
+  const choices = { service: SERVICE, intake: CLEAR_INTAKE };
+  const own = await bookAndPay(page, mine as FreeSlot, client.email, client.name, choices);
+  const other = await holdSlot(page, theirs as FreeSlot, client.name, choices);
   await context.close();
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date(own.booking.startsAt));
-  return { client, own: own.booking, other: other.booking, day };
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date(mine?.start ?? ""));
+  return { client, own: { id: own.bookingId }, other: { id: other.bookingId }, day };
 }
 
 test("a therapist runs a visit: sees the day, checks the client in and completes it", async ({

@@ -173,5 +173,3 @@ export async function exportAccountData(userId: string, now = new Date()) {
     })),
   };
 }
-
-export type AccountExport = NonNullable<Awaited<ReturnType<typeof exportAccountData>>>;

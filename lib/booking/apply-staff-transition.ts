@@ -2,20 +2,16 @@
 // guarded update (`WHERE status IN statusesLeadingTo(to)`) and its audit entry. A booking the staff
 // member may not see is a NotFound, one in the wrong state an InvalidTransition (409) with nothing
 // written; two staff at once both reach the guarded update and exactly one of them changes the row.
+import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { InvalidTransition, NotFound } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { BookingStatus, Role } from "@/lib/generated/prisma/enums";
+import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { isActiveStatus, statusesLeadingTo } from "./status";
-
-export interface StaffActor {
-  id: string;
-  role: Role;
-}
 
 export interface StaffTransition {
   to: BookingStatus;
@@ -28,7 +24,7 @@ export interface StaffTransition {
 }
 
 /** Which bookings a staff member may act on: an admin any, a therapist only their own. */
-export function staffBookingScope(actor: StaffActor, bookingId: string): Prisma.BookingWhereInput {
+export function staffBookingScope(actor: Actor, bookingId: string): Prisma.BookingWhereInput {
   if (actor.role === "ADMIN") return { id: bookingId };
   if (actor.role === "THERAPIST") return { id: bookingId, therapist: { userId: actor.id } };
   return { id: bookingId, AND: [{ id: { in: [] } }] }; // matches nothing: clients have no staff transitions
@@ -36,7 +32,7 @@ export function staffBookingScope(actor: StaffActor, bookingId: string): Prisma.
 
 export async function applyStaffTransition(
   transition: StaffTransition,
-  input: { bookingId: string; actor: StaffActor; now?: Date },
+  input: { bookingId: string; actor: Actor; now?: Date },
 ): Promise<BookingView> {
   const now = input.now ?? new Date();
   const from = statusesLeadingTo(transition.to);

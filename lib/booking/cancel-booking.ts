@@ -4,6 +4,7 @@
 // an audit entry and the client's message. The refund is sent to Stripe after the commit, since a
 // call to Stripe must never hold database locks. A second cancel finds the booking CANCELLED and is
 // refused as an invalid transition (409): one cancellation, one refund.
+import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
@@ -11,7 +12,6 @@ import { prismaSql } from "@/lib/db/sql";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingCancelledMessage } from "@/lib/notifications/templates/booking-messages";
@@ -22,14 +22,9 @@ import { bookingViewSelect, toBookingView, type BookingView } from "./booking-vi
 import { cancellationTermsSelect, decideCancellationRefund } from "./cancellation-policy";
 import { lockClientQueue } from "./booking-locks";
 
-export interface BookingActor {
-  id: string;
-  role: Role;
-}
-
 export interface CancelBookingInput {
   bookingId: string;
-  actor: BookingActor;
+  actor: Actor;
   reason?: string;
   /** The client cancels because of new calf pain, swelling, warmth or redness: the fee is waived. */
   newCalfSymptoms?: boolean;
@@ -48,7 +43,7 @@ export interface CancelledBooking {
   refundCents: number;
 }
 
-export const isStaffActor = (actor: BookingActor) => actor.role === "THERAPIST" || actor.role === "ADMIN";
+export const isStaffActor = (actor: Actor) => actor.role === "THERAPIST" || actor.role === "ADMIN";
 
 const CANCELLABLE = ["CONFIRMED", "PENDING_PAYMENT"] as const;
 const REFUNDABLE_PAYMENT = ["SUCCEEDED", "PARTIALLY_REFUNDED"] as const;

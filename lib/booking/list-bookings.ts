@@ -89,19 +89,6 @@ export async function listClientBookings(clientId: string): Promise<ClientBookin
   }));
 }
 
-export async function listBookingsBetween(start: Date, end: Date, therapistId?: string): Promise<BookingSummary[]> {
-  const rows = await prisma.booking.findMany({
-    where: {
-      startsAt: { gte: start, lt: end },
-      status: { notIn: ["EXPIRED"] },
-      ...(therapistId ? { therapistId } : {}),
-    },
-    orderBy: [{ startsAt: "asc" }],
-    select: summarySelect,
-  });
-  return rows.map(toSummary);
-}
-
 const FINISHED: BookingStatus[] = ["CANCELLED", "EXPIRED", "COMPLETED", "NO_SHOW"];
 
 /** Upcoming or in progress (soonest first) and the rest (newest first), as a client's account shows them. */

@@ -19,7 +19,8 @@ import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingRescheduledMessage } from "@/lib/notifications/templates/booking-messages";
 import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
-import { isStaffActor, type BookingActor } from "./cancel-booking";
+import { isStaffActor } from "./cancel-booking";
+import type { Actor } from "@/lib/auth/actor";
 import { canRescheduleOnline, cancellationTermsSelect, hoursInWords } from "./cancellation-policy";
 import { lockBookingParties } from "./booking-locks";
 import { assertPlausibleStart, clinicDayOf, pickBookableSlot } from "./find-bookable-slot";
@@ -27,7 +28,7 @@ import { asBookingConflict, releaseHoldsInTheWay } from "./hold-slot";
 
 export interface RescheduleBookingInput {
   bookingId: string;
-  actor: BookingActor;
+  actor: Actor;
   start: Date;
   /** Another therapist who offers the service; by default the same therapist. */
   therapistId?: string;

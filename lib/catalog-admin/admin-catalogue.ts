@@ -44,8 +44,6 @@ export async function getServiceForAdmin(id: string) {
   });
 }
 
-export type AdminService = NonNullable<Awaited<ReturnType<typeof getServiceForAdmin>>>;
-
 export async function listTherapistChoices() {
   return prisma.therapist.findMany({
     orderBy: [{ active: "desc" }, { displayName: "asc" }],

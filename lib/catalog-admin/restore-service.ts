@@ -4,9 +4,9 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
 
-export async function restoreService(input: { serviceId: string; actor: AdminActor }): Promise<void> {
+export async function restoreService(input: { serviceId: string; actor: Actor }): Promise<void> {
   assertAdmin(input.actor);
   await runTransaction(prisma, async (tx) => {
     const service = await tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true } });

@@ -8,10 +8,10 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { BookingsWouldBeStranded, loadUpcomingBookings, lockServiceRow } from "@/lib/booking/upcoming-bookings";
 
-export async function retireService(input: { serviceId: string; actor: AdminActor; now?: Date }): Promise<void> {
+export async function retireService(input: { serviceId: string; actor: Actor; now?: Date }): Promise<void> {
   assertAdmin(input.actor);
   const now = input.now ?? new Date();
   await runTransaction(prisma, async (tx) => {

@@ -10,7 +10,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { listAftercareGuides } from "./admin-catalogue";
 import { firstFreeSlug, slugify, type ServiceFields } from "./service-form-schema";
 import { BookingsWouldBeStranded, loadUpcomingBookings, lockServiceRow } from "@/lib/booking/upcoming-bookings";
@@ -19,7 +19,7 @@ export interface SaveServiceInput {
   /** The service to edit; none to create one. */
   serviceId?: string;
   fields: ServiceFields;
-  actor: AdminActor;
+  actor: Actor;
   now?: Date;
 }
 

@@ -6,7 +6,8 @@
 // each view of a note is audited (the client sees who looked), each save too, without health text.
 import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { staffBookingScope, type StaffActor } from "@/lib/booking/apply-staff-transition";
+import { staffBookingScope } from "@/lib/booking/apply-staff-transition";
+import type { Actor } from "@/lib/auth/actor";
 import type { BookingStatus } from "@/lib/booking/status";
 import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -169,7 +170,7 @@ async function readSavedNote(db: Reader, bookingId: string): Promise<TreatmentNo
  * The note of one visit, for a staff member who may see the visit (else NotFound). Showing an
  * existing note is a view of health data: it writes an audit entry naming who looked.
  */
-export async function getTreatmentNote(actor: StaffActor, bookingId: string): Promise<VisitNote> {
+export async function getTreatmentNote(actor: Actor, bookingId: string): Promise<VisitNote> {
   const booking = await prisma.booking.findFirst({
     where: staffBookingScope(actor, bookingId),
     select: { id: true, status: true, clientId: true },
@@ -196,7 +197,7 @@ const calfJson = (calf: CalfRecords): Prisma.InputJsonValue => ({ LEFT: calf.LEF
  * place, NoteChanged (409) when the note moved on since the editor opened it.
  */
 export async function saveTreatmentNote(input: {
-  actor: StaffActor;
+  actor: Actor;
   bookingId: string;
   note: TreatmentNoteInput;
 }): Promise<TreatmentNoteView> {

@@ -6,7 +6,7 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { findBookingsDuring } from "./find-stranded-bookings";
 import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "@/lib/booking/upcoming-bookings";
 
@@ -15,7 +15,7 @@ export interface AddTimeOffInput {
   startsAt: Date;
   endsAt: Date;
   reason?: string;
-  actor: AdminActor;
+  actor: Actor;
   now?: Date;
 }
 

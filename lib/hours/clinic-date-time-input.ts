@@ -1,7 +1,7 @@
-// Time off is typed in the clinic's zone with datetime-local inputs: from their values to instants
-// and back. Kept apart from hours-ranges.ts, which the hours form loads in the browser, so the time
+// Time off is typed in the clinic's zone with datetime-local inputs: from their values to instants.
+// Kept apart from hours-ranges.ts, which the hours form loads in the browser, so the time
 // zone rules stay on the server.
-import { parseIsoDate, toWallTime, wallTimeToUtc } from "@/lib/time/clinic-time";
+import { parseIsoDate, wallTimeToUtc } from "@/lib/time/clinic-time";
 
 /**
  * A date and time typed in the clinic's zone ("2026-12-01T09:00", as a datetime-local input sends
@@ -14,11 +14,4 @@ export function parseClinicDateTime(value: string, timeZone: string): Date | nul
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   if (!parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`) || hour > 23 || minute > 59) return null;
   return wallTimeToUtc({ year, month, day, hour, minute }, timeZone);
-}
-
-/** An instant → "2026-12-01T09:00" in the clinic's zone, for a datetime-local input. */
-export function formatClinicDateTimeInput(instant: Date, timeZone: string): string {
-  const wall = toWallTime(instant, timeZone);
-  const two = (value: number) => String(value).padStart(2, "0");
-  return `${wall.year}-${two(wall.month)}-${two(wall.day)}T${two(wall.hour)}:${two(wall.minute)}`;
 }

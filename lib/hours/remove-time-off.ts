@@ -5,13 +5,9 @@ import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
 
-export async function removeTimeOff(input: {
-  therapistId: string;
-  timeOffId: string;
-  actor: AdminActor;
-}): Promise<void> {
+export async function removeTimeOff(input: { therapistId: string; timeOffId: string; actor: Actor }): Promise<void> {
   assertAdmin(input.actor);
   await runTransaction(prisma, async (tx) => {
     const removed = await tx.timeOff.deleteMany({ where: { id: input.timeOffId, therapistId: input.therapistId } });

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { assertAdmin, type AdminActor } from "@/lib/auth/admin-actor";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { findStrandedBookings } from "./find-stranded-bookings";
 import type { WeeklySchedule } from "./hours-ranges";
 import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "@/lib/booking/upcoming-bookings";
@@ -18,7 +18,7 @@ export interface ReplaceWorkingHoursInput {
   therapistId: string;
   /** Already checked by validateWeek (hours-ranges.ts): ordered, no overlaps, breaks inside hours. */
   schedule: WeeklySchedule;
-  actor: AdminActor;
+  actor: Actor;
   now?: Date;
 }
 

@@ -41,5 +41,3 @@ export async function getTherapistWeek(viewer: StaffViewer, therapistId: string,
   if (!therapist) throw new NotFound("We couldn't find that therapist.");
   return therapist;
 }
-
-export type TherapistWeekView = Awaited<ReturnType<typeof getTherapistWeek>>;

@@ -153,12 +153,3 @@ export async function deliverOutbox(options: DeliverOutboxOptions = {}): Promise
   }
   return report;
 }
-
-/** Staff's "retry" on a failed message: due now, with a fresh set of attempts. */
-export async function retryFailedEmail(id: string): Promise<boolean> {
-  const { count } = await prisma.emailOutbox.updateMany({
-    where: { id, status: "FAILED" },
-    data: { status: "PENDING", attempts: 0, sendAfter: new Date() },
-  });
-  return count === 1;
-}

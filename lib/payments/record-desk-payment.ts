@@ -3,7 +3,8 @@
 // Recorded once: the booking row is locked while the earlier payment is looked for, so two staff
 // pressing at once record one payment and the second is told it is already there.
 import { recordAudit } from "@/lib/audit/record-audit";
-import { staffBookingScope, type StaffActor } from "@/lib/booking/apply-staff-transition";
+import { staffBookingScope } from "@/lib/booking/apply-staff-transition";
+import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
@@ -18,11 +19,7 @@ export interface DeskPayment {
   currency: string;
 }
 
-export async function recordDeskPayment(input: {
-  bookingId: string;
-  actor: StaffActor;
-  now?: Date;
-}): Promise<DeskPayment> {
+export async function recordDeskPayment(input: { bookingId: string; actor: Actor; now?: Date }): Promise<DeskPayment> {
   const now = input.now ?? new Date();
   return runTransaction(prisma, async (tx) => {
     const visible = await tx.booking.findFirst({
@@ -79,7 +76,7 @@ export interface DeskPaymentStatus {
 }
 
 /** Whether a booking staff may see awaits, or has had, its payment at the desk. */
-export async function getDeskPaymentStatus(actor: StaffActor, bookingId: string): Promise<DeskPaymentStatus> {
+export async function getDeskPaymentStatus(actor: Actor, bookingId: string): Promise<DeskPaymentStatus> {
   const booking = await prisma.booking.findFirst({
     where: staffBookingScope(actor, bookingId),
     select: {

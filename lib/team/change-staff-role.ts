@@ -8,19 +8,14 @@ import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { staffRoleChangedMessage } from "@/lib/notifications/templates/staff-messages";
-import {
-  assertActiveAdmin,
-  assertAnotherActiveAdmin,
-  findStaffMemberOrThrow,
-  refuseSelf,
-  type StaffAdminActor,
-} from "./staff-admin";
+import { assertActiveAdmin, assertAnotherActiveAdmin, findStaffMemberOrThrow, refuseSelf } from "./staff-admin";
+import type { Actor } from "@/lib/auth/actor";
 
 export type StaffRole = "THERAPIST" | "ADMIN";
 
 /** Returns false when the account already had that role (nothing changed). */
 export async function changeStaffRole(
-  actor: StaffAdminActor,
+  actor: Actor,
   userId: string,
   role: StaffRole,
   now = new Date(),

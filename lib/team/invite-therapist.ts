@@ -13,7 +13,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { Unprocessable } from "@/lib/errors/domain-errors";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { staffInviteMessage } from "@/lib/notifications/templates/staff-messages";
-import { assertActiveAdmin, findStaffMemberOrThrow, type StaffAdminActor } from "./staff-admin";
+import { assertActiveAdmin, findStaffMemberOrThrow } from "./staff-admin";
+import type { Actor } from "@/lib/auth/actor";
 
 export interface InviteTherapistInput {
   name: string;
@@ -66,7 +67,7 @@ async function sendInvite(
 }
 
 export async function inviteTherapist(
-  actor: StaffAdminActor,
+  actor: Actor,
   input: InviteTherapistInput,
   now = new Date(),
 ): Promise<{ userId: string }> {
@@ -112,7 +113,7 @@ export async function inviteTherapist(
 }
 
 /** A new link for someone who has not set a password yet; the old link stops working. */
-export async function resendStaffInvite(actor: StaffAdminActor, userId: string, now = new Date()): Promise<void> {
+export async function resendStaffInvite(actor: Actor, userId: string, now = new Date()): Promise<void> {
   await runTransaction(prisma, async (tx) => {
     await assertActiveAdmin(tx, actor);
     const member = await findStaffMemberOrThrow(tx, userId);

@@ -8,10 +8,11 @@ import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { staffTwoFactorResetMessage } from "@/lib/notifications/templates/staff-messages";
-import { assertActiveAdmin, findStaffMemberOrThrow, refuseSelf, type StaffAdminActor } from "./staff-admin";
+import { assertActiveAdmin, findStaffMemberOrThrow, refuseSelf } from "./staff-admin";
+import type { Actor } from "@/lib/auth/actor";
 
 /** Returns false when two-factor was not on (nothing changed). */
-export async function resetStaffTwoFactor(actor: StaffAdminActor, userId: string, now = new Date()): Promise<boolean> {
+export async function resetStaffTwoFactor(actor: Actor, userId: string, now = new Date()): Promise<boolean> {
   return runTransaction(prisma, async (tx) => {
     await assertActiveAdmin(tx, actor);
     refuseSelf(actor, userId, "reset two-factor sign-in of");

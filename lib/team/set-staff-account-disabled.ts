@@ -10,13 +10,8 @@ import { runTransaction } from "@/lib/db/transaction";
 import { Unprocessable } from "@/lib/errors/domain-errors";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { staffAccountDisabledMessage, staffAccountEnabledMessage } from "@/lib/notifications/templates/staff-messages";
-import {
-  assertActiveAdmin,
-  assertAnotherActiveAdmin,
-  findStaffMemberOrThrow,
-  refuseSelf,
-  type StaffAdminActor,
-} from "./staff-admin";
+import { assertActiveAdmin, assertAnotherActiveAdmin, findStaffMemberOrThrow, refuseSelf } from "./staff-admin";
+import type { Actor } from "@/lib/auth/actor";
 
 export interface UpcomingAppointment {
   id: string;
@@ -38,7 +33,7 @@ export class StaffHasUpcomingAppointments extends Unprocessable {
 const UPCOMING_LIMIT = 50;
 
 /** Returns the number of sessions ended (0 when the account was already off). */
-export async function disableStaffAccount(actor: StaffAdminActor, userId: string, now = new Date()): Promise<number> {
+export async function disableStaffAccount(actor: Actor, userId: string, now = new Date()): Promise<number> {
   return runTransaction(
     prisma,
     async (tx) => {
@@ -98,7 +93,7 @@ export async function disableStaffAccount(actor: StaffAdminActor, userId: string
 }
 
 /** Returns false when the account was already on. */
-export async function enableStaffAccount(actor: StaffAdminActor, userId: string, now = new Date()): Promise<boolean> {
+export async function enableStaffAccount(actor: Actor, userId: string, now = new Date()): Promise<boolean> {
   return runTransaction(prisma, async (tx) => {
     await assertActiveAdmin(tx, actor);
     const member = await findStaffMemberOrThrow(tx, userId);

@@ -1,18 +1,11 @@
 // Who may manage staff accounts: an admin whose own account is still an active admin at the moment
 // of the change (another admin may have changed it since the page loaded). Anyone else gets the
 // same 404 the staff route guard gives.
+import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 
-export interface StaffAdminActor {
-  id: string;
-  role: Role;
-}
-
-export const STAFF_ACCOUNT_ROLES: readonly Role[] = ["THERAPIST", "ADMIN"];
-
-export async function assertActiveAdmin(tx: Prisma.TransactionClient, actor: StaffAdminActor): Promise<void> {
+export async function assertActiveAdmin(tx: Prisma.TransactionClient, actor: Actor): Promise<void> {
   if (actor.role !== "ADMIN") throw new NotFound();
   const admin = await tx.user.findFirst({
     where: { id: actor.id, role: "ADMIN", disabledAt: null },
@@ -41,7 +34,7 @@ export async function findStaffMemberOrThrow(tx: Prisma.TransactionClient, userI
 }
 
 /** An admin acting on their own account: refused, so the clinic always keeps the admin making changes. */
-export function refuseSelf(actor: StaffAdminActor, userId: string, what: string): void {
+export function refuseSelf(actor: Actor, userId: string, what: string): void {
   if (actor.id === userId) {
     throw new Unprocessable(`You can't ${what} your own account. Ask another admin to do it.`);
   }

@@ -193,14 +193,6 @@ function formatter(kind: string, timeZone: string, options: Intl.DateTimeFormatO
   return built;
 }
 
-export function formatMinutesOfDay(minutes: number): string {
-  const hour = Math.floor(minutes / 60);
-  const minute = minutes % 60;
-  const suffix = hour >= 12 && hour < 24 ? "PM" : "AM";
-  const twelve = hour % 12 === 0 ? 12 : hour % 12;
-  return `${twelve}:${String(minute).padStart(2, "0")} ${suffix}`;
-}
-
 /** The calendar date n days after (or before) a YYYY-MM-DD date. */
 export function addDays(isoDate: string, days: number): string {
   const date = parseIsoDate(isoDate);

@@ -6,10 +6,12 @@ import { randomUUID } from "node:crypto";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { deliverOutbox, retryDelayMs, retryFailedEmail } from "@/lib/notifications/deliver-outbox";
+import { deliverOutbox, retryDelayMs } from "@/lib/notifications/deliver-outbox";
 import { createSmtpTransport, outboxOnlyTransport, type EmailTransport } from "@/lib/notifications/email-transport";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
+import { retryFailedEmailByStaff } from "@/lib/notifications/retry-failed-email-by-staff";
 import { ENGINE } from "../support/db-setup";
+import { createUser } from "../support/factories";
 
 interface ReceivedMessage {
   to: string[];
@@ -194,7 +196,8 @@ describe(`outbox delivery over SMTP (${ENGINE})`, () => {
     expect((await rowsOf(ids))[0]?.attempts).toBe(3);
     expect(server.received.filter((message) => message.to.includes(row?.toAddress ?? ""))).toHaveLength(0);
 
-    expect(await retryFailedEmail(row?.id ?? "")).toBe(true);
+    const admin = await createUser({ role: "ADMIN" });
+    await retryFailedEmailByStaff({ messageId: row?.id ?? "", actorId: admin.id });
     expect((await rowsOf(ids))[0]).toMatchObject({ status: "PENDING", attempts: 0 });
   });
 

@@ -17,7 +17,7 @@ import {
   enableStaffAccount,
   StaffHasUpcomingAppointments,
 } from "@/lib/team/set-staff-account-disabled";
-import type { StaffAdminActor } from "@/lib/team/staff-admin";
+import type { Actor } from "@/lib/auth/actor";
 import { ENGINE } from "../support/db-setup";
 import { bookingData, createService, createUser, uniqueEmail } from "../support/factories";
 import { caught } from "../support/staff-scenario";
@@ -25,7 +25,7 @@ import { caught } from "../support/staff-scenario";
 const PASSWORD = "copper-kettle-meadow-lane";
 const uniqueIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${randomUUID().slice(0, 6)}`;
 
-async function newAdmin(): Promise<StaffAdminActor> {
+async function newAdmin(): Promise<Actor> {
   const admin = await createUser({ role: "ADMIN" });
   return { id: admin.id, role: "ADMIN" };
 }
@@ -218,7 +218,7 @@ describe(`staff accounts (${ENGINE})`, () => {
 
   it("refuses every account action to a therapist, changing nothing", async () => {
     const therapist = await staffWithPassword("THERAPIST");
-    const actor: StaffAdminActor = { id: therapist.id, role: "THERAPIST" };
+    const actor: Actor = { id: therapist.id, role: "THERAPIST" };
     const target = await staffWithPassword("THERAPIST");
     const email = uniqueEmail("not-invited");
     // Each starts only when awaited: a refusal must never be left unobserved.

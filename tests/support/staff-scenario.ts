@@ -1,7 +1,7 @@
 // Builders for staff tests: two therapists with a booking each for one client, an admin, and the
 // viewers and actors the staff-facing domain functions take.
 import { prisma } from "@/lib/db";
-import type { StaffActor } from "@/lib/booking/apply-staff-transition";
+import type { Actor } from "@/lib/auth/actor";
 import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { CLEAR_INTAKE } from "./booking-scenario";
 import { bookingData, createService, createTherapist, createUser } from "./factories";
@@ -22,7 +22,7 @@ export async function createStaffScenario(options: { startsAt?: Date } = {}) {
   const othersBooking = await prisma.booking.create({
     data: bookingData({ clientId: otherClient.id, therapistId: theirs.id, service, startsAt }),
   });
-  const actor = (userId: string, role: StaffActor["role"]): StaffActor => ({ id: userId, role });
+  const actor = (userId: string, role: Actor["role"]): Actor => ({ id: userId, role });
   return {
     service,
     mine,

@@ -11,7 +11,7 @@ import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
 import type { StaffFormState } from "@/components/staff/staff-form-state";
 import type { NoteSnapshot, TreatmentNoteFormState } from "@/components/staff/treatment-note-form";
-import type { StaffActor } from "@/lib/booking/apply-staff-transition";
+import type { Actor } from "@/lib/auth/actor";
 import type { BookingView } from "@/lib/booking/booking-view";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { checkInBooking } from "@/lib/booking/check-in-booking";
@@ -36,7 +36,7 @@ export interface TransitionState {
 
 const inputSchema = z.object({ bookingId: recordId() });
 
-type Transition = (input: { bookingId: string; actor: StaffActor }) => Promise<BookingView>;
+type Transition = (input: { bookingId: string; actor: Actor }) => Promise<BookingView>;
 
 async function runTransition(
   key: StaffRouteKey,
