@@ -2,8 +2,8 @@
 // it, never a stack trace), prepare the embedded database, and with no STRIPE_SECRET_KEY start the
 // local Stripe emulator, so `npm run dev` and `npm start` stay one command each.
 import { ConfigurationError, getEnv } from "@/lib/env";
-import { prepareEmbeddedDatabase } from "@/lib/demo/prepare-embedded-database";
-import { ensureStripeEmulatorRunning } from "@/lib/payments/emulator/ensure-stripe-emulator-running";
+import { prepareEmbeddedDatabase } from "@/lib/dev/demo/prepare-embedded-database";
+import { ensureStripeEmulatorRunning } from "@/lib/dev/stripe-emulator/ensure-stripe-emulator-running";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 
 export async function startServer(): Promise<void> {

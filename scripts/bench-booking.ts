@@ -10,7 +10,7 @@ import { createDatabase } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { closePglite } from "@/lib/db/pglite";
 import { pgliteConnection, postgresConnection } from "@/lib/db/sql-connection";
-import { DEMO_PASSWORD, seedDemoData } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD, seedDemoData } from "@/lib/dev/demo/seed-demo";
 import { parseEnv } from "@/lib/env";
 import {
   computeSlots,

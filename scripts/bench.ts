@@ -25,9 +25,9 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loadArticles } from "@/lib/content/articles";
 import { SECTIONS } from "@/lib/content/sections";
-import { demoSeedRefusal } from "@/lib/demo/seed-demo";
+import { demoSeedRefusal } from "@/lib/dev/demo/seed-demo";
 import { parseEnv } from "@/lib/env";
-import { startStripeEmulator } from "@/lib/payments/emulator/start-stripe-emulator";
+import { startStripeEmulator } from "@/lib/dev/stripe-emulator/start-stripe-emulator";
 import { formatMoney } from "@/lib/money";
 import {
   BENCH_AUTH_SECRET,

@@ -6,7 +6,7 @@ import { parseEnv } from "@/lib/env";
 import { createDatabase } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgliteConnection } from "@/lib/db/sql-connection";
-import { DEMO_PASSWORD, demoDataNotice, demoSeedRefusal, seedDemoData } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD, demoDataNotice, demoSeedRefusal, seedDemoData } from "@/lib/dev/demo/seed-demo";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "force-demo-data": { type: "boolean", default: false } } });

@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import lighthouse from "lighthouse";
 import { loadArticles } from "@/lib/content/articles";
 import { SECTIONS } from "@/lib/content/sections";
-import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
 import { CHROMIUM_FLAGS as E2E_CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium";
 import {
   buildLighthouseReport,

@@ -4,7 +4,7 @@
 // STRIPE_WEBHOOK_URL (default APP_URL/api/webhooks/stripe), signed with STRIPE_WEBHOOK_SECRET (or the
 // secret derived from AUTH_SECRET, as the app derives it). SIGTERM or Ctrl-C stops it.
 import { ConfigurationError, parseStripeEmulatorEnv } from "@/lib/env";
-import { deriveEmulatorWebhookSecret, startStripeEmulator } from "@/lib/payments/emulator";
+import { deriveEmulatorWebhookSecret, startStripeEmulator } from "@/lib/dev/stripe-emulator";
 
 /** Settings that would leave the emulator unused or unreachable: worth a warning, not a refusal. */
 function mismatches(env: ReturnType<typeof parseStripeEmulatorEnv>): string[] {

@@ -84,7 +84,7 @@ const LYMPHATIC_OR_RAISED_LEGS =
  * go-ahead first), false for one that does neither (a caution). How a new service is classified:
  * add its slug here with true or false before it goes on sale (read its description: strokes toward
  * the heart, lymphatic drainage or legs raised at the end mean true). tests/unit/questionnaire-services.test.ts
- * fails for a service in lib/demo/services.ts that is missing here, so no slug falls through unseen.
+ * fails for a service in lib/dev/demo/services.ts that is missing here, so no slug falls through unseen.
  */
 export const SERVICE_MOVES_FLUID_TOWARD_HEART: Readonly<Record<string, boolean>> = {
   "calf-reset-30": false,

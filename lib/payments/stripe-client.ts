@@ -10,7 +10,7 @@ import {
   STRIPE_API_VERSION,
   STRIPE_REQUEST_BOUNDS,
   type StripeRequestBounds,
-} from "@/lib/payments/emulator/emulator-client";
+} from "@/lib/payments/stripe-emulator-client";
 
 export { STRIPE_API_VERSION };
 

@@ -10,7 +10,7 @@ import { createBooking, type CreateBookingInput } from "@/lib/booking/create-boo
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { errorResponse } from "@/lib/http/api-error";
-import { STRIPE_REQUEST_BOUNDS } from "@/lib/payments/emulator/emulator-client";
+import { STRIPE_REQUEST_BOUNDS } from "@/lib/payments/stripe-emulator-client";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { ENGINE } from "../support/db-setup";
 import { startPaymentsHarness, type PaymentsHarness } from "../support/payments-harness";

@@ -9,7 +9,7 @@ import { expireLapsedHolds } from "@/lib/jobs/expire-lapsed-holds";
 import { acquireJobLease, releaseJobLease } from "@/lib/jobs/job-lease";
 import { reconcilePendingPayments } from "@/lib/jobs/reconcile-pending-payments";
 import { startJobRunner } from "@/lib/jobs/run-jobs";
-import { startStripeEmulator, type StripeEmulator } from "@/lib/payments/emulator/start-stripe-emulator";
+import { startStripeEmulator, type StripeEmulator } from "@/lib/dev/stripe-emulator/start-stripe-emulator";
 import { getWebhookSecret } from "@/lib/payments/stripe-client";
 import { ENGINE } from "../support/db-setup";
 import {

@@ -1,10 +1,10 @@
 // The demo seed gives a newcomer a living clinic, and running it twice changes nothing.
 import { describe, expect, it } from "vitest";
 import { prisma, getDatabase } from "@/lib/db";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/demo/seed-demo";
-import { FORTNIGHT_CLIENTS } from "@/lib/demo/seed-fortnight";
-import { DEMO_SERVICES } from "@/lib/demo/services";
-import { DEMO_THERAPISTS } from "@/lib/demo/therapists";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/dev/demo/seed-demo";
+import { FORTNIGHT_CLIENTS } from "@/lib/dev/demo/seed-fortnight";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
+import { DEMO_THERAPISTS } from "@/lib/dev/demo/therapists";
 import { verifyPassword } from "@/lib/auth/password";
 import { ENGINE } from "../support/db-setup";
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openPglite } from "@/lib/db/pglite";
 import { applyMigrations, readMigrations } from "@/lib/db/migrate";
 import { pgliteConnection } from "@/lib/db/sql-connection";
-import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
 
 const MIGRATION = "20261207121500_service_safety_lines_v2";
 

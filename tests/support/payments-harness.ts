@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { getEnv } from "@/lib/env";
 import { getWebhookSecret } from "@/lib/payments/stripe-client";
-import { startStripeEmulator, type StripeEmulator } from "@/lib/payments/emulator/start-stripe-emulator";
+import { startStripeEmulator, type StripeEmulator } from "@/lib/dev/stripe-emulator/start-stripe-emulator";
 
 export interface PaymentsHarness {
   emulator: StripeEmulator;

@@ -8,7 +8,7 @@ import {
   startStripeEmulator,
   type StripeEmulator,
   type StripeEmulatorOptions,
-} from "@/lib/payments/emulator";
+} from "@/lib/dev/stripe-emulator";
 
 export const TEST_WEBHOOK_SECRET = "whsec_test_emulator_conformance_0123456789";
 

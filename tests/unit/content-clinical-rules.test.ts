@@ -7,7 +7,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTICLES_DIR, loadArticles, type Article } from "@/lib/content/articles";
-import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
 
 let articles: Article[] = [];
 beforeAll(async () => {

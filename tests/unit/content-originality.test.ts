@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadArticles } from "@/lib/content/articles";
 import { AUTHORS } from "@/lib/content/authors";
 import { buildReference, findNearCopies, normalisedWords } from "@/lib/content/originality";
-import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
 
 const REFERENCE_DIR = path.resolve(process.cwd(), "../shared/reference");
 // Counted on the raw words (lowercased, punctuation dropped, nothing folded or stemmed), so a run of

@@ -10,7 +10,7 @@ import { ARTICLES_DIR, ContentError, loadArticles } from "@/lib/content/articles
 import { buildSearchIndex, searchArticles } from "@/lib/content/search";
 import { linkedServiceSlugs, unlinkRetiredServices } from "@/lib/content/service-links";
 import { SECTIONS } from "@/lib/content/sections";
-import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
 
 const GOOD_FRONT_MATTER = {
   title: "A perfectly fine test article",

@@ -3,8 +3,8 @@
 // or client in two places at once, visits done before now and confirmed after it, and the visits a
 // newcomer is shown (a trend, a no-show, a refund, an unpaid hold, the demo client's own) all there.
 import { describe, expect, it } from "vitest";
-import { planDemoFortnight, type PlanTherapist, type PlannedVisit } from "@/lib/demo/seed-fortnight";
-import { DEMO_THERAPISTS } from "@/lib/demo/therapists";
+import { planDemoFortnight, type PlanTherapist, type PlannedVisit } from "@/lib/dev/demo/seed-fortnight";
+import { DEMO_THERAPISTS } from "@/lib/dev/demo/therapists";
 import { toWallTime } from "@/lib/time/clinic-time";
 
 const TZ = "America/New_York";

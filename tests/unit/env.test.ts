@@ -6,7 +6,7 @@ import {
   parseStripeEmulatorEnv,
   shouldSeedDemoDataOnStart,
 } from "@/lib/env";
-import { demoDataNotice } from "@/lib/demo/seed-demo";
+import { demoDataNotice } from "@/lib/dev/demo/seed-demo";
 
 const memory = { PGLITE_DATA_DIR: "memory://" };
 const secret = "s".repeat(40);

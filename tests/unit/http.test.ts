@@ -105,7 +105,7 @@ describe("database error recognition", async () => {
 });
 
 describe("demo seed refusal", async () => {
-  const { demoSeedRefusal } = await import("@/lib/demo/seed-demo");
+  const { demoSeedRefusal } = await import("@/lib/dev/demo/seed-demo");
 
   it.each([
     [{ NODE_ENV: "development" }, null],

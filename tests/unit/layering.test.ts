@@ -52,6 +52,18 @@ describe("layering", () => {
     expect(offending(path.join("lib", "db"), allowed)).toEqual([]);
   });
 
+  // The Stripe emulator and the demo data are development tools: the app reaches them only through
+  // the start-up switch, which starts them when no Stripe key is set or the embedded database is empty.
+  it("app, components and lib reach lib/dev only through lib/startup.ts", () => {
+    const allowed = (specifier: string, file: string) =>
+      !specifier.startsWith("@/lib/dev/") ||
+      file === path.join("lib", "startup.ts") ||
+      file.startsWith(path.join("lib", "dev"));
+    expect([...offending("app", allowed), ...offending("components", allowed), ...offending("lib", allowed)]).toEqual(
+      [],
+    );
+  });
+
   it("pages and components reach the database only through lib/<domain> functions", () => {
     const direct = (specifier: string) =>
       specifier === "@/lib/db" || specifier.startsWith("@/lib/generated/prisma/client");

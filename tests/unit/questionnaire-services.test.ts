@@ -2,7 +2,7 @@
 // must be classified (a new slug fails here until it is), and the wording of the two red flags whose
 // question and advice once disagreed stays one rule.
 import { describe, expect, it } from "vitest";
-import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
 import {
   CURRENT_QUESTIONNAIRE,
   isClassifiedService,

@@ -1,7 +1,7 @@
 // The service page's safety list: grouped by what to do, every treatment's guidance once, and a
 // service's own lines placed by their label.
 import { describe, expect, it } from "vitest";
-import { DEMO_SERVICES } from "@/lib/demo/services";
+import { DEMO_SERVICES } from "@/lib/dev/demo/services";
 import { groupSafetyItems, SAFETY_GROUPS } from "@/lib/catalog/safety";
 import { allQuestions, safetyItems } from "@/lib/clinical/questionnaire";
 

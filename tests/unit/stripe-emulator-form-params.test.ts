@@ -1,7 +1,7 @@
 // Stripe's form encoding, as the SDK writes it, decodes into the nested parameters the schemas see.
 import { describe, expect, it } from "vitest";
-import { EmulatorError } from "@/lib/payments/emulator/emulator-error";
-import { canonicalizeParams, parseFormParams } from "@/lib/payments/emulator/parse-form-params";
+import { EmulatorError } from "@/lib/dev/stripe-emulator/emulator-error";
+import { canonicalizeParams, parseFormParams } from "@/lib/dev/stripe-emulator/parse-form-params";
 
 describe("parseFormParams", () => {
   it.each([

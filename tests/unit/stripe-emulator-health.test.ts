@@ -1,7 +1,7 @@
 // The emulator's /health counts its checkout sessions by status: `npm run test:deploy` reads it to
 // prove a client ends a booking race with one open checkout, and a released hold's is expired.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmulatorStripe, startStripeEmulator, type StripeEmulator } from "@/lib/payments/emulator";
+import { createEmulatorStripe, startStripeEmulator, type StripeEmulator } from "@/lib/dev/stripe-emulator";
 
 let emulator: StripeEmulator;
 beforeAll(async () => {

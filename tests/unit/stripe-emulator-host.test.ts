@@ -1,7 +1,7 @@
 // The emulator answers only requests addressed to this machine's own names (DNS rebinding guard).
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStripeEmulator, type StripeEmulator } from "@/lib/payments/emulator/start-stripe-emulator";
+import { startStripeEmulator, type StripeEmulator } from "@/lib/dev/stripe-emulator/start-stripe-emulator";
 
 let emulator: StripeEmulator;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConfigurationError, parseEnv, type Env } from "@/lib/env";
-import { deriveEmulatorWebhookSecret, startStripeEmulator } from "@/lib/payments/emulator";
-import { ensureStripeEmulatorRunning } from "@/lib/payments/emulator/ensure-stripe-emulator-running";
+import { deriveEmulatorWebhookSecret, startStripeEmulator } from "@/lib/dev/stripe-emulator";
+import { ensureStripeEmulatorRunning } from "@/lib/dev/stripe-emulator/ensure-stripe-emulator-running";
 import {
   createStripeClient,
   describeStagingStripe,

@@ -1,5 +1,5 @@
 // Demo data for a living site: the catalogue, three therapists with their weekly hours, the demo
-// accounts, and a fortnight of visits around today (lib/demo/seed-fortnight.ts). Idempotent: running
+// accounts, and a fortnight of visits around today (lib/dev/demo/seed-fortnight.ts). Idempotent: running
 // it twice changes nothing the second time.
 import { getEnv, type Env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

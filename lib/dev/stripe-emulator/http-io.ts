@@ -1,7 +1,7 @@
 // Reading requests and writing answers for the emulator's node:http server.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EmulatorError, invalidRequest } from "./emulator-error";
-import { STRIPE_API_VERSION } from "./emulator-client";
+import { STRIPE_API_VERSION } from "@/lib/payments/stripe-emulator-client";
 import type { EmulatorState } from "./emulator-state";
 import type { IdempotencyStore } from "./idempotency-store";
 import type { EmulatorLogger } from "./webhook-dispatcher";

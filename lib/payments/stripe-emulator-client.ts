@@ -1,6 +1,6 @@
-// What the app and the local Stripe emulator must agree on: the API version, the key the SDK
-// presents to the emulator, and the webhook signing secret. Kept free of "server-only" so the
-// standalone runner (scripts/stripe-emulator.ts) can import it under tsx.
+// What the app and the local Stripe emulator (lib/dev/stripe-emulator) must agree on. It lives with
+// the app, so the app never imports lib/dev; free of "server-only" so scripts/stripe-emulator.ts can
+// import it under tsx.
 import { createHmac } from "node:crypto";
 import Stripe from "stripe";
 

@@ -2,7 +2,7 @@
 // published fixtures (../shared/stripe/fixtures3.json) by tests/unit/stripe-emulator-conformance:
 // exactly the fixture's keys, with the fixture's JSON types, null only where Stripe allows it.
 import type Stripe from "stripe";
-import { STRIPE_API_VERSION } from "./emulator-client";
+import { STRIPE_API_VERSION } from "@/lib/payments/stripe-emulator-client";
 import { createStripeId } from "./stripe-ids";
 
 // stripe@23 describes API 2026-10-28, which adds fields the fixture (Stripe's 2026-08-21 snapshot)

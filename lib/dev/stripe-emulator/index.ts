@@ -7,7 +7,7 @@ export {
   STRIPE_API_VERSION,
   STRIPE_REQUEST_BOUNDS,
   type StripeRequestBounds,
-} from "./emulator-client";
+} from "@/lib/payments/stripe-emulator-client";
 export type {
   EmulatedCheckoutSession,
   EmulatedEvent,
