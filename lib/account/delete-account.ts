@@ -1,10 +1,6 @@
-// A client deletes their account. First their future appointments are cancelled through the one
-// cancelBooking, refunded under each treatment's cancellation policy as any cancellation of theirs
-// would be (a full refund would make deleting the account a way round a late fee), and unpaid
-// holds released; then, in one transaction, the user row is anonymised rather than deleted: the
-// clinic must keep bookings, payments, refunds and clinical records, so those stay, attached to a
-// row that no longer says who it was and can no longer sign in (no password, no sessions, no links).
-// The caller has already checked the current password and the typed confirmation.
+// A client deletes their account: future visits are cancelled by the usual policy (so deleting is no
+// way round a late fee), then the user row is anonymised, not deleted, because the clinic must keep
+// bookings, payments and clinical records. The caller has checked the password and confirmation.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { prisma } from "@/lib/db";

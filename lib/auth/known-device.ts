@@ -1,9 +1,6 @@
-// "Known device" tokens: set in a cookie when a browser signs in successfully, they exempt that
-// browser from the per-account sign-in throttle, so a stranger failing on purpose cannot lock the
-// owner out. The token is `v1.<user id>.<issued at, seconds>.<HMAC-SHA256 with AUTH_SECRET>`: it
-// names the account it was earned on and cannot be forged or moved to another account. It grants
-// nothing else; it has a throttle of its own (lib/auth/authenticate.ts), so a stolen one is no
-// better than the account's own budget of guesses.
+// A browser that has signed in to an account before is exempt from that account's sign-in throttle,
+// so a stranger failing on purpose cannot lock the owner out. The signed token names its account and
+// has a throttle of its own (authenticate.ts), so a stolen one is worth no more than the password's.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
 

@@ -1,9 +1,6 @@
-// Creates a client account, unconfirmed, with the emailed link that confirms its address
-// (send-email-verification.ts); the account signs in once that link has been followed. An address
-// that already has an account (client or staff) gets the same answer, and its owner a notice instead
-// of a link: the form must not tell a stranger which addresses are the clinic's. The account itself is
-// created with the CLIENT role only (staff are made by an admin, never by sign-up).
-// Sign-ups are throttled per IP: each one costs an argon2 hash, and each sends a message.
+// Creates an unconfirmed CLIENT account with its confirmation link. An address already in use gets
+// the same answer (its owner a notice instead), so the form never tells a stranger who is a client;
+// sign-ups are throttled per IP because each costs an argon2 hash and a message.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";

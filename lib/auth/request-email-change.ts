@@ -1,10 +1,6 @@
-// Starts a change of the account's email: after the current password, a single-use link goes to the
-// NEW address, and a notice to the current one. The email changes only when the link is followed
-// (confirm-email-change.ts). An address that already has an account gets the same answer, and its
-// owner a notice instead of a link: the answer must not tell a signed-in person who else is a client.
-// So the requester's own trail (their messages, their export, their audit entries) is the same either
-// way: the mail to the new address belongs to that address's mailbox, not to the requester's account,
-// until the change is confirmed.
+// Starts an email change: a single-use link to the NEW address, a notice to the current one. An address
+// already in use gets the same answer and its owner a notice, so the requester learns nothing about
+// who else is a client, and their own trail is the same either way.
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";

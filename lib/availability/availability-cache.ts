@@ -1,9 +1,6 @@
-// A very short-lived, per-instance cache of availability answers. Many visitors look at the same
-// treatment and week; on the embedded database every read runs one at a time, so without this a
-// busy page queues behind the database. Correctness never rests on it: a booking is checked
-// against the database (and the exclusion constraint) when it is made, and a time found taken
-// there comes back as "just taken" with fresh times. A booking change made by this instance clears
-// it at once; one made by another instance shows within the TTL (AVAILABILITY_CACHE_SECONDS).
+// A short per-instance cache of availability answers, so a busy page does not queue behind the
+// embedded database. Correctness never rests on it: the booking itself is checked against the
+// database; this instance's changes clear it, another's show within AVAILABILITY_CACHE_SECONDS.
 import type { Availability } from "./get-availability";
 
 const MAX_ENTRIES = 500;

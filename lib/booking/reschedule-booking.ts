@@ -1,11 +1,6 @@
-// Moves a confirmed appointment to another free time of the same service, for the client (until the
-// cancellation cut-off) or for staff. The booking row itself moves: one guarded update of its times
-// and therapist in one transaction, so the old time is given up exactly when the new one is taken.
-// The transaction waits its turn behind other booking changes of the client and both therapists
-// (booking-locks.ts) and then checks the new time on what it reads; if it was taken meanwhile, the
-// answer is SlotTaken (409) and the booking stays exactly as it was.
-// The price snapshot stays on the row, and a reschedule is always to the same service, so the
-// payment carries over as it is: no price difference can arise, and nothing is charged or refunded.
+// Moves a confirmed appointment to another free time of the same service (client or staff): one guarded
+// update of the row, so the old time is given up exactly when the new one is taken, and a time taken
+// meanwhile is SlotTaken (409) with the booking unchanged. Same service, so the payment carries over.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";

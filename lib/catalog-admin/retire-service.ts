@@ -1,8 +1,6 @@
-// Retires a service: it leaves the site and online booking at once (the catalogue and availability
-// read only active services). Refused, with the visits listed, while upcoming visits of it are
-// booked: the clinic moves or cancels those first. The service row is locked before the check
-// (lockServiceRow), so a hold inserted meanwhile is either seen here or waits until the retirement
-// has committed (the remaining window is described at lockTherapistRow).
+// Retires a service: it leaves the site and online booking at once. Refused while visits of it are
+// still booked, so nobody is left with a visit to a treatment that no longer exists; the service row
+// is locked first (lockServiceRow), so a hold made meanwhile is seen or waits.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";

@@ -1,8 +1,6 @@
-// Creates a service or edits one, with the therapists who offer it, in one transaction with its
-// audit entry. The address (slug) is made from the name when none is typed and never changes once
-// the service exists, so links from articles and emails keep working. Taking a therapist off a
-// service that they have upcoming visits of is refused with those visits listed: the service row is
-// locked first (lockServiceRow), so a booking made meanwhile is either seen by the check or waits.
+// Creates or edits a service and who offers it, with its audit entry. The slug never changes once made,
+// so links from articles and emails keep working; taking a therapist off a service they still have
+// visits of is refused, under the service row's lock (lockServiceRow).
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";

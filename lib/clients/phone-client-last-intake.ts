@@ -1,9 +1,6 @@
-// A returning client's last answers for the staff phone booking, read back to them question by
-// question. Health data: only a viewer who may see the client (an admin, or a therapist the client is
-// in the scope of, clients.ts clientScopeOf) is shown them; anyone else asks every question afresh.
-// Showing them writes the same audit entry as opening an appointment's answers (the client sees it
-// in their account): once per viewer and answers within AUDIT_AGAIN_AFTER_MINUTES, so changing the
-// day or the time on the same booking page is not a new view.
+// A returning client's last health answers, read back on a phone booking, so they need not answer
+// afresh. Health data: shown only to a viewer in the client's scope, and audited like an opened
+// appointment (once per viewer and answers within AUDIT_AGAIN_AFTER_MINUTES).
 import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findLastIntake, type LastIntake } from "@/lib/booking/last-intake";

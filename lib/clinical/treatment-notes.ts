@@ -1,9 +1,6 @@
-// SOAP treatment notes and calf records, one note per visit. The first save writes the note and its
-// revision 1; every later save is an amendment that names the version its editor started from: a
-// stale version is refused (NoteChanged, 409) with the latest note, so nobody overwrites a colleague
-// silently and the refused text stays in the form. Every save keeps a revision (author, time,
-// reason, the calf records as they stood). Staff only: an admin any visit, a therapist their own;
-// each view of a note is audited (the client sees who looked), each save too, without health text.
+// SOAP treatment notes and calf records, one note per visit, every save a revision. An amendment names
+// the version it started from, so a stale one is refused (NoteChanged, 409) rather than silently
+// overwriting a colleague. Each view and save is audited, without health text.
 import { HEALTH_DATA_VIEW_ACTIONS } from "@/lib/audit/health-data-views";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { staffBookingScope } from "@/lib/booking/apply-staff-transition";

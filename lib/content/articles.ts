@@ -1,9 +1,6 @@
-// Education articles are Markdown files in content/articles with typed front matter. Loading
-// validates every file; any problem (a missing field, a bad slug, an unknown author, a link to an
-// article that does not exist) throws, which fails `next build`. Services are another matter: the
-// live catalogue is in the database and changes without a build, so an article names a service by
-// slug, the page shows it only while it is active, and tests/unit/content.test.ts checks every
-// slug against the demo catalogue the articles are written for.
+// Education articles: Markdown with typed front matter, validated on load so any mistake fails
+// `next build`. Services are named by slug and shown only while active, since the live catalogue is
+// in the database and changes without a build.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";

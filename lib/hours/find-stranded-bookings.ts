@@ -1,9 +1,6 @@
-// Which booked visits a change to a therapist's week would leave stranded: outside their working
-// hours, in a break or in time off. Pure, and read exactly as the availability engine reads a week
-// (lib/availability/compute-slots.ts): the treatment [startsAt, endsAt) must lie inside working
-// hours (adjacent ranges join up, also across midnight) and must not touch a break or time off; the
-// clean-up buffer after it may run on. Wall-clock boundaries become instants on each clinic day by
-// the engine's own rule (wallMinuteToInstant), so a daylight-saving day reads the same in both.
+// Which booked visits a change to a therapist's week would leave outside their time. Pure, and read
+// by the availability engine's own rules (compute-slots.ts, wallMinuteToInstant), so what the hours
+// form refuses and what the booking page offers can never disagree, DST days included.
 import type { WeeklyWindow } from "@/lib/availability/compute-slots";
 import { listClinicDays, wallMinuteToInstant } from "@/lib/time/clinic-days";
 import { addDays, toWallTime } from "@/lib/time/clinic-time";

@@ -1,11 +1,6 @@
-// A therapist's week as the hours form types it (clock times per weekday, several ranges a day),
-// checked and turned into the minutes the schedule stores. Pure: the Server Action feeds it the
-// form's fields and shows each message under the input it names ("hours.1.0.end").
-//
-// Rules: a range ends after it starts (an end of 00:00 means midnight, the end of the day, since a
-// time input cannot type 24:00); ranges of one kind on one day do not overlap (touching is fine:
-// 9-12 and 12-17 join up, as the availability engine reads them); every break lies inside that
-// day's working hours. A row left wholly empty is ignored, so the form can offer a spare row.
+// A therapist's week as the hours form types it, checked and turned into stored minutes. Pure, so the
+// browser and the Server Action share it; each message names the input it belongs under
+// ("hours.1.0.end"). The rules are at validateWeek.
 
 import { readComputedFields, UNREADABLE_FORM_MESSAGE } from "@/lib/forms/computed-fields";
 import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "@/lib/forms/text";
@@ -143,6 +138,12 @@ interface TypedRange extends WeeklyRange {
   label: string | null;
 }
 
+/**
+ * A range ends after it starts (an end of 00:00 means midnight, the end of the day, since a time input
+ * cannot type 24:00); ranges of one kind on one day do not overlap (touching is fine: 9-12 and 12-17
+ * join up, as the availability engine reads them); every break lies inside that day's working hours.
+ * A row left wholly empty is ignored, so the form can offer a spare row.
+ */
 export function validateWeek(input: WeekInput): WeekValidation {
   const fieldErrors: Record<string, string[]> = {};
   const fail = (field: string, message: string) => {

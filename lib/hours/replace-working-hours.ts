@@ -1,8 +1,6 @@
-// Replaces a therapist's whole week (working hours and breaks) in one transaction with its audit
-// entry: all of it or none. Refused, with the visits listed, when it would strand an upcoming visit
-// (hours shortened or a day dropped under it, a break placed over it). The therapist's row is
-// locked first and the visits read after the lock, inside the same transaction (see
-// lockTherapistRow for why that keeps a hold made meanwhile from slipping past the check).
+// Replaces a therapist's whole week, all of it or none, with its audit entry. Refused when it would
+// strand a booked visit; the visits are read after the therapist's row lock, so a hold made meanwhile
+// cannot slip past the check (lockTherapistRow).
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";

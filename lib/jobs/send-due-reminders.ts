@@ -1,9 +1,6 @@
-// Sends the 24-hour reminder, which repeats the red-flag question. Due once a confirmed visit is
-// 24 h or less away; a booking made later than that still gets one while the visit is more than
-// 2 h away (closer than that it would only crowd the confirmation). One reminder per visit time:
-// the dedupeKey names the booking and its start, so a moved visit is reminded of its new time and
-// a repeat run, or a second instance, writes nothing. Each reminder is written under a row lock on
-// the booking, still CONFIRMED at that time, so a cancel or a move in between wins.
+// The 24-hour reminder, which repeats the red-flag question. One per visit time (the dedupeKey names
+// the booking and its start), so a moved visit is reminded again and a repeat run writes nothing;
+// written under the booking's row lock, so a cancel or move in between wins.
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";

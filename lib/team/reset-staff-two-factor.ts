@@ -1,8 +1,6 @@
-// An admin resets a staff member's two-factor sign-in, for someone who lost both their phone and
-// their recovery codes: the key and the codes are removed and every session of the account ends (a
-// lost phone may hold one). They sign in with their password and set it up again; with
-// REQUIRE_STAFF_MFA=true, the Security page is all they can open until they do. Not for one's own
-// account: the Security page turns it off with a code or the password.
+// An admin resets two-factor sign-in for a staff member who lost both phone and recovery codes: key
+// and codes removed, every session ended (a lost phone may hold one). Not for one's own account: the
+// Security page turns it off with a code or the password.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";

@@ -1,9 +1,6 @@
-// An admin turns a staff account off (it can no longer sign in, and every session it has ends in the
-// same transaction, so open tabs stop working on their next request) or back on. Never one's own
-// account, and never the last active admin. A therapist with appointments still to come is refused,
-// with the list: those clients must be moved to someone else or cancelled first, so nobody turns up
-// for a visit that no one will give. Turning the account off also takes the therapist off the
-// booking pages; turning it on puts them back.
+// An admin turns a staff account off (its sessions end at once) or back on. Never one's own, never the
+// last active admin, and not a therapist with visits still to come: nobody should turn up for a
+// visit that no one will give.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";

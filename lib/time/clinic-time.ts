@@ -1,9 +1,6 @@
-// Converting between UTC instants and wall-clock time in the clinic's zone. The zone rules come from
-// Temporal (temporal-polyfill) over the IANA database, so DST days come out right: a spring-forward
-// day is 23 hours long, a fall-back day 25. No function here reads the server's own time zone.
-// Every booking asks these questions a few dozen times, and a Temporal lookup is slow next to the
-// arithmetic around it: calendar dates are plain UTC-day arithmetic, and an instant's offset is
-// asked of Temporal once per offset run (between two of the zone's transitions) and remembered.
+// UTC instants to and from wall-clock time in the clinic's zone, by Temporal over the IANA database,
+// so DST days come out right; never the server's own zone. Offsets are looked up once per run between
+// two transitions and remembered: a booking asks these questions dozens of times.
 import { Temporal } from "temporal-polyfill";
 
 export interface WallTime {

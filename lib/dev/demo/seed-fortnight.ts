@@ -1,9 +1,6 @@
-// A fortnight of clinic life around the day the demo is seeded, so a newcomer signing in as staff sees
-// a working clinic: past visits completed with SOAP notes and calf records (one client seen four
-// times, to show a trend), a no-show, a cancellation refunded, a visit under way, confirmed and paid
-// visits still to come (today's only after now), and one unpaid hold. Times are planned in the
-// clinic's zone inside each therapist's hours and around their breaks, never overlapping one another
-// or any booking already there. Written in a few bulk inserts; a second run adds nothing.
+// A fortnight of clinic life around the seeding day (completed visits with notes and calf records, a
+// no-show, a refund, visits to come, a hold), so a newcomer signing in as staff sees a working clinic.
+// Planned inside each therapist's hours, never overlapping; a second run adds nothing.
 import { randomUUID } from "node:crypto";
 import { allNoIntake, type IntakeAnswers } from "@/lib/booking/intake";
 import type { BookingStatus } from "@/lib/booking/status";
