@@ -15,11 +15,7 @@ import { registerClient } from "@/lib/auth/register-client";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signInSchema, signUpSchema, type SignInState, type SignUpState } from "@/lib/auth/schemas";
 import { getEnv } from "@/lib/env";
-
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
+import { field } from "@/lib/forms/action-state";
 
 function requestedDestination(formData: FormData): string | undefined {
   const value = formData.get("callbackUrl");
@@ -70,10 +66,10 @@ export async function signInAction(previous: SignInState, formData: FormData): P
 }
 
 async function signInActionWork(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const values = { email: field(formData, "email") };
+  const values = { email: field(formData, "email") ?? "" };
   const parsed = signInSchema.safeParse({
     email: values.email,
-    password: field(formData, "password"),
+    password: field(formData, "password") ?? "",
     code: field(formData, "code") || undefined,
   });
   if (!parsed.success) {
@@ -89,8 +85,8 @@ export async function signUpAction(previous: SignUpState, formData: FormData): P
 }
 
 async function signUpActionWork(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
-  const values = { name: field(formData, "name"), email: field(formData, "email") };
-  const parsed = signUpSchema.safeParse({ ...values, password: field(formData, "password") });
+  const values = { name: field(formData, "name") ?? "", email: field(formData, "email") ?? "" };
+  const parsed = signUpSchema.safeParse({ ...values, password: field(formData, "password") ?? "" });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   const clientIp = clientIpFrom(await headers(), getEnv().TRUST_PROXY_HOPS);

@@ -7,7 +7,7 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { RedFlagBox } from "@/components/learn/red-flag-box";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { BookingAction, BookingActionState } from "./booking-action-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export interface CancelRefundPreview {
   /** The refund without new calf symptoms, in cents and in words ("$95.00"). */
@@ -27,9 +27,9 @@ export function CancelBookingForm({
   bookingId: string;
   refund: CancelRefundPreview;
   policyNote: string;
-  action: BookingAction;
+  action: FormAction<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState<BookingActionState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { ok: false });
   const [confirming, setConfirming] = useState(false);
   const [symptoms, setSymptoms] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);

@@ -6,9 +6,16 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { DELETE_CONFIRMATION_WORD, type DeleteAccountAction, type DeleteAccountState } from "./delete-account-state";
+import type { DeleteAccountState, FormAction } from "@/lib/forms/action-state";
+import { DELETE_CONFIRMATION_WORD } from "@/lib/auth/account-schemas";
 
-export function DeleteAccountForm({ action, consequence }: { action: DeleteAccountAction; consequence: string }) {
+export function DeleteAccountForm({
+  action,
+  consequence,
+}: {
+  action: FormAction<DeleteAccountState>;
+  consequence: string;
+}) {
   const [state, formAction, pending] = useActionState<DeleteAccountState, FormData>(action, { ok: false });
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");

@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { EmailChangeState } from "@/lib/auth/account-schemas";
-import type { FormAction } from "@/lib/auth/schemas";
 import { FormResult } from "./form-result";
 import { useFocusOnResult } from "./use-focus-on-result";
+import type { FormAction } from "@/lib/forms/action-state";
 
 export function EmailChangeForm({ action: requestChange }: { action: FormAction<EmailChangeState> }) {
   const [state, action, pending] = useActionState<EmailChangeState, FormData>(requestChange, { ok: false });

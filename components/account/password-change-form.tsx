@@ -5,9 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { PasswordChangeState } from "@/lib/auth/account-schemas";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { FormAction } from "@/lib/auth/schemas";
 import { FormResult } from "./form-result";
 import { useFocusOnResult } from "./use-focus-on-result";
+import type { FormAction } from "@/lib/forms/action-state";
 
 export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters. A short phrase of unrelated words is easy to remember and hard to guess.`;
 

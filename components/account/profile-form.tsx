@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ProfileState } from "@/lib/auth/account-schemas";
-import type { FormAction } from "@/lib/auth/schemas";
 import { FormResult } from "./form-result";
 import { useFocusOnResult } from "./use-focus-on-result";
+import type { FormAction } from "@/lib/forms/action-state";
 
 export function ProfileForm({
   action: saveProfile,

@@ -6,10 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { FormAction } from "@/lib/auth/schemas";
-import type { FormState } from "@/lib/forms/form-state";
-
-export type AcceptInviteState = FormState<{ email: string }>;
+import type { AcceptInviteState } from "@/lib/auth/schemas";
+import type { FormAction } from "@/lib/forms/action-state";
 
 export function AcceptInviteForm({
   token,

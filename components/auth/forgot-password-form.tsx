@@ -6,7 +6,7 @@ import { useFocusOnResult } from "@/components/account/use-focus-on-result";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ForgotPasswordState } from "@/lib/auth/account-schemas";
-import type { FormAction } from "@/lib/auth/schemas";
+import type { FormAction } from "@/lib/forms/action-state";
 
 export function ForgotPasswordForm({ action: requestLink }: { action: FormAction<ForgotPasswordState> }) {
   const [state, action, pending] = useActionState<ForgotPasswordState, FormData>(requestLink, { ok: false });

@@ -8,7 +8,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ResetPasswordState } from "@/lib/auth/account-schemas";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { FormAction } from "@/lib/auth/schemas";
+import type { FormAction } from "@/lib/forms/action-state";
 
 export function ResetPasswordForm({ token, action: reset }: { token: string; action: FormAction<ResetPasswordState> }) {
   const [state, action, pending] = useActionState<ResetPasswordState, FormData>(reset, { ok: false });

@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { authFormPermalink } from "./form-permalink";
-import type { FormAction, SignInState } from "@/lib/auth/schemas";
+import type { SignInState } from "@/lib/auth/schemas";
+import type { FormAction } from "@/lib/forms/action-state";
 
 export function SignInForm({
   action: signInAction,

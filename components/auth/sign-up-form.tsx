@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { authFormPermalink } from "./form-permalink";
-import type { FormAction, SignUpState } from "@/lib/auth/schemas";
+import type { SignUpState } from "@/lib/auth/schemas";
+import type { FormAction } from "@/lib/forms/action-state";
 
 const LABELS = { name: "Your name", email: "Email", password: "Password" } as const;
 type FieldName = keyof typeof LABELS;

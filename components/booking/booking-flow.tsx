@@ -21,10 +21,11 @@ import type { ReviewConsent } from "./consent-panel";
 import type { PreviousAnswers } from "./health-step";
 import { loadHealthStep } from "./health-step-loader";
 import { useIntakeDraft, type IntakeDraft } from "./intake-storage";
-import type { CheckoutReturn, PayBookingAction, ReviewDetails } from "./review-step";
+import type { CheckoutReturn, ReviewDetails } from "./review-step";
 import { StepIndicator } from "./step-indicator";
 import { STEP_HEADING_ID } from "./step-heading";
 import type { Slot } from "./slot-times";
+import type { FormAction, PayBookingState } from "@/lib/forms/action-state";
 
 // Issue #21: each later step's code (the calendar, the health questions and their checks, the
 // review) loads when the step is reached, not with /book itself. A step the server renders (a
@@ -90,7 +91,7 @@ export interface BookingFlowProps {
     checkoutReturn?: CheckoutReturn;
     consent?: ReviewConsent;
   };
-  payAction: PayBookingAction;
+  payAction: FormAction<PayBookingState>;
   /** A signed-in returning client's last answers (under 6 months old), to re-confirm one by one. */
   previousAnswers?: PreviousAnswers | null;
   /** A signed-in client's conditions cleared by a doctor's go-ahead on file. */

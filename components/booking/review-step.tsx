@@ -8,21 +8,13 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { CancellationTerms } from "@/lib/booking/cancellation-policy";
+import type { FormAction, PayBookingState } from "@/lib/forms/action-state";
 import { CancellationPolicy } from "./cancellation-policy";
 import { ConsentPanel, type ReviewConsent } from "./consent-panel";
 import { completeIntake, screenDraft } from "./health-step";
 import { IntakeGate } from "./intake-gate";
 import { useIntakeDraft } from "./intake-storage";
 import { StepHeading } from "./step-heading";
-
-export interface PayBookingState {
-  ok: false;
-  code?: "invalid" | "not_found" | "intake_blocked" | "consent" | "unprocessable" | "unavailable" | "error";
-  formError?: string;
-  fieldErrors?: { signedName?: string[] };
-}
-
-export type PayBookingAction = (previous: PayBookingState, formData: FormData) => Promise<PayBookingState>;
 
 export interface ReviewDetails {
   serviceName: string;
@@ -58,7 +50,7 @@ export function ReviewStep({
   testMode: boolean;
   checkoutReturn?: CheckoutReturn;
   changeHref: { health: string; time: string };
-  payAction: PayBookingAction;
+  payAction: FormAction<PayBookingState>;
   /** The treatment consent: signed already, or to sign with this payment. */
   consent?: ReviewConsent;
   /** Conditions a doctor's go-ahead on file clears for this client. */

@@ -1,10 +1,10 @@
 // A list of outbox messages as a person reads them: subject, recipient, status, when, and the text
 // of the message folded away. Staff also see attempts and why a failed message failed, with a retry
 // button; a message holding a private link shows that it does, never the link.
-import type { StaffFormAction } from "@/components/staff/staff-form-state";
 import { EmailRetryForm } from "@/components/staff/email-retry-form";
 import type { OutboxMessageView } from "@/lib/notifications/list-outbox-messages";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 const STATUS_LABEL = {
   PENDING: { staff: "Waiting to send", client: "Being sent", tone: "bg-sand-deep text-ink" },
@@ -23,7 +23,7 @@ export function EmailMessageList({
   messages: OutboxMessageView[];
   timeZone: string;
   audience: "staff" | "client";
-  retryAction?: StaffFormAction;
+  retryAction?: FormAction<ActionState>;
   emptyText: string;
   /** false when no mail server is set up: a "sent" message was only kept, not delivered. */
   delivered?: boolean;

@@ -8,7 +8,7 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { StaffFormAction, StaffFormState } from "./staff-form-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export interface CancelRefundChoice {
   /** The policy's refund, in words ("$95.00"), and why ("full refund until Mon, Jun 2, 10:00 AM"). */
@@ -28,9 +28,9 @@ export function CancelAppointmentForm({
   bookingId: string;
   cancellable: boolean;
   refund: CancelRefundChoice;
-  action: StaffFormAction;
+  action: FormAction<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { ok: false });
   const [confirming, setConfirming] = useState(false);
   const [choice, setChoice] = useState<"policy" | "amount">("policy");
   const [amount, setAmount] = useState("");

@@ -7,7 +7,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { StaffFormAction, StaffFormState } from "./staff-form-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export interface ClearanceRow {
   id: string;
@@ -34,10 +34,10 @@ function RevokeButton({
 }: {
   clientId: string;
   clearanceId: string;
-  action: StaffFormAction;
+  action: FormAction<ActionState>;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { ok: false });
   if (state.ok) return <p role="status">{state.message}</p>;
   if (!confirming) {
     return (
@@ -84,13 +84,13 @@ export function ClearancePanel({
   today: string;
   defaultValidUntil: string;
   maxMonths: number;
-  recordAction: StaffFormAction;
-  revokeAction: StaffFormAction;
+  recordAction: FormAction<ActionState>;
+  revokeAction: FormAction<ActionState>;
 }) {
   const empty = { questionId: "", clearedBy: "", clearedOn: today, validUntil: "", note: "" };
   const [values, setValues] = useState(empty);
   // A recorded clearance empties the form for the next one; a refused one keeps what was typed.
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(
     async (previous, formData) => {
       const result = await recordAction(previous, formData);
       if (result.ok) setValues(empty);

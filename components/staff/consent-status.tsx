@@ -6,7 +6,7 @@ import type { ConsentSignatureView } from "@/lib/clinical/consent-signatures";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import { DeskConsentForm } from "./desk-consent-form";
 import { WithdrawConsentButton } from "./withdraw-consent-button";
-import type { StaffFormAction } from "./staff-form-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export function ConsentStatus({
   clientId,
@@ -24,8 +24,8 @@ export function ConsentStatus({
   currentVersion: number;
   signatures: ConsentSignatureView[];
   timeZone: string;
-  recordAction: StaffFormAction;
-  withdrawAction: StaffFormAction;
+  recordAction: FormAction<ActionState>;
+  withdrawAction: FormAction<ActionState>;
 }) {
   const current = signatures.find((signature) => signature.version === currentVersion && !signature.withdrawnAt);
   const withdrawn = signatures.find((signature) => signature.version === currentVersion && signature.withdrawnAt);

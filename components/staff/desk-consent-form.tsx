@@ -6,7 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { StaffFormAction, StaffFormState } from "./staff-form-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export function DeskConsentForm({
   clientId,
@@ -19,9 +19,9 @@ export function DeskConsentForm({
   bookingId?: string;
   version: number;
   accountName: string | null;
-  action: StaffFormAction;
+  action: FormAction<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { ok: false });
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.formError || state.message) alertRef.current?.focus();

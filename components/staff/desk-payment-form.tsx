@@ -5,7 +5,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { StaffFormAction, StaffFormState } from "./staff-form-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export function DeskPaymentForm({
   bookingId,
@@ -19,9 +19,9 @@ export function DeskPaymentForm({
   payable: boolean;
   /** Said once the payment is recorded, e.g. "$95.00 paid at the desk on …". */
   paidNote: string | null;
-  action: StaffFormAction;
+  action: FormAction<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { ok: false });
   return (
     <div className="mt-4 flex flex-col gap-3 border-t border-teal-600/15 pt-4" data-slot="desk-payment">
       <p className="font-semibold">To be paid at the desk</p>

@@ -5,7 +5,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { StaffFormAction, StaffFormState } from "./staff-form-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export function EmailRetryForm({
   messageId,
@@ -14,9 +14,9 @@ export function EmailRetryForm({
 }: {
   messageId: string;
   toAddress: string;
-  action: StaffFormAction;
+  action: FormAction<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { ok: false });
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);

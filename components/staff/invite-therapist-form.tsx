@@ -6,11 +6,11 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { TeamFormAction, TeamFormState } from "./team-form-state";
+import type { FormAction, TeamFormState } from "@/lib/forms/action-state";
 
 const DEFAULT_TITLE = "Licensed Massage Therapist";
 
-export function InviteTherapistForm({ action }: { action: TeamFormAction }) {
+export function InviteTherapistForm({ action }: { action: FormAction<TeamFormState> }) {
   const [state, formAction, pending] = useActionState<TeamFormState, FormData>(action, { ok: false });
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);

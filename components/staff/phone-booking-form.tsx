@@ -15,7 +15,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { HISTORY_QUESTIONS, URGENT_QUESTIONS, type PreviousAnswers } from "@/components/booking/health-step";
 import { keptAnswers, screen, stopToShow, type Question, type StopOutcome } from "@/lib/clinical/questionnaire";
-import type { PhoneBookingAction, PhoneBookingState } from "./phone-booking-state";
+import type { FormAction, PhoneBookingState } from "@/lib/forms/action-state";
 
 export interface PhoneBookingSlot {
   start: string;
@@ -39,7 +39,7 @@ export function PhoneBookingForm({
   therapistId: string;
   slots: PhoneBookingSlot[];
   price: string;
-  action: PhoneBookingAction;
+  action: FormAction<PhoneBookingState>;
   /** The client's last answers (under 6 months old), read back for a yes/no re-confirmation. */
   previous?: PreviousAnswers | null;
   /** Conditions the client's doctor's go-ahead on file clears. */

@@ -6,9 +6,9 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { PhoneClientAction, PhoneClientFormState } from "./phone-booking-state";
+import type { FormAction, PhoneClientFormState } from "@/lib/forms/action-state";
 
-export function PhoneClientForm({ action }: { action: PhoneClientAction }) {
+export function PhoneClientForm({ action }: { action: FormAction<PhoneClientFormState> }) {
   const [state, formAction, pending] = useActionState<PhoneClientFormState, FormData>(action, { ok: false });
   const errorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {

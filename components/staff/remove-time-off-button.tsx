@@ -3,7 +3,7 @@
 // Removing a span of time off, after a confirmation naming it: those hours open for booking again.
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { AdminFormAction, AdminFormState } from "./admin-form-state";
+import type { AdminFormState, FormAction } from "@/lib/forms/action-state";
 
 export function RemoveTimeOffButton({
   therapistId,
@@ -15,7 +15,7 @@ export function RemoveTimeOffButton({
   timeOffId: string;
   /** The span in words, for the confirmation. */
   span: string;
-  action: AdminFormAction;
+  action: FormAction<AdminFormState>;
 }) {
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, { ok: false });
   const [confirming, setConfirming] = useState(false);

@@ -7,8 +7,8 @@ import { useActionState, useEffect, useRef, useState, type ChangeEvent } from "r
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { AdminFormAction, AdminFormState } from "./admin-form-state";
 import { StrandedVisits } from "./stranded-visits";
+import type { AdminFormState, FormAction } from "@/lib/forms/action-state";
 
 export interface ServiceFormValues {
   name: string;
@@ -41,7 +41,7 @@ export function ServiceForm({
   initial: ServiceFormValues;
   therapists: { id: string; label: string }[];
   guides: { slug: string; title: string }[];
-  action: AdminFormAction;
+  action: FormAction<AdminFormState>;
 }) {
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, { ok: false });
   const [values, setValues] = useState(initial);

@@ -5,8 +5,8 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { AdminFormAction, AdminFormState } from "./admin-form-state";
 import { StrandedVisits } from "./stranded-visits";
+import type { AdminFormState, FormAction } from "@/lib/forms/action-state";
 
 export function ServiceStatusForm({
   serviceId,
@@ -18,8 +18,8 @@ export function ServiceStatusForm({
   serviceId: string;
   serviceName: string;
   active: boolean;
-  retireAction: AdminFormAction;
-  restoreAction: AdminFormAction;
+  retireAction: FormAction<AdminFormState>;
+  restoreAction: FormAction<AdminFormState>;
 }) {
   // One state for both, so the outcome of a retirement stays shown once the page shows it retired.
   const [state, submit, pending] = useActionState<AdminFormState, FormData>(

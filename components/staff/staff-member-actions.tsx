@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { TeamFormAction, TeamFormState } from "./team-form-state";
+import type { FormAction, TeamFormState } from "@/lib/forms/action-state";
 
 export interface StaffMemberView {
   id: string;
@@ -19,11 +19,11 @@ export interface StaffMemberView {
 }
 
 export interface StaffMemberActionSet {
-  resend: TeamFormAction;
-  changeRole: TeamFormAction;
-  disable: TeamFormAction;
-  enable: TeamFormAction;
-  resetTwoFactor: TeamFormAction;
+  resend: FormAction<TeamFormState>;
+  changeRole: FormAction<TeamFormState>;
+  disable: FormAction<TeamFormState>;
+  enable: FormAction<TeamFormState>;
+  resetTwoFactor: FormAction<TeamFormState>;
 }
 
 type Kind = keyof StaffMemberActionSet;

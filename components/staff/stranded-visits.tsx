@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { StrandedVisit } from "./admin-form-state";
+import type { StrandedBookingLine } from "@/lib/booking/upcoming-bookings";
 
 // The booked visits a refused change would have stranded, each linked to its appointment page
 // where staff can move or cancel it.
-export function StrandedVisits({ visits }: { visits: StrandedVisit[] }) {
+export function StrandedVisits({ visits }: { visits: StrandedBookingLine[] }) {
   return (
     <ul className="mt-2 flex flex-col gap-1" aria-label="Visits in the way">
       {visits.map((visit) => (

@@ -7,8 +7,8 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { AdminFormAction, AdminFormState } from "./admin-form-state";
 import { StrandedVisits } from "./stranded-visits";
+import type { AdminFormState, FormAction } from "@/lib/forms/action-state";
 
 export function TimeOffForm({
   therapistId,
@@ -17,7 +17,7 @@ export function TimeOffForm({
 }: {
   therapistId: string;
   zoneName: string;
-  action: AdminFormAction;
+  action: FormAction<AdminFormState>;
 }) {
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, { ok: false });
   const [values, setValues] = useState({ startsAt: "", endsAt: "", reason: "" });

@@ -19,34 +19,9 @@ import {
   SOAP_MAX_LENGTH,
   calfFieldName,
   calfInWords,
-  type CalfRecords,
-  type SoapField,
+  type NoteSnapshot,
 } from "@/lib/clinical/treatment-note-schema";
-
-/** A note as the form shows it: the saved version and its text and scores. */
-export interface NoteSnapshot {
-  version: number;
-  soap: Record<SoapField, string>;
-  calf: CalfRecords;
-  /** "Jordan Avery, Mon, Nov 23, 2:15 PM EST". */
-  savedBy: string;
-}
-
-export interface TreatmentNoteFormState {
-  ok: boolean;
-  message?: string;
-  formError?: string;
-  fieldErrors?: Record<string, string[]>;
-  /** The version now stored, after a save. */
-  savedVersion?: number;
-  /** Someone else's newer version: nothing was saved. */
-  conflict?: NoteSnapshot;
-}
-
-export type TreatmentNoteAction = (
-  previous: TreatmentNoteFormState,
-  formData: FormData,
-) => Promise<TreatmentNoteFormState>;
+import type { FormAction, TreatmentNoteFormState } from "@/lib/forms/action-state";
 
 type Values = Record<string, string>;
 
@@ -72,7 +47,7 @@ export function TreatmentNoteForm({
 }: {
   bookingId: string;
   note: NoteSnapshot | null;
-  action: TreatmentNoteAction;
+  action: FormAction<TreatmentNoteFormState>;
 }) {
   const [values, setValues] = useState<Values>(() => valuesOf(note));
   const [baseVersion, setBaseVersion] = useState(note?.version ?? 0);

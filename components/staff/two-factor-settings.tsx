@@ -9,7 +9,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { TwoFactorFormAction, TwoFactorFormState } from "./two-factor-form-state";
+import type { FormAction, TwoFactorFormState } from "@/lib/forms/action-state";
 
 export interface TwoFactorSettingsStatus {
   /** When it was turned on, written in the clinic's zone; null while off. */
@@ -29,9 +29,9 @@ export function TwoFactorSettings({
 }: {
   status: TwoFactorSettingsStatus;
   beginAction: () => Promise<void>;
-  confirmAction: TwoFactorFormAction;
-  disableAction: TwoFactorFormAction;
-  generateAction: TwoFactorFormAction;
+  confirmAction: FormAction<TwoFactorFormState>;
+  disableAction: FormAction<TwoFactorFormState>;
+  generateAction: FormAction<TwoFactorFormState>;
 }) {
   const [confirmed, confirmFormAction, confirming] = useActionState<TwoFactorFormState, FormData>(confirmAction, {
     ok: false,

@@ -4,7 +4,7 @@
 // confirming. Online booking then asks the client to sign again.
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { StaffFormAction, StaffFormState } from "./staff-form-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 export function WithdrawConsentButton({
   clientId,
@@ -13,10 +13,10 @@ export function WithdrawConsentButton({
 }: {
   clientId: string;
   bookingId?: string;
-  action: StaffFormAction;
+  action: FormAction<ActionState>;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(action, { ok: false });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { ok: false });
   if (!confirming) {
     return (
       <div>

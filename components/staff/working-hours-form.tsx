@@ -8,8 +8,8 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { rangeField, WEEKDAYS, type RangeInput, type RangeKind, type WeekInput } from "@/lib/hours/hours-ranges";
-import type { AdminFormAction, AdminFormState } from "./admin-form-state";
 import { StrandedVisits } from "./stranded-visits";
+import type { AdminFormState, FormAction } from "@/lib/forms/action-state";
 
 const KIND_LABEL = { hours: "Working hours", breaks: "Breaks" } as const;
 
@@ -22,7 +22,7 @@ export function WorkingHoursForm({
   therapistId: string;
   initial: WeekInput;
   zoneName: string;
-  action: AdminFormAction;
+  action: FormAction<AdminFormState>;
 }) {
   const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, { ok: false });
   const [week, setWeek] = useState(initial);

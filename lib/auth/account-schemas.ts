@@ -5,6 +5,9 @@ import { personName } from "@/lib/forms/text";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
 import { emailSchema, newPasswordSchema } from "./schemas";
 
+/** The word a client types to confirm that their account should be deleted. */
+export const DELETE_CONFIRMATION_WORD = "DELETE";
+
 export const nameSchema = personName({ required: "Enter your name." });
 
 // Optional. Digits with the usual separators; 7 to 15 digits (E.164 allows 15), a leading + allowed.

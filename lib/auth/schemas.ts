@@ -50,5 +50,6 @@ export type SignInInput = z.infer<typeof signInSchema>;
 // needsCode: the password was right and the account asks for its two-factor code next.
 export type SignInState = FormState<{ email: string; code: string }> & { needsCode?: boolean };
 // message: the one "check your email" answer, the same whether or not the address had an account.
+// The invited staff member chooses a password; the address is given back after a refusal.
+export type AcceptInviteState = FormState<{ email: string }>;
 export type SignUpState = FormState<{ name: string; email: string }> & { message?: string };
-export type FormAction<State> = (previous: State, formData: FormData) => Promise<State>;

@@ -3,6 +3,8 @@
 // not lapsed). Read inside the change's transaction, after the row lock (see lockTherapistRow).
 import { ACTIVE_STATUSES } from "./status";
 import { DomainError } from "@/lib/errors/domain-errors";
+import { toActionState, type AdminFormState } from "@/lib/forms/action-state";
+import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
@@ -51,6 +53,18 @@ export function describeStrandedBookings(
     serviceName: booking.serviceName,
     href: `/staff/appointments/${encodeURIComponent(booking.id)}`,
   }));
+}
+
+/** The form state a refused services or hours change shows: the visits it would strand, if that was why. */
+export function toAdminFormState(error: unknown): AdminFormState {
+  if (error instanceof BookingsWouldBeStranded) {
+    return {
+      ok: false,
+      formError: error.message,
+      stranded: describeStrandedBookings(error.bookings, getEnv().CLINIC_TIME_ZONE),
+    };
+  }
+  return toActionState(error);
 }
 
 /**

@@ -4,13 +4,10 @@
 import { z } from "zod";
 import { intakeSchema, type IntakeAnswers } from "@/lib/booking/intake";
 import { allQuestions, CURRENT_QUESTIONNAIRE_VERSION } from "@/lib/clinical/questionnaire";
+import { field } from "@/lib/forms/action-state";
 
 const answer = z.enum(["yes", "no"]).transform((value) => value === "yes");
 
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
 const optionalText = (formData: FormData, name: string) => field(formData, name)?.trim() || undefined;
 
 export function readPhoneIntake(

@@ -155,3 +155,12 @@ export function calfInWords(scores: CalfScores | null): string {
   if (!scores) return "not assessed";
   return CALF_MEASURES.map((measure) => `${CALF_MEASURE_LABELS[measure].toLowerCase()} ${scores[measure]}`).join(", ");
 }
+
+/** A note as the form shows it: the saved version and its text and scores. */
+export interface NoteSnapshot {
+  version: number;
+  soap: Record<SoapField, string>;
+  calf: CalfRecords;
+  /** "Jordan Avery, Mon, Nov 23, 2:15 PM EST". */
+  savedBy: string;
+}

@@ -8,7 +8,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ANY_THERAPIST, bookingHref, isValidInstant } from "@/components/booking/booking-url";
-import type { PayBookingState } from "@/components/booking/review-step";
+import { field, type PayBookingState } from "@/lib/forms/action-state";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { getCurrentUser, requireUser } from "@/lib/auth/guards";
 import { createBooking } from "@/lib/booking/create-booking";
@@ -45,11 +45,6 @@ const payFormSchema = z.object({
   // Present when the review asked the client to sign the consent (first booking, or a new version).
   consent: z.object({ version: z.coerce.number(), signedName: z.string() }).pipe(consentInputSchema).optional(),
 });
-
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
 
 export async function payForBookingAction(previous: PayBookingState, formData: FormData): Promise<PayBookingState> {
   return unlessDatabaseUnavailable(payForBookingActionWork(previous, formData));

@@ -4,13 +4,13 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { DELETE_CONFIRMATION_WORD, type DeleteAccountState } from "@/components/account/delete-account-state";
+import { DELETE_CONFIRMATION_WORD } from "@/lib/auth/account-schemas";
 import { deleteClientAccount } from "@/lib/account/delete-account";
 import { signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/guards";
 import { endCurrentSession } from "@/lib/auth/sign-out";
 import { verifyCurrentPassword } from "@/lib/auth/verify-current-password";
-import { DomainError } from "@/lib/errors/domain-errors";
+import { toActionState, type DeleteAccountState } from "@/lib/forms/action-state";
 
 const deleteAccountSchema = z.object({
   password: z.string().min(1, "Enter your current password.").max(200),
@@ -48,8 +48,7 @@ async function deleteAccountActionWork(_previous: DeleteAccountState, formData: 
   try {
     await deleteClientAccount(user.id);
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   }
   // The sessions are gone with the account; this clears this browser's cookie as well.
   try {

@@ -24,13 +24,9 @@ import { sessionClaimsFrom } from "@/lib/auth/session-token";
 import { signOutEverywhere } from "@/lib/auth/sign-out-everywhere";
 import { updateProfile } from "@/lib/auth/update-profile";
 import { getEnv } from "@/lib/env";
+import { field } from "@/lib/forms/action-state";
 
 const PROFILE_PATH = "/account/profile";
-
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
@@ -47,7 +43,7 @@ export async function updateProfileAction(previous: ProfileState, formData: Form
 
 async function updateProfileActionWork(_previous: ProfileState, formData: FormData): Promise<ProfileState> {
   const user = await requireUser(PROFILE_PATH);
-  const values = { name: field(formData, "name"), phone: field(formData, "phone") };
+  const values = { name: field(formData, "name") ?? "", phone: field(formData, "phone") ?? "" };
   const parsed = profileSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const { changed } = await updateProfile(user.id, parsed.data);
@@ -71,8 +67,8 @@ async function requestEmailChangeActionWork(
   formData: FormData,
 ): Promise<EmailChangeState> {
   const user = await requireUser(PROFILE_PATH);
-  const values = { newEmail: field(formData, "newEmail") };
-  const parsed = emailChangeSchema.safeParse({ ...values, currentPassword: field(formData, "currentPassword") });
+  const values = { newEmail: field(formData, "newEmail") ?? "" };
+  const parsed = emailChangeSchema.safeParse({ ...values, currentPassword: field(formData, "currentPassword") ?? "" });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const result = await requestEmailChange(parsed.data, user.id);
   if (!result.ok) {
@@ -103,8 +99,8 @@ async function changePasswordActionWork(
 ): Promise<PasswordChangeState> {
   const user = await requireUser(PROFILE_PATH);
   const parsed = passwordChangeSchema.safeParse({
-    currentPassword: field(formData, "currentPassword"),
-    newPassword: field(formData, "newPassword"),
+    currentPassword: field(formData, "currentPassword") ?? "",
+    newPassword: field(formData, "newPassword") ?? "",
   });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const claims = await sessionClaimsFrom(await headers(), getEnv());

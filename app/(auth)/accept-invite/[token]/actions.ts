@@ -3,7 +3,7 @@
 // Accepting a staff invitation: safeParse → use the link and set the password → the form says to sign in.
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { z } from "zod";
-import type { AcceptInviteState } from "@/components/auth/accept-invite-form";
+import type { AcceptInviteState } from "@/lib/auth/schemas";
 import { acceptStaffInvite } from "@/lib/auth/accept-staff-invite";
 import { newPasswordSchema } from "@/lib/auth/schemas";
 

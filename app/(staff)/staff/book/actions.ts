@@ -8,7 +8,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
-import type { PhoneBookingState, PhoneClientFormState } from "@/components/staff/phone-booking-state";
 import { createBooking } from "@/lib/booking/create-booking";
 import { getEnv } from "@/lib/env";
 import { DomainError, IntakeBlocked, SlotTaken } from "@/lib/errors/domain-errors";
@@ -17,11 +16,7 @@ import { readPhoneIntake } from "@/lib/clients/phone-intake";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
+import { field, toActionState, type PhoneBookingState, type PhoneClientFormState } from "@/lib/forms/action-state";
 
 export async function createPhoneClientAction(
   previous: PhoneClientFormState,
@@ -35,17 +30,14 @@ async function createPhoneClientActionWork(
   formData: FormData,
 ): Promise<PhoneClientFormState> {
   const user = await requireStaffRoute("action:createPhoneClientAction");
-  const values = { name: text(formData, "name"), email: text(formData, "email"), phone: text(formData, "phone") };
+  const values = { name: field(formData, "name"), email: field(formData, "email"), phone: field(formData, "phone") };
   const parsed = phoneClientSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   let found;
   try {
     found = await findOrCreatePhoneClient(user.id, parsed.data);
   } catch (error) {
-    if (error instanceof DomainError) {
-      return { ok: false, formError: error.message, fieldErrors: error.fields, values };
-    }
-    throw error;
+    return { ...toActionState(error), values };
   }
   redirect(`/staff/book?client=${encodeURIComponent(found.client.id)}&${found.existing ? "existing" : "created"}=1`);
 }
@@ -68,11 +60,11 @@ export async function bookForClientAction(previous: PhoneBookingState, formData:
 async function bookForClientActionWork(_previous: PhoneBookingState, formData: FormData): Promise<PhoneBookingState> {
   const user = await requireStaffRoute("action:bookForClientAction");
   const parsed = bookingSchema.safeParse({
-    clientId: text(formData, "clientId"),
-    service: text(formData, "service"),
-    therapistId: text(formData, "therapistId"),
-    start: text(formData, "start"),
-    payment: text(formData, "payment"),
+    clientId: field(formData, "clientId"),
+    service: field(formData, "service"),
+    therapistId: field(formData, "therapistId"),
+    start: field(formData, "start"),
+    payment: field(formData, "payment"),
   });
   const intake = readPhoneIntake(formData);
   if (!parsed.success || !intake.success) {

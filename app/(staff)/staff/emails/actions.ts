@@ -6,18 +6,17 @@ import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
-import type { StaffFormState } from "@/components/staff/staff-form-state";
-import { DomainError } from "@/lib/errors/domain-errors";
 import { retryFailedEmailByStaff } from "@/lib/notifications/retry-failed-email-by-staff";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { toActionState, type ActionState } from "@/lib/forms/action-state";
 
 const retrySchema = z.object({ messageId: recordId() });
 
-export async function retryEmailAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function retryEmailAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(retryEmailActionWork(previous, formData));
 }
 
-async function retryEmailActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function retryEmailActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:retryEmailAction");
   const parsed = retrySchema.safeParse({ messageId: formData.get("messageId") });
   if (!parsed.success)
@@ -25,8 +24,7 @@ async function retryEmailActionWork(_previous: StaffFormState, formData: FormDat
   try {
     await retryFailedEmailByStaff({ messageId: parsed.data.messageId, actorId: user.id });
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   }
   revalidatePath("/staff/emails");
   return { ok: true, message: "Queued again: it is sent within a minute." };

@@ -7,7 +7,6 @@
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { TwoFactorFormState } from "@/components/staff/two-factor-form-state";
 import {
   beginTotpEnrolment,
   confirmTotpEnrolment,
@@ -16,13 +15,9 @@ import {
 } from "@/lib/auth/two-factor";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
+import { field, toActionState, type TwoFactorFormState } from "@/lib/forms/action-state";
 
 const SECURITY_PATH = "/staff/security";
-
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
 
 const codeSchema = z
   .string({ error: "Enter the 6-digit code from your app." })
@@ -37,11 +32,6 @@ const disableSchema = z.discriminatedUnion("proof", [
     password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(128),
   }),
 ]);
-
-function refusal(error: unknown): TwoFactorFormState {
-  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
-  throw error;
-}
 
 export async function beginTotpEnrolmentAction(): Promise<void> {
   const user = await requireStaffRoute("action:beginTotpEnrolmentAction");
@@ -73,7 +63,7 @@ async function confirmTotpEnrolmentActionWork(
     revalidatePath(SECURITY_PATH);
     return { ok: true, message: "Two-factor sign-in is on.", recoveryCodes };
   } catch (error) {
-    return refusal(error);
+    return toActionState(error);
   }
 }
 
@@ -95,7 +85,7 @@ async function disableTotpActionWork(_previous: TwoFactorFormState, formData: Fo
       parsed.data.proof === "code" ? { code: parsed.data.code } : { password: parsed.data.password },
     );
   } catch (error) {
-    return refusal(error);
+    return toActionState(error);
   }
   revalidatePath(SECURITY_PATH);
   return { ok: true, message: "Two-factor sign-in is off. You can set it up again at any time." };
@@ -120,6 +110,6 @@ async function generateRecoveryCodesActionWork(
     revalidatePath(SECURITY_PATH);
     return { ok: true, message: "New recovery codes are ready.", recoveryCodes };
   } catch (error) {
-    return refusal(error);
+    return toActionState(error);
   }
 }

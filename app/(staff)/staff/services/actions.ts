@@ -8,38 +8,19 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
-import type { AdminFormState } from "@/components/staff/admin-form-state";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
-import { getEnv } from "@/lib/env";
-import { DomainError } from "@/lib/errors/domain-errors";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { restoreService } from "@/lib/catalog-admin/restore-service";
 import { retireService } from "@/lib/catalog-admin/retire-service";
 import { saveService } from "@/lib/catalog-admin/save-service";
 import { serviceFormSchema } from "@/lib/catalog-admin/service-form-schema";
-import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/booking/upcoming-bookings";
+import { toAdminFormState } from "@/lib/booking/upcoming-bookings";
+import { field, type AdminFormState } from "@/lib/forms/action-state";
 
 const idSchema = recordId();
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
-
 const servicePath = (id: string) => `/staff/services/${encodeURIComponent(id)}`;
-
-function refusal(error: unknown): AdminFormState {
-  if (error instanceof BookingsWouldBeStranded) {
-    return {
-      ok: false,
-      formError: error.message,
-      stranded: describeStrandedBookings(error.bookings, getEnv().CLINIC_TIME_ZONE),
-    };
-  }
-  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
-  throw error;
-}
 
 function publicPagesFollow(): void {
   invalidateCatalog();
@@ -53,25 +34,25 @@ export async function saveServiceAction(previous: AdminFormState, formData: Form
 
 async function saveServiceActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:saveServiceAction");
-  const serviceId = text(formData, "serviceId") || undefined;
+  const serviceId = field(formData, "serviceId") || undefined;
   if (serviceId !== undefined && !idSchema.safeParse(serviceId).success) {
     return { ok: false, formError: "That service could not be read. Reload the page." };
   }
   const parsed = serviceFormSchema.safeParse({
-    name: text(formData, "name"),
-    slug: serviceId ? undefined : text(formData, "slug"),
-    summary: text(formData, "summary"),
-    description: text(formData, "description"),
-    price: text(formData, "price"),
-    durationMinutes: text(formData, "durationMinutes"),
-    bufferMinutes: text(formData, "bufferMinutes"),
-    aftercareSlug: text(formData, "aftercareSlug"),
+    name: field(formData, "name"),
+    slug: serviceId ? undefined : field(formData, "slug"),
+    summary: field(formData, "summary"),
+    description: field(formData, "description"),
+    price: field(formData, "price"),
+    durationMinutes: field(formData, "durationMinutes"),
+    bufferMinutes: field(formData, "bufferMinutes"),
+    aftercareSlug: field(formData, "aftercareSlug"),
     therapistIds: formData.getAll("therapistIds").filter((value) => typeof value === "string"),
-    whoItHelps: text(formData, "whoItHelps"),
-    whatToExpect: text(formData, "whatToExpect"),
-    contraindications: text(formData, "contraindications"),
-    freeCancellationHours: text(formData, "freeCancellationHours"),
-    lateCancellationRefundPercent: text(formData, "lateCancellationRefundPercent"),
+    whoItHelps: field(formData, "whoItHelps"),
+    whatToExpect: field(formData, "whatToExpect"),
+    contraindications: field(formData, "contraindications"),
+    freeCancellationHours: field(formData, "freeCancellationHours"),
+    lateCancellationRefundPercent: field(formData, "lateCancellationRefundPercent"),
   });
   if (!parsed.success) {
     return {
@@ -84,7 +65,7 @@ async function saveServiceActionWork(_previous: AdminFormState, formData: FormDa
   try {
     saved = await saveService({ serviceId, fields: parsed.data, actor: { id: user.id, role: user.role } });
   } catch (error) {
-    return refusal(error);
+    return toAdminFormState(error);
   }
   publicPagesFollow();
   if (serviceId === undefined) redirect(`${servicePath(saved.id)}?created=1`);
@@ -106,7 +87,7 @@ async function changeStatus(
   try {
     await change({ serviceId: parsed.data, actor: { id: user.id, role: user.role } });
   } catch (error) {
-    return refusal(error);
+    return toAdminFormState(error);
   }
   publicPagesFollow();
   revalidatePath(servicePath(parsed.data));

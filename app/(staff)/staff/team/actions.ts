@@ -8,11 +8,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
 import { personName } from "@/lib/forms/text";
-import type { TeamFormState } from "@/components/staff/team-form-state";
 import { emailSchema } from "@/lib/auth/schemas";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
 import { getEnv } from "@/lib/env";
-import { DomainError } from "@/lib/errors/domain-errors";
 import { changeStaffRole } from "@/lib/team/change-staff-role";
 import { inviteTherapist, resendStaffInvite } from "@/lib/team/invite-therapist";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
@@ -23,13 +21,9 @@ import {
   StaffHasUpcomingAppointments,
 } from "@/lib/team/set-staff-account-disabled";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
+import { field, toActionState, type TeamFormState } from "@/lib/forms/action-state";
 
 const TEAM_PATH = "/staff/team";
-
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
 
 const inviteSchema = z.object({
   name: personName({ required: "Enter their name." }),
@@ -61,8 +55,7 @@ function refusal(error: unknown, userId?: string): TeamFormState {
       })),
     };
   }
-  if (error instanceof DomainError) return { ok: false, userId, formError: error.message, fieldErrors: error.fields };
-  throw error;
+  return { ...toActionState(error), userId };
 }
 
 export async function inviteTherapistAction(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {

@@ -7,14 +7,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
-import type { BookingActionState } from "@/components/account/booking-action-state";
 import { requireUser } from "@/lib/auth/guards";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { decideCancellationRefund } from "@/lib/booking/cancellation-policy";
 import { getClientBookingDetails } from "@/lib/booking/get-client-booking-details";
 import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
-import { DomainError, SlotTaken } from "@/lib/errors/domain-errors";
+import { SlotTaken } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
+import { field, toActionState, type ActionState } from "@/lib/forms/action-state";
 
 const bookingId = recordId();
 
@@ -31,26 +31,18 @@ const rescheduleFormSchema = z.object({
   date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal("")]).optional(),
 });
 
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" && value !== "" ? value : undefined;
-};
-
 const detailsPath = (id: string) => `/account/bookings/${encodeURIComponent(id)}`;
 
-export async function cancelBookingAction(
-  previous: BookingActionState,
-  formData: FormData,
-): Promise<BookingActionState> {
+export async function cancelBookingAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(cancelBookingActionWork(previous, formData));
 }
 
-async function cancelBookingActionWork(_previous: BookingActionState, formData: FormData): Promise<BookingActionState> {
+async function cancelBookingActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const submitted = {
-    bookingId: field(formData, "bookingId"),
-    newCalfSymptoms: field(formData, "newCalfSymptoms"),
-    reason: field(formData, "reason"),
-    expectedRefundCents: field(formData, "expectedRefundCents"),
+    bookingId: field(formData, "bookingId") || undefined,
+    newCalfSymptoms: field(formData, "newCalfSymptoms") || undefined,
+    reason: field(formData, "reason") || undefined,
+    expectedRefundCents: field(formData, "expectedRefundCents") || undefined,
   };
   const user = await requireUser(submitted.bookingId ? detailsPath(submitted.bookingId) : "/account");
   const parsed = cancelFormSchema.safeParse(submitted);
@@ -87,28 +79,21 @@ async function cancelBookingActionWork(_previous: BookingActionState, formData: 
       now,
     });
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   }
   revalidatePath("/account");
   redirect(`${detailsPath(id)}?cancelled=1`);
 }
 
-export async function rescheduleBookingAction(
-  previous: BookingActionState,
-  formData: FormData,
-): Promise<BookingActionState> {
+export async function rescheduleBookingAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(rescheduleBookingActionWork(previous, formData));
 }
 
-async function rescheduleBookingActionWork(
-  _previous: BookingActionState,
-  formData: FormData,
-): Promise<BookingActionState> {
+async function rescheduleBookingActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const submitted = {
-    bookingId: field(formData, "bookingId"),
-    start: field(formData, "start"),
-    date: field(formData, "date"),
+    bookingId: field(formData, "bookingId") || undefined,
+    start: field(formData, "start") || undefined,
+    date: field(formData, "date") || undefined,
   };
   const user = await requireUser(submitted.bookingId ? detailsPath(submitted.bookingId) : "/account");
   const parsed = rescheduleFormSchema.safeParse(submitted);
@@ -123,8 +108,7 @@ async function rescheduleBookingActionWork(
     if (error instanceof SlotTaken && date) {
       redirect(`${detailsPath(id)}?reschedule=1&date=${date}&taken=${encodeURIComponent(start)}`);
     }
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   }
   revalidatePath("/account");
   redirect(`${detailsPath(id)}?moved=1`);

@@ -9,8 +9,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
-import type { StaffFormState } from "@/components/staff/staff-form-state";
-import type { NoteSnapshot, TreatmentNoteFormState } from "@/components/staff/treatment-note-form";
 import type { Actor } from "@/lib/auth/actor";
 import type { BookingView } from "@/lib/booking/booking-view";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
@@ -18,7 +16,7 @@ import { checkInBooking } from "@/lib/booking/check-in-booking";
 import { completeBooking } from "@/lib/booking/complete-booking";
 import { markNoShow } from "@/lib/booking/mark-no-show";
 import { rescheduleBooking } from "@/lib/booking/reschedule-booking";
-import { DomainError, SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
+import { SlotTaken, Unprocessable } from "@/lib/errors/domain-errors";
 import { formatMoney } from "@/lib/money";
 import { recordDeskPayment } from "@/lib/payments/record-desk-payment";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
@@ -27,6 +25,14 @@ import { noteFieldErrors, readCalfForm, treatmentNoteInputSchema } from "@/lib/c
 import { NoteChanged, saveTreatmentNote, type TreatmentNoteView } from "@/lib/clinical/treatment-notes";
 import { getEnv } from "@/lib/env";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
+import {
+  field,
+  filledField,
+  toActionState,
+  type ActionState,
+  type TreatmentNoteFormState,
+} from "@/lib/forms/action-state";
+import type { NoteSnapshot } from "@/lib/clinical/treatment-note-schema";
 
 export interface TransitionState {
   ok: boolean;
@@ -51,8 +57,7 @@ async function runTransition(
     await transition({ bookingId: parsed.data.bookingId, actor: { id: user.id, role: user.role } });
     return { ok: true, message: done };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   } finally {
     revalidatePath(`/staff/appointments/${parsed.data.bookingId}`);
   }
@@ -82,11 +87,11 @@ async function markNoShowActionWork(_previous: TransitionState, formData: FormDa
   return runTransition("action:markNoShowAction", markNoShow, "Marked as a no-show.", formData);
 }
 
-export async function recordDeskPaymentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function recordDeskPaymentAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(recordDeskPaymentActionWork(previous, formData));
 }
 
-async function recordDeskPaymentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function recordDeskPaymentActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:recordDeskPaymentAction");
   const parsed = inputSchema.safeParse({ bookingId: formData.get("bookingId") });
   if (!parsed.success) return { ok: false, formError: "That appointment could not be read. Reload the page." };
@@ -97,19 +102,13 @@ async function recordDeskPaymentActionWork(_previous: StaffFormState, formData: 
     });
     return { ok: true, message: `${formatMoney(payment.amountCents, payment.currency)} recorded as paid at the desk.` };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   } finally {
     revalidatePath(`/staff/appointments/${parsed.data.bookingId}`);
   }
 }
 
 const appointmentPath = (id: string) => `/staff/appointments/${encodeURIComponent(id)}`;
-
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-};
 
 const bookingIdSchema = recordId();
 const reasonSchema = plainText({ max: 500, multiline: true }).optional();
@@ -127,17 +126,17 @@ const cancelSchema = z.discriminatedUnion("refund", [
   z.object({ bookingId: bookingIdSchema, refund: z.literal("amount"), amount: amountSchema, reason: reasonSchema }),
 ]);
 
-export async function cancelAppointmentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function cancelAppointmentAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(cancelAppointmentActionWork(previous, formData));
 }
 
-async function cancelAppointmentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function cancelAppointmentActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:cancelAppointmentAction");
   const parsed = cancelSchema.safeParse({
-    bookingId: field(formData, "bookingId"),
-    refund: field(formData, "refund"),
-    amount: field(formData, "amount"),
-    reason: field(formData, "reason"),
+    bookingId: filledField(formData, "bookingId"),
+    refund: filledField(formData, "refund"),
+    amount: filledField(formData, "amount"),
+    reason: filledField(formData, "reason"),
   });
   if (!parsed.success) {
     const fields: Record<string, string[] | undefined> = z.flattenError(parsed.error).fieldErrors;
@@ -165,8 +164,7 @@ async function cancelAppointmentActionWork(_previous: StaffFormState, formData: 
     if (error instanceof Unprocessable && input.refund === "amount" && error.fields) {
       return { ok: false, fieldErrors: { amount: [error.message] } };
     }
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   } finally {
     revalidatePath(appointmentPath(input.bookingId));
   }
@@ -183,19 +181,16 @@ const rescheduleSchema = z.object({
 
 // Staff are not held to the client's online cut-off: rescheduleBooking lets a staff actor move any
 // confirmed appointment they may act on.
-export async function rescheduleAppointmentAction(
-  previous: StaffFormState,
-  formData: FormData,
-): Promise<StaffFormState> {
+export async function rescheduleAppointmentAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(rescheduleAppointmentActionWork(previous, formData));
 }
 
-async function rescheduleAppointmentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function rescheduleAppointmentActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:rescheduleAppointmentAction");
   const parsed = rescheduleSchema.safeParse({
-    bookingId: field(formData, "bookingId"),
-    start: field(formData, "start"),
-    date: field(formData, "date"),
+    bookingId: filledField(formData, "bookingId"),
+    start: filledField(formData, "start"),
+    date: filledField(formData, "date"),
   });
   if (!parsed.success) return { ok: false, formError: "Please choose a time again." };
   const { bookingId, start, date } = parsed.data;
@@ -207,17 +202,11 @@ async function rescheduleAppointmentActionWork(_previous: StaffFormState, formDa
     if (error instanceof SlotTaken && date) {
       redirect(`${path}?reschedule=1&date=${date}&taken=${encodeURIComponent(start)}`);
     }
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   }
   revalidatePath(path);
   redirect(`${path}?moved=1`);
 }
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 const snapshotOf = (note: TreatmentNoteView): NoteSnapshot => ({
   version: note.version,
@@ -246,13 +235,13 @@ async function saveTreatmentNoteActionWork(
   const calf = readCalfForm(formData.entries());
   if (!calf.ok) return { ok: false, formError: calf.formError, fieldErrors: calf.fieldErrors };
   const parsed = treatmentNoteInputSchema.safeParse({
-    subjective: text(formData, "subjective"),
-    objective: text(formData, "objective"),
-    assessment: text(formData, "assessment"),
-    plan: text(formData, "plan"),
+    subjective: field(formData, "subjective") ?? "",
+    objective: field(formData, "objective") ?? "",
+    assessment: field(formData, "assessment") ?? "",
+    plan: field(formData, "plan") ?? "",
     calf: calf.calf,
-    baseVersion: text(formData, "baseVersion") || "0",
-    reason: text(formData, "reason") || undefined,
+    baseVersion: field(formData, "baseVersion") || "0",
+    reason: field(formData, "reason") || undefined,
   });
   if (!parsed.success) {
     const fieldErrors = noteFieldErrors(parsed.error);
@@ -274,8 +263,7 @@ async function saveTreatmentNoteActionWork(
     if (error instanceof NoteChanged) {
       return { ok: false, formError: error.message, conflict: snapshotOf(error.latest) };
     }
-    if (error instanceof DomainError) return { ok: false, formError: error.message };
-    throw error;
+    return toActionState(error);
   } finally {
     revalidatePath(appointmentPath(bookingId.data));
   }

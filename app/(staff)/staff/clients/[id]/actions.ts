@@ -5,22 +5,16 @@
 // pages are revalidated either way.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { StaffFormState } from "@/components/staff/staff-form-state";
 import { recordClearance, revokeClearance } from "@/lib/clinical/clearance";
 import { clearanceInputSchema } from "@/lib/clinical/clearance-schema";
 import { deskConsentSchema, recordDeskConsent, withdrawConsent } from "@/lib/clinical/consent-signatures";
 import { getEnv } from "@/lib/env";
-import { DomainError } from "@/lib/errors/domain-errors";
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { recordId } from "@/lib/forms/record-id";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { clinicToday } from "@/lib/time/clinic-time";
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
+import { field, toActionState, type ActionState } from "@/lib/forms/action-state";
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -28,29 +22,24 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return fields;
 }
 
-function refusal(error: unknown): StaffFormState {
-  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
-  throw error;
-}
-
 function revalidateClient(clientId: string, bookingId?: string) {
   revalidatePath(`/staff/clients/${clientId}`);
   if (bookingId) revalidatePath(`/staff/appointments/${bookingId}`);
 }
 
-export async function recordClearanceAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function recordClearanceAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(recordClearanceActionWork(previous, formData));
 }
 
-async function recordClearanceActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function recordClearanceActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:recordClearanceAction");
   const parsed = clearanceInputSchema(clinicToday(getEnv().CLINIC_TIME_ZONE)).safeParse({
-    clientId: text(formData, "clientId"),
-    questionId: text(formData, "questionId"),
-    clearedBy: text(formData, "clearedBy"),
-    clearedOn: text(formData, "clearedOn"),
-    validUntil: text(formData, "validUntil") ?? "",
-    note: text(formData, "note") ?? "",
+    clientId: field(formData, "clientId"),
+    questionId: field(formData, "questionId"),
+    clearedBy: field(formData, "clearedBy"),
+    clearedOn: field(formData, "clearedOn"),
+    validUntil: field(formData, "validUntil") ?? "",
+    note: field(formData, "note") ?? "",
   });
   if (!parsed.success) {
     return { ok: false, formError: "Check the fields marked below.", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -59,7 +48,7 @@ async function recordClearanceActionWork(_previous: StaffFormState, formData: Fo
     await recordClearance(await loadStaffViewer(user), parsed.data);
     return { ok: true, message: "Clearance recorded." };
   } catch (error) {
-    return refusal(error);
+    return toActionState(error);
   } finally {
     revalidateClient(parsed.data.clientId);
   }
@@ -67,22 +56,22 @@ async function recordClearanceActionWork(_previous: StaffFormState, formData: Fo
 
 const revokeSchema = z.object({ clearanceId: recordId(), clientId: recordId() });
 
-export async function revokeClearanceAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function revokeClearanceAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(revokeClearanceActionWork(previous, formData));
 }
 
-async function revokeClearanceActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function revokeClearanceActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:revokeClearanceAction");
   const parsed = revokeSchema.safeParse({
-    clearanceId: text(formData, "clearanceId"),
-    clientId: text(formData, "clientId"),
+    clearanceId: field(formData, "clearanceId"),
+    clientId: field(formData, "clientId"),
   });
   if (!parsed.success) return { ok: false, formError: "That clearance could not be read. Reload the page." };
   try {
     await revokeClearance(await loadStaffViewer(user), parsed.data.clearanceId);
     return { ok: true, message: "Clearance revoked." };
   } catch (error) {
-    return refusal(error);
+    return toActionState(error);
   } finally {
     revalidateClient(parsed.data.clientId);
   }
@@ -90,19 +79,19 @@ async function revokeClearanceActionWork(_previous: StaffFormState, formData: Fo
 
 const bookingField = z.union([z.literal(""), recordId()]).optional();
 
-export async function recordDeskConsentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function recordDeskConsentAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(recordDeskConsentActionWork(previous, formData));
 }
 
-async function recordDeskConsentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function recordDeskConsentActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:recordDeskConsentAction");
   const parsed = deskConsentSchema.safeParse({
-    clientId: text(formData, "clientId"),
-    version: text(formData, "version"),
-    method: text(formData, "method"),
-    signedName: text(formData, "signedName"),
+    clientId: field(formData, "clientId"),
+    version: field(formData, "version"),
+    method: field(formData, "method"),
+    signedName: field(formData, "signedName"),
   });
-  const bookingId = bookingField.safeParse(text(formData, "bookingId"));
+  const bookingId = bookingField.safeParse(field(formData, "bookingId"));
   if (!parsed.success || !bookingId.success) {
     return {
       ok: false,
@@ -117,7 +106,7 @@ async function recordDeskConsentActionWork(_previous: StaffFormState, formData: 
       message: written ? "Consent recorded." : "The client had already signed this version; nothing changed.",
     };
   } catch (error) {
-    return refusal(error);
+    return toActionState(error);
   } finally {
     revalidateClient(parsed.data.clientId, bookingId.data || undefined);
   }
@@ -125,22 +114,22 @@ async function recordDeskConsentActionWork(_previous: StaffFormState, formData: 
 
 const withdrawSchema = z.object({ clientId: recordId(), bookingId: bookingField });
 
-export async function withdrawConsentAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function withdrawConsentAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return unlessDatabaseUnavailable(withdrawConsentActionWork(previous, formData));
 }
 
-async function withdrawConsentActionWork(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+async function withdrawConsentActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:withdrawConsentAction");
   const parsed = withdrawSchema.safeParse({
-    clientId: text(formData, "clientId"),
-    bookingId: text(formData, "bookingId"),
+    clientId: field(formData, "clientId"),
+    bookingId: field(formData, "bookingId"),
   });
   if (!parsed.success) return { ok: false, formError: "That client could not be read. Reload the page." };
   try {
     await withdrawConsent(await loadStaffViewer(user), parsed.data.clientId);
     return { ok: true, message: "Withdrawal recorded." };
   } catch (error) {
-    return refusal(error);
+    return toActionState(error);
   } finally {
     revalidateClient(parsed.data.clientId, parsed.data.bookingId || undefined);
   }

@@ -9,33 +9,20 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
-import type { AdminFormState } from "@/components/staff/admin-form-state";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
 import { getEnv } from "@/lib/env";
-import { DomainError } from "@/lib/errors/domain-errors";
 import { addTimeOff } from "@/lib/hours/add-time-off";
 import { parseClinicDateTime } from "@/lib/hours/clinic-date-time-input";
 import { readWeekForm, validateWeek } from "@/lib/hours/hours-ranges";
 import { removeTimeOff } from "@/lib/hours/remove-time-off";
 import { replaceWorkingHours } from "@/lib/hours/replace-working-hours";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
-import { BookingsWouldBeStranded, describeStrandedBookings } from "@/lib/booking/upcoming-bookings";
+import { toAdminFormState } from "@/lib/booking/upcoming-bookings";
+import type { AdminFormState } from "@/lib/forms/action-state";
 
 const idSchema = recordId();
 const hoursPath = (therapistId: string) => `/staff/hours/${encodeURIComponent(therapistId)}`;
-
-function refusal(error: unknown): AdminFormState {
-  if (error instanceof BookingsWouldBeStranded) {
-    return {
-      ok: false,
-      formError: error.message,
-      stranded: describeStrandedBookings(error.bookings, getEnv().CLINIC_TIME_ZONE),
-    };
-  }
-  if (error instanceof DomainError) return { ok: false, formError: error.message, fieldErrors: error.fields };
-  throw error;
-}
 
 function availabilityFollows(therapistId: string): void {
   invalidateAvailability();
@@ -77,7 +64,7 @@ async function replaceWorkingHoursActionWork(_previous: AdminFormState, formData
       actor: { id: user.id, role: user.role },
     });
   } catch (error) {
-    return refusal(error);
+    return toAdminFormState(error);
   }
   availabilityFollows(therapistId.data);
   return { ok: true, message: "Saved. Online booking offers the new hours now." };
@@ -128,7 +115,7 @@ async function addTimeOffActionWork(_previous: AdminFormState, formData: FormDat
       actor: { id: user.id, role: user.role },
     });
   } catch (error) {
-    return refusal(error);
+    return toAdminFormState(error);
   }
   availabilityFollows(parsed.data.therapistId);
   return { ok: true, message: "Time off added. Online booking no longer offers those times." };
@@ -148,7 +135,7 @@ async function removeTimeOffActionWork(_previous: AdminFormState, formData: Form
   try {
     await removeTimeOff({ ...parsed.data, actor: { id: user.id, role: user.role } });
   } catch (error) {
-    return refusal(error);
+    return toAdminFormState(error);
   }
   availabilityFollows(parsed.data.therapistId);
   return { ok: true, message: "Time off removed. Those hours are open for booking again." };
