@@ -1,17 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { CLINIC } from "@/lib/clinic";
 import { SCRIPTS_RUN_MARKER } from "@/lib/http/content-security-policy.mjs";
 import { siteUrl } from "@/lib/site-url";
 import { bodyFont, headingFont } from "./fonts";
 import "./globals.css";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),
-  title: { default: `${CLINIC.name}: ${CLINIC.tagline}`, template: `%s | ${CLINIC.name}` },
+  title: { default: `${getClinic().name}: ${getClinic().tagline}`, template: `%s | ${getClinic().name}` },
   description:
     "Calf massage in Brooklyn for legs that feel heavy, tight or tired, and clear, careful articles on the calf muscle pump, the body's second heart.",
-  applicationName: CLINIC.name,
+  applicationName: getClinic().name,
 };
 
 export const viewport: Viewport = { themeColor: "#1d6b67", width: "device-width", initialScale: 1 };

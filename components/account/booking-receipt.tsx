@@ -3,11 +3,11 @@
 // (receipt-print.css); every amount in the booking's currency.
 import { StatusBadge } from "@/components/booking/status-badge";
 import type { ClientBookingDetails } from "@/lib/booking/get-client-booking-details";
-import { CLINIC } from "@/lib/clinic";
 import { formatMoney } from "@/lib/money";
 import { taxContainedCents } from "@/lib/payments/tax-contained";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import "./receipt-print.css";
+import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 
 const REFUND_STATUS = { PENDING: "being processed", SUCCEEDED: "refunded", FAILED: "failed" } as const;
 
@@ -40,13 +40,13 @@ export function BookingReceipt({
           <p className="text-muted">Appointment reference {booking.id}</p>
         </div>
         <address className="text-right not-italic">
-          <strong>{CLINIC.name}</strong>
+          <strong>{getClinicIdentity().name}</strong>
           <br />
-          {CLINIC.street}
+          {getClinicIdentity().street}
           <br />
-          {CLINIC.locality}, {CLINIC.region} {CLINIC.postalCode}
+          {getClinicIdentity().locality}, {getClinicIdentity().region} {getClinicIdentity().postalCode}
           <br />
-          {CLINIC.phoneDisplay} · {CLINIC.email}
+          {getClinicIdentity().phoneDisplay} · {getClinicIdentity().email}
         </address>
       </header>
 

@@ -5,8 +5,8 @@
 // with the clinic's number, and keep the "seek care now" list folded away.
 import { RedFlagBox } from "@/components/learn/red-flag-box";
 import { OpeningHours } from "@/components/layout/clinic-phone";
-import { CLINIC } from "@/lib/clinic";
 import { OUTCOME_MESSAGES, type StopOutcome } from "@/lib/clinical/questionnaire";
+import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 
 export const SCREENING_STOP_HEADING_ID = "screening-stop-heading";
 
@@ -17,14 +17,14 @@ export function ScreeningStop({ outcome }: { outcome: StopOutcome }) {
     <p className={calm ? "mt-4" : "mt-3"}>
       <span className={calm ? "block text-sm font-semibold text-teal-800" : ""}>Call the clinic:</span>{" "}
       <a
-        href={`tel:${CLINIC.phone}`}
+        href={`tel:${getClinicIdentity().phone}`}
         className={
           calm
             ? "mt-2 inline-flex min-h-11 items-center rounded-full bg-teal-700 px-5 text-lg font-semibold text-white"
             : "inline-flex min-h-11 items-center font-semibold underline"
         }
       >
-        {CLINIC.phoneDisplay}
+        {getClinicIdentity().phoneDisplay}
       </a>
       <OpeningHours className="mt-1 block" />
     </p>

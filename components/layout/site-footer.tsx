@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { CLINIC } from "@/lib/clinic";
 import { ClinicPhoneLink, OpeningHours } from "./clinic-phone";
 import { MedicalDisclaimer } from "./medical-disclaimer";
+import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 
 const FOOTER_LINKS = [
   ["/learn", "Learn about your calves"],
@@ -15,16 +15,16 @@ export function SiteFooter() {
     <footer className="mt-16 border-t border-teal-600/15 bg-sand-deep">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-3">
         <div>
-          <p className="font-serif text-lg font-semibold text-teal-800">{CLINIC.name}</p>
+          <p className="font-serif text-lg font-semibold text-teal-800">{getClinicIdentity().name}</p>
           <address className="mt-2 not-italic text-muted">
-            {CLINIC.street}
+            {getClinicIdentity().street}
             <br />
-            {CLINIC.locality}, {CLINIC.region} {CLINIC.postalCode}
+            {getClinicIdentity().locality}, {getClinicIdentity().region} {getClinicIdentity().postalCode}
             <br />
             <ClinicPhoneLink />
             <br />
-            <a className="inline-flex min-h-11 items-center underline" href={`mailto:${CLINIC.email}`}>
-              {CLINIC.email}
+            <a className="inline-flex min-h-11 items-center underline" href={`mailto:${getClinicIdentity().email}`}>
+              {getClinicIdentity().email}
             </a>
           </address>
           <p className="mt-2">

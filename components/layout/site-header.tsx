@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { CLINIC } from "@/lib/clinic";
 import { HeaderNav } from "./header-nav";
+import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 
 function Logo() {
   return (
     <Link
       href="/"
-      aria-label={`${CLINIC.name}, home`}
+      aria-label={`${getClinicIdentity().name}, home`}
       className="flex min-h-11 items-center gap-2 font-serif text-xl font-semibold text-teal-800"
     >
       <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
@@ -17,7 +17,7 @@ function Logo() {
         />
       </svg>
       {/* The link's label names the clinic in full; this visible short name would only repeat it. */}
-      <span aria-hidden="true">{CLINIC.shortName}</span>
+      <span aria-hidden="true">{getClinicIdentity().shortName}</span>
     </Link>
   );
 }

@@ -1,5 +1,5 @@
 import { ButtonLink } from "@/components/ui/button";
-import { CLINIC } from "@/lib/clinic";
+import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 
 // What a visitor sees when the site cannot reach its records (the database is down or saturated):
 // served by the production server, with status 503, in place of the page that failed.
@@ -9,8 +9,8 @@ export function UnavailableMessage() {
       <h1 className="text-3xl font-semibold text-teal-800">We&apos;re having trouble right now</h1>
       <p className="mt-3 text-muted">
         Please try again in a minute. If it keeps happening, call the clinic on{" "}
-        <a className="font-semibold text-teal-800 underline" href={`tel:${CLINIC.phone}`}>
-          {CLINIC.phoneDisplay}
+        <a className="font-semibold text-teal-800 underline" href={`tel:${getClinicIdentity().phone}`}>
+          {getClinicIdentity().phoneDisplay}
         </a>
         .
       </p>

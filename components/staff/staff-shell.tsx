@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { CLINIC } from "@/lib/clinic";
+import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 import { StaffNav, type StaffNavItem } from "./staff-nav";
 
 const ROLE_LABEL = { ADMIN: "Admin", THERAPIST: "Therapist", CLIENT: "Client" } as const;
@@ -33,7 +33,7 @@ export function StaffShell({
             href="/staff"
             className="inline-flex min-h-11 items-center font-serif text-xl font-semibold text-teal-800"
           >
-            {CLINIC.shortName} · Staff
+            {getClinicIdentity().shortName} · Staff
           </Link>
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-right leading-tight" data-testid="signed-in-as">

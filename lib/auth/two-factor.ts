@@ -6,7 +6,7 @@
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
@@ -47,7 +47,7 @@ export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatu
   }
   const key = openTotpKey(user.totpSecretEncrypted);
   if (!key) return { enabledAt: null, recoveryCodesLeft, codesReplacedAt: null, pending: null };
-  const keyUri = totpKeyUri(CLINIC.name, user.email, key);
+  const keyUri = totpKeyUri(getClinic().name, user.email, key);
   // Made here, on the server: the key never goes to a third-party QR service.
   const qrCodeDataUrl = await QRCode.toDataURL(keyUri, { errorCorrectionLevel: "M", margin: 2, width: 240 });
   return {

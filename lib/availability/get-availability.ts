@@ -5,6 +5,7 @@ import { createOffsetFormatter } from "@/lib/time/clinic-days";
 import type { AvailabilityQuery } from "./availability-query";
 import { bookableDates, computeSlots, type SlotRules } from "./compute-slots";
 import { loadAvailabilityInputs } from "./load-availability-inputs";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface AvailableSlot {
   start: string; // ISO 8601 with the clinic's offset, e.g. 2026-12-01T09:00:00-05:00
@@ -21,7 +22,7 @@ export interface Availability {
 export function slotRulesFromEnv(): SlotRules {
   const env = getEnv();
   return {
-    timeZone: env.CLINIC_TIME_ZONE,
+    timeZone: getClinic().timeZone,
     minNoticeMinutes: env.BOOKING_MIN_NOTICE_MINUTES,
     horizonDays: env.BOOKING_HORIZON_DAYS,
     gridMinutes: env.BOOKING_SLOT_GRID_MINUTES,

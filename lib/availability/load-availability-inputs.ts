@@ -8,9 +8,9 @@ import type { BookedTime, TherapistSchedule } from "@/lib/availability/compute-s
 import { getSql } from "@/lib/db";
 import { sql, type Sql } from "@/lib/db/sql";
 import { ACTIVE_STATUSES } from "@/lib/booking/status";
-import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { clinicDayBounds } from "@/lib/time/clinic-time";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 const DAY_MS = 86_400_000;
 
@@ -145,7 +145,7 @@ const resultRow = z.object({
 });
 
 export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Promise<AvailabilityInputs> {
-  const timeZone = query.timeZone ?? getEnv().CLINIC_TIME_ZONE;
+  const timeZone = query.timeZone ?? getClinic().timeZone;
   const now = query.now ?? new Date();
   const rangeStart = clinicDayBounds(query.from, timeZone).start;
   const rangeEnd = clinicDayBounds(query.to, timeZone).end;

@@ -21,6 +21,7 @@ import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { cancellationTermsSelect, decideCancellationRefund } from "./cancellation-policy";
 import { lockClientQueue } from "./booking-locks";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface CancelBookingInput {
   bookingId: string;
@@ -251,7 +252,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
         startsAt: booking.startsAt,
         priceCents: booking.priceCents,
         currency: booking.currency,
-        timeZone: env.CLINIC_TIME_ZONE,
+        timeZone: getClinic().timeZone,
         cancellationTerms: booking.service,
         refundCents: policy.refundCents,
         feeWaivedForCalfSymptoms: policy.rule === "calf_symptoms_waiver",

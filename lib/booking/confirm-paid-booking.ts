@@ -15,6 +15,7 @@ import { paymentIntentIdOf, retrieveCheckoutSession } from "@/lib/payments/check
 import { recordStripeEvent } from "@/lib/payments/record-stripe-event";
 import { decideRefund, executePendingRefundsOfSession } from "@/lib/payments/refund-payment";
 import { cancellationTermsSelect } from "./cancellation-policy";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export type ConfirmOutcome =
   | "amount_mismatch"
@@ -87,7 +88,7 @@ export async function confirmPaidBooking(
       startsAt: booking.startsAt,
       priceCents: booking.priceCents,
       currency: booking.currency,
-      timeZone: env.CLINIC_TIME_ZONE,
+      timeZone: getClinic().timeZone,
       cancellationTerms: booking.service,
       appUrl: env.APP_URL,
       bookingId: booking.id,

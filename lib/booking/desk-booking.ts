@@ -17,6 +17,7 @@ import { cancellationTermsSelect } from "./cancellation-policy";
 import { clinicDayOf, findBookableSlot, pickBookableSlot } from "./find-bookable-slot";
 import { asBookingConflict, bookingRowOf, releaseHoldsInTheWay } from "./hold-slot";
 import type { IntakeAnswers } from "./intake";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 // Pay at the desk: the same checks, then one transaction, in the same queue as every booking
 // (lockBookingParties), inserts the CONFIRMED row (the exclusion constraint still guards it) with
@@ -51,7 +52,7 @@ export async function createDeskBooking(input: CreateBookingInput, now: Date): P
     startsAt: slot.start,
     priceCents: slot.service.priceCents,
     currency: slot.service.currency,
-    timeZone: env.CLINIC_TIME_ZONE,
+    timeZone: getClinic().timeZone,
     cancellationCutoffHours: terms.freeCancellationHours,
     appUrl: env.APP_URL,
   });
@@ -61,7 +62,7 @@ export async function createDeskBooking(input: CreateBookingInput, now: Date): P
       await lockBookingParties(prismaSql(tx), {
         clientId: input.client.id,
         serviceSlug: input.serviceSlug,
-        therapistDays: [{ therapistId: slot.therapistId, day: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE) }],
+        therapistDays: [{ therapistId: slot.therapistId, day: clinicDayOf(slot.start, getClinic().timeZone) }],
       });
       const again = await findDeskRepeat(tx, input);
       if (again) {
@@ -71,8 +72,8 @@ export async function createDeskBooking(input: CreateBookingInput, now: Date): P
       const inputs = await loadAvailabilityInputs({
         serviceSlug: input.serviceSlug,
         therapistId: slot.therapistId,
-        from: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE),
-        to: clinicDayOf(slot.start, env.CLINIC_TIME_ZONE),
+        from: clinicDayOf(slot.start, getClinic().timeZone),
+        to: clinicDayOf(slot.start, getClinic().timeZone),
         now,
         db: prismaSql(tx),
       });

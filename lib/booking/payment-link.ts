@@ -10,6 +10,7 @@ import { paymentLinkMessage } from "@/lib/notifications/templates/booking-messag
 import type { CreateBookingInput, CreatedBooking } from "./booking-request";
 import { checkoutExpiryOf, HOLD_GRACE_MINUTES } from "./booking-view";
 import { CHECKOUT_EXTRA_MINUTES, holdWithCheckout } from "./checkout-hold";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 // A payment link stays open up to a day (Stripe's Checkout maximum is 24 hours from creation; the
 // half hour short of it covers the minute added below and the moment before the session exists),
@@ -56,7 +57,7 @@ async function sendPaymentLink(bookingId: string, actorId: string, checkoutUrl: 
     startsAt: booking.startsAt,
     priceCents: booking.priceCents,
     currency: booking.currency,
-    timeZone: env.CLINIC_TIME_ZONE,
+    timeZone: getClinic().timeZone,
     appUrl: env.APP_URL,
     paymentUrl: checkoutUrl,
     payBy: booking.holdExpiresAt ? checkoutExpiryOf(booking.holdExpiresAt) : undefined,

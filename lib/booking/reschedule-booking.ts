@@ -20,6 +20,7 @@ import { canRescheduleOnline, cancellationTermsSelect, hoursInWords } from "./ca
 import { lockBookingParties } from "./booking-locks";
 import { assertPlausibleStart, clinicDayOf, pickBookableSlot } from "./find-bookable-slot";
 import { asBookingConflict, releaseHoldsInTheWay } from "./hold-slot";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface RescheduleBookingInput {
   bookingId: string;
@@ -81,13 +82,13 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
       // In the queue of every booking change for this client and both therapists' days; what is read
       // next includes whatever was committed before the locks were granted.
       const therapistId = input.therapistId ?? booking.therapistId;
-      const day = clinicDayOf(input.start, env.CLINIC_TIME_ZONE);
+      const day = clinicDayOf(input.start, getClinic().timeZone);
       // The day it leaves too: a booking waiting for that time reads it free once this commits.
       await lockBookingParties(prismaSql(tx), {
         clientId: booking.clientId,
         serviceSlug: booking.service.slug,
         therapistDays: [
-          { therapistId: booking.therapistId, day: clinicDayOf(booking.startsAt, env.CLINIC_TIME_ZONE) },
+          { therapistId: booking.therapistId, day: clinicDayOf(booking.startsAt, getClinic().timeZone) },
           { therapistId, day },
         ],
       });
@@ -170,7 +171,7 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
           previousStartsAt: booking.startsAt,
           priceCents: row.priceCents,
           currency: row.currency,
-          timeZone: env.CLINIC_TIME_ZONE,
+          timeZone: getClinic().timeZone,
           cancellationTerms: booking.service,
         })),
       });

@@ -4,10 +4,10 @@
 import { ACTIVE_STATUSES } from "./status";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { toActionState, type AdminFormState } from "@/lib/forms/action-state";
-import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface UpcomingBooking {
   id: string;
@@ -61,7 +61,7 @@ export function toAdminFormState(error: unknown): AdminFormState {
     return {
       ok: false,
       formError: error.message,
-      stranded: describeStrandedBookings(error.bookings, getEnv().CLINIC_TIME_ZONE),
+      stranded: describeStrandedBookings(error.bookings, getClinic().timeZone),
     };
   }
   return toActionState(error);

@@ -5,13 +5,13 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
-import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound } from "@/lib/errors/domain-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clientScopeOf } from "@/lib/clients/clients";
 import type { StaffViewer } from "@/lib/auth/staff-viewer";
 import { clinicDayBounds } from "@/lib/time/clinic-time";
 import { clearanceQuestionLabel, type ClearanceInput } from "./clearance-schema";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const CLEARANCE_RECORDED_ACTION = "client.clearance_recorded";
 export const CLEARANCE_REVOKED_ACTION = "client.clearance_revoked";
@@ -101,7 +101,7 @@ export async function listClearances(
 /** Records a clearance (checked by clearanceInputSchema) with its audit entry, in one transaction. */
 export async function recordClearance(viewer: StaffViewer, input: ClearanceInput): Promise<{ id: string }> {
   await assertClientVisible(viewer, input.clientId);
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   return runTransaction(prisma, async (tx) => {
     const clearance = await tx.doctorClearance.create({
       data: {

@@ -5,12 +5,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
-import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { findStrandedBookings } from "./find-stranded-bookings";
 import type { WeeklySchedule } from "./hours-ranges";
 import { BookingsWouldBeStranded, loadUpcomingBookings, lockTherapistRow } from "@/lib/booking/upcoming-bookings";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface ReplaceWorkingHoursInput {
   therapistId: string;
@@ -25,7 +25,7 @@ const window = { weekday: true, startMinute: true, endMinute: true } as const;
 export async function replaceWorkingHours(input: ReplaceWorkingHoursInput): Promise<void> {
   assertAdmin(input.actor);
   const now = input.now ?? new Date();
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const { therapistId, schedule } = input;
   await runTransaction(prisma, async (tx) => {
     if (!(await lockTherapistRow(tx, therapistId))) throw new NotFound("We couldn't find that therapist.");

@@ -1,7 +1,7 @@
 // A dependency that is down, slow or saturated (the database, its pool, Stripe) is not a bug: the
 // request gets a calm 503 with Retry-After, and the log gets one line per kind of failure per
 // 30 seconds instead of a stack trace per request (DESIGN.md "Failures").
-import { CLINIC } from "@/lib/clinic";
+import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 import { databaseFailureKind, type DatabaseFailureKind } from "@/lib/db/errors";
 import { createFoldedLog, type FoldedLog } from "./folded-log";
 import { currentRequestStore } from "./request-store";
@@ -11,7 +11,7 @@ const LOG_INTERVAL_MS = 30_000;
 
 export const UNAVAILABLE_MESSAGE =
   `We're having trouble right now, please try again in a minute. ` +
-  `If it keeps happening, call the clinic on ${CLINIC.phoneDisplay}.`;
+  `If it keeps happening, call the clinic on ${getClinicIdentity().phoneDisplay}.`;
 
 // One log per process, whichever Next.js bundle calls it (they share globalThis, not modules).
 const globalForLog = globalThis as typeof globalThis & { __clinicUnavailableLog?: FoldedLog };

@@ -6,6 +6,7 @@ import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingReminderMessage } from "@/lib/notifications/templates/booking-messages";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 const HOUR_MS = 3_600_000;
 export const REMINDER_LEAD_MS = 24 * HOUR_MS;
@@ -69,7 +70,7 @@ export async function sendDueReminders(options: { now?: Date } = {}): Promise<nu
           startsAt: candidate.startsAt,
           priceCents: booking.priceCents,
           currency: booking.currency,
-          timeZone: env.CLINIC_TIME_ZONE,
+          timeZone: getClinic().timeZone,
           cancellationTerms: booking.service,
           appUrl: env.APP_URL,
         })),

@@ -1,7 +1,7 @@
 // The booking as a calendar file (.ics), built with the `ics` library. One stable UID per booking,
 // so a later update (a reschedule, a cancellation) changes the same event in the client's calendar.
 import { createEvent, type EventAttributes } from "ics";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { SYMPTOM_ADVICE_TEXT } from "@/lib/clinical/symptom-advice";
 import type { EmailAttachment } from "./enqueue-email";
 
@@ -50,11 +50,11 @@ export function buildBookingCalendar(
     end: utcParts(booking.endsAt),
     endInputType: "utc",
     endOutputType: "utc",
-    title: `${booking.serviceName} at ${CLINIC.name}`,
+    title: `${booking.serviceName} at ${getClinic().name}`,
     description: `${booking.serviceName} with ${booking.therapistName}. Manage or cancel: ${appUrl.replace(/\/$/, "")}/account. ${SYMPTOM_ADVICE_TEXT}`,
-    location: `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
+    location: `${getClinic().name}, ${getClinic().address}`,
     status: cancelled ? "CANCELLED" : "CONFIRMED",
-    organizer: { name: CLINIC.name, email: CLINIC.email },
+    organizer: { name: getClinic().name, email: getClinic().email },
     ...(booking.attendee
       ? {
           attendees: [

@@ -2,7 +2,7 @@
 // embedded default): nowhere; "delivering" a message marks it sent, and it stays readable in the
 // outbox table, which staff and each client read as their sent mail.
 import nodemailer from "nodemailer";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { getEnv } from "@/lib/env";
 import type { EmailAttachment } from "./enqueue-email";
 
@@ -49,12 +49,12 @@ const SMTP_TIMEOUT_MS = 30_000;
 
 export function createSmtpTransport(smtpUrl: string, from?: string): EmailTransport {
   const transporter = nodemailer.createTransport(smtpUrl, {
-    from: from ?? `${CLINIC.name} <${CLINIC.email}>`,
+    from: from ?? `${getClinic().name} <${getClinic().email}>`,
     connectionTimeout: SMTP_TIMEOUT_MS,
     greetingTimeout: SMTP_TIMEOUT_MS,
     socketTimeout: SMTP_TIMEOUT_MS,
   });
-  const domain = (from ?? CLINIC.email).replace(/.*@/, "").replace(/>.*$/, "");
+  const domain = (from ?? getClinic().email).replace(/.*@/, "").replace(/>.*$/, "");
   return {
     kind: "smtp",
     async send(message) {

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { enqueueEmail } from "./enqueue-email";
 import { refundSentMessage } from "./templates/booking-messages";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export async function enqueueRefundNotice(tx: Prisma.TransactionClient, refundId: string): Promise<void> {
   const env = getEnv();
@@ -41,7 +42,7 @@ export async function enqueueRefundNotice(tx: Prisma.TransactionClient, refundId
       startsAt: booking.startsAt,
       amountCents: refund.amountCents,
       currency: refund.payment.currency.trim(),
-      timeZone: env.CLINIC_TIME_ZONE,
+      timeZone: getClinic().timeZone,
       appUrl: env.APP_URL,
     })),
   });

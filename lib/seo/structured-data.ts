@@ -1,5 +1,5 @@
 // schema.org objects for the clinic, articles and breadcrumbs.
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import type { Article } from "@/lib/content/articles";
 import { absoluteUrl } from "@/lib/site-url";
 
@@ -8,12 +8,12 @@ export function clinicBusiness(): Record<string, unknown> {
     "@context": "https://schema.org",
     "@type": "HealthAndBeautyBusiness",
     "@id": absoluteUrl("/#clinic"),
-    name: CLINIC.name,
+    name: getClinic().name,
     url: absoluteUrl("/"),
-    telephone: CLINIC.phone,
-    email: CLINIC.email,
+    telephone: getClinic().phone,
+    email: getClinic().email,
     priceRange: "$$",
-    openingHoursSpecification: CLINIC.openingHours.map((hours) => ({
+    openingHoursSpecification: getClinic().openingHours.map((hours) => ({
       "@type": "OpeningHoursSpecification",
       dayOfWeek: hours.dayOfWeek,
       opens: hours.opens,
@@ -21,11 +21,11 @@ export function clinicBusiness(): Record<string, unknown> {
     })),
     address: {
       "@type": "PostalAddress",
-      streetAddress: CLINIC.street,
-      addressLocality: CLINIC.locality,
-      addressRegion: CLINIC.region,
-      postalCode: CLINIC.postalCode,
-      addressCountry: CLINIC.country,
+      streetAddress: getClinic().street,
+      addressLocality: getClinic().locality,
+      addressRegion: getClinic().region,
+      postalCode: getClinic().postalCode,
+      addressCountry: getClinic().country,
     },
   };
 }
@@ -59,7 +59,7 @@ export function articlePage(article: Article): Record<string, unknown> {
     inLanguage: "en-US",
     audience: { "@type": "PeopleAudience", audienceType: "Patient" },
     author: { "@type": "Person", name: article.author.name, jobTitle: article.author.title },
-    publisher: { "@type": "HealthAndBeautyBusiness", "@id": absoluteUrl("/#clinic"), name: CLINIC.name },
+    publisher: { "@type": "HealthAndBeautyBusiness", "@id": absoluteUrl("/#clinic"), name: getClinic().name },
     mainEntityOfPage: url,
   };
 }

@@ -12,13 +12,13 @@ import {
 } from "@/lib/clinical/clearance";
 import { addMonths, clearanceInputSchema } from "@/lib/clinical/clearance-schema";
 import { prisma } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound } from "@/lib/errors/domain-errors";
 import { addDays, clinicDayBounds, clinicToday } from "@/lib/time/clinic-time";
 import { ENGINE } from "../support/db-setup";
 import { caught, createStaffScenario } from "../support/staff-scenario";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
-const today = () => clinicToday(getEnv().CLINIC_TIME_ZONE);
+const today = () => clinicToday(getClinic().timeZone);
 
 function input(clientId: string, overrides: Record<string, string> = {}) {
   return clearanceInputSchema(today()).parse({
@@ -46,7 +46,7 @@ describe(`doctor's clearances (${ENGINE})`, () => {
       status: "active",
       recordedByName: "Test Person",
     });
-    const tz = getEnv().CLINIC_TIME_ZONE;
+    const tz = getClinic().timeZone;
     expect(listed?.validUntil).toEqual(clinicDayBounds(addMonths(today(), 6), tz).end);
     const audit = await prisma.auditLog.findFirstOrThrow({
       where: { action: CLEARANCE_RECORDED_ACTION, entityId: scenario.client.id },

@@ -5,14 +5,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { reportToCsv } from "@/lib/reports/report-csv";
 import { getClinicReport } from "@/lib/reports/reports";
 import { wallTimeToUtc } from "@/lib/time/clinic-time";
 import { ENGINE } from "../support/db-setup";
 import { bookingData, createService, createTherapist, createUser } from "../support/factories";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
-const timeZone = getEnv().CLINIC_TIME_ZONE;
+const timeZone = getClinic().timeZone;
 const march = (day: number, hour: number, minute = 0) =>
   wallTimeToUtc({ year: 2031, month: 3, day, hour, minute }, timeZone);
 const april = (day: number, hour: number) => wallTimeToUtc({ year: 2031, month: 4, day, hour, minute: 0 }, timeZone);

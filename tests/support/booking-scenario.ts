@@ -2,11 +2,11 @@
 // clock (so any grid time past the notice is bookable), clients, and intake answers.
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { allNoIntake } from "@/lib/booking/intake";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { addDays, clinicToday, wallTimeToUtc } from "@/lib/time/clinic-time";
 import { createService, createTherapist, createUser } from "./factories";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const CLEAR_INTAKE = allNoIntake();
 
@@ -44,7 +44,7 @@ export async function signCurrentConsent(userId: string) {
 
 /** A clinic wall time `daysAhead` days from today, as an instant: always past the notice. */
 export function clinicTimeAhead(daysAhead: number, hour: number, minute = 0): Date {
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const [year, month, day] = addDays(clinicToday(timeZone), daysAhead).split("-").map(Number) as [
     number,
     number,

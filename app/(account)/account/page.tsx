@@ -7,15 +7,15 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/guards";
 import { listClientBookings, partitionBookings } from "@/lib/booking/list-bookings";
-import { getEnv } from "@/lib/env";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const bookings = await listClientBookings(user.id);
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const { upcoming, past } = partitionBookings(bookings);
 
   return (

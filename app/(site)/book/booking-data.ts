@@ -7,10 +7,11 @@ import { listTherapistsWithHours } from "@/lib/catalog/therapists";
 import { getEnv } from "@/lib/env";
 import { isStripeTestMode } from "@/lib/payments/stripe-client";
 import { addDays, clinicToday, formatZoneName } from "@/lib/time/clinic-time";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export function bookingSettings(now = new Date()) {
   const env = getEnv();
-  const timeZone = env.CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const today = clinicToday(timeZone, now);
   return {
     timeZone,

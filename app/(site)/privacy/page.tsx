@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CallUs } from "@/components/layout/clinic-phone";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = {
   title: "Privacy and terms",
@@ -110,8 +110,8 @@ export default function PrivacyPage() {
         </li>
         <li>
           Correct your name, phone or email under Profile and security, or ask us: email{" "}
-          <a className="inline-flex min-h-11 items-center underline" href={`mailto:${CLINIC.email}`}>
-            {CLINIC.email}
+          <a className="inline-flex min-h-11 items-center underline" href={`mailto:${getClinic().email}`}>
+            {getClinic().email}
           </a>
           .
         </li>

@@ -3,7 +3,6 @@ import { DayAgenda } from "@/components/staff/day-agenda";
 import { ScheduleControls } from "@/components/staff/schedule-controls";
 import { SymptomFollowUps } from "@/components/staff/symptom-follow-ups";
 import { Alert } from "@/components/ui/alert";
-import { getEnv } from "@/lib/env";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { listScheduleTherapists, loadSchedule } from "@/lib/schedule/load-schedule";
 import { agendaOf, layOutSchedule } from "@/lib/schedule/schedule-layout";
@@ -11,6 +10,7 @@ import { loadStaffViewer, seesEveryone } from "@/lib/auth/staff-viewer";
 import { FOLLOW_UP_DAYS, listSymptomFollowUps } from "@/lib/clinical/symptom-follow-ups";
 import { addDays, clinicToday, formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
 import { readScheduleParams, type ScheduleSearchParams } from "./schedule-params";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: day", robots: { index: false } };
 
@@ -24,7 +24,7 @@ function dayHref(day: string, therapist: string | undefined) {
 export default async function StaffDayPage({ searchParams }: { searchParams: ScheduleSearchParams }) {
   const user = await requireStaffRoute("/staff");
   const viewer = await loadStaffViewer(user);
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const now = new Date();
   const { day, invalidDay, therapist } = await readScheduleParams(searchParams, timeZone);
   const today = clinicToday(timeZone, now);

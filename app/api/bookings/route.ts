@@ -8,13 +8,13 @@ import { createBooking } from "@/lib/booking/create-booking";
 import { listClientBookingViews } from "@/lib/booking/get-client-booking";
 import { consentInputSchema } from "@/lib/clinical/consent-signatures";
 import { intakeSchema } from "@/lib/booking/intake";
-import { getEnv } from "@/lib/env";
 import { apiHandler } from "@/lib/http/api-error";
 import { listStaffDayBookings } from "@/lib/schedule/day-bookings";
 import { staffApiRouteAllows } from "@/lib/auth/require-staff-route";
 import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { isSchedulableDate } from "@/lib/time/clinic-time";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +41,7 @@ export const GET = apiHandler(async (request: Request) => {
     });
     const bookings = await listStaffDayBookings(await loadStaffViewer(user), {
       ...query,
-      timeZone: getEnv().CLINIC_TIME_ZONE,
+      timeZone: getClinic().timeZone,
     });
     return NextResponse.json({ bookings }, { headers: { "Cache-Control": "private, no-store" } });
   }

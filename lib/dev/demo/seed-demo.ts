@@ -1,13 +1,14 @@
 // Demo data for a living site: the catalogue, three therapists with their weekly hours, the demo
 // accounts, and a fortnight of visits around today (lib/dev/demo/seed-fortnight.ts). Idempotent: running
 // it twice changes nothing the second time.
-import { getEnv, type Env } from "@/lib/env";
+import { type Env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { seedDemoFortnight } from "./seed-fortnight";
 import { DEMO_SERVICES } from "./services";
 import { DEMO_THERAPISTS } from "./therapists";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const DEMO_PASSWORD = "calf-demo-2026";
 
@@ -93,7 +94,7 @@ export async function seedDemoData(
   }
   const visits = await seedDemoFortnight(prisma, {
     now: options.now ?? new Date(),
-    timeZone: options.timeZone ?? getEnv().CLINIC_TIME_ZONE,
+    timeZone: options.timeZone ?? getClinic().timeZone,
     demoClientEmail: "client@clinic.test",
     deskStaffEmail: "admin@clinic.test",
   });

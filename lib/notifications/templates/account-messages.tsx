@@ -2,7 +2,7 @@
 // the clinic's email frame (block-message.tsx), each with an HTML and a plain-text part. Links carry
 // a single-use token: they appear in the message only, never in logs or audit entries, and the
 // "Sent email" and "Your messages" views list these messages without their text.
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { renderBlockMessage } from "./block-message";
 import type { RenderedEmail } from "./render-email";
 
@@ -12,12 +12,12 @@ interface Recipient {
   name: string | null;
 }
 
-const NOT_YOU = `If this wasn't you, call us on ${CLINIC.phoneDisplay} and we'll help you secure your account.`;
+const NOT_YOU = `If this wasn't you, call us on ${getClinic().phoneDisplay} and we'll help you secure your account.`;
 
 export function passwordResetMessage(facts: Recipient & { link: string }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-password-reset",
-    subject: `Reset your ${CLINIC.shortName} password`,
+    subject: `Reset your ${getClinic().shortName} password`,
     heading: "Choose a new password",
     name: facts.name,
     blocks: [
@@ -32,7 +32,7 @@ export function passwordResetMessage(facts: Recipient & { link: string }): Promi
 export function passwordChangedMessage(facts: Recipient & { byReset: boolean }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-password-changed",
-    subject: `Your ${CLINIC.shortName} password was changed`,
+    subject: `Your ${getClinic().shortName} password was changed`,
     heading: "Your password was changed",
     name: facts.name,
     blocks: [
@@ -47,7 +47,7 @@ export function passwordChangedMessage(facts: Recipient & { byReset: boolean }):
 export function twoFactorPausedMessage(facts: Recipient & { minutes: number }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-two-factor-paused",
-    subject: `Two-factor sign-in to ${CLINIC.shortName} is paused for ${facts.minutes} minutes`,
+    subject: `Two-factor sign-in to ${getClinic().shortName} is paused for ${facts.minutes} minutes`,
     heading: "Several wrong two-factor codes",
     name: facts.name,
     blocks: [
@@ -60,7 +60,7 @@ export function twoFactorPausedMessage(facts: Recipient & { minutes: number }): 
 export function recoveryCodesReplacedMessage(facts: Recipient & { link: string }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-recovery-codes-replaced",
-    subject: `Your ${CLINIC.shortName} recovery codes were replaced`,
+    subject: `Your ${getClinic().shortName} recovery codes were replaced`,
     heading: "Your recovery codes were replaced",
     name: facts.name,
     blocks: [
@@ -78,7 +78,7 @@ export function emailChangeConfirmMessage(
 ): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-email-change-confirm",
-    subject: `Confirm your new email for ${CLINIC.shortName}`,
+    subject: `Confirm your new email for ${getClinic().shortName}`,
     heading: "Confirm your new email address",
     // Sent to an address not yet confirmed: it does not repeat the name (see emailVerificationMessage).
     name: null,
@@ -94,7 +94,7 @@ export function emailChangeConfirmMessage(
 export function emailChangeRequestedMessage(facts: Recipient & { newEmail: string }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-email-change-requested",
-    subject: `A change of email was requested for your ${CLINIC.shortName} account`,
+    subject: `A change of email was requested for your ${getClinic().shortName} account`,
     heading: "A change of email was requested",
     name: facts.name,
     blocks: [
@@ -107,7 +107,7 @@ export function emailChangeRequestedMessage(facts: Recipient & { newEmail: strin
 export function emailChangedMessage(facts: Recipient & { newEmail: string }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-email-changed",
-    subject: `Your ${CLINIC.shortName} account now uses another email`,
+    subject: `Your ${getClinic().shortName} account now uses another email`,
     heading: "Your account uses a new email address",
     name: facts.name,
     blocks: [
@@ -120,7 +120,7 @@ export function emailChangedMessage(facts: Recipient & { newEmail: string }): Pr
 export function emailVerificationMessage(facts: Recipient & { link: string }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-email-verification",
-    subject: `Confirm your email for ${CLINIC.shortName}`,
+    subject: `Confirm your email for ${getClinic().shortName}`,
     heading: "Confirm your email address",
     // Nobody has shown yet that this address belongs to whoever typed the name: a stranger could
     // sign up with someone else's address and a "name" written to read as the clinic's words.
@@ -138,7 +138,7 @@ export function signUpAttemptMessage(
 ): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-sign-up-attempt",
-    subject: `Someone tried to create a ${CLINIC.shortName} account with your email`,
+    subject: `Someone tried to create a ${getClinic().shortName} account with your email`,
     heading: "You already have an account",
     name: facts.name,
     // Nothing the person at the form typed (their name, their password) goes into this message: it
@@ -157,7 +157,7 @@ export function signUpAttemptMessage(
 export function emailChangeAddressInUseMessage(facts: Recipient & { signInLink: string }): Promise<AccountMessage> {
   return renderBlockMessage({
     template: "account-email-change-address-in-use",
-    subject: `Someone asked to use your email for another ${CLINIC.shortName} account`,
+    subject: `Someone asked to use your email for another ${getClinic().shortName} account`,
     heading: "Your email is already in use",
     name: facts.name,
     blocks: [

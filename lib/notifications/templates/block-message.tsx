@@ -3,7 +3,7 @@
 // the HTML and the plain-text part. If rendering fails, the same blocks go as plain text: a
 // message whose point is its link (a password reset) still carries it.
 import { Fragment } from "react";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { ActionLink, EmailLayout, Paragraph, greeting } from "./email-layout";
 import { renderEmail, type RenderedEmail } from "./render-email";
 
@@ -17,11 +17,7 @@ export interface BlockMessage {
   blocks: MessageBlock[];
 }
 
-const signature = [
-  CLINIC.name,
-  `${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
-  CLINIC.phoneDisplay,
-].join("\n");
+const signature = [getClinic().name, `${getClinic().address}`, getClinic().phoneDisplay].join("\n");
 
 function plainText(message: BlockMessage): RenderedEmail {
   return {

@@ -3,7 +3,7 @@
 // needs and never throws: a template error yields a plain fallback (see render-email.ts).
 // Health details (intake answers, notes) never go into a message.
 import { describeCancellationPolicy, type CancellationTerms } from "@/lib/booking/cancellation-policy";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import {
@@ -56,7 +56,7 @@ function appointmentFacts(facts: Pick<BookingFacts, "serviceName" | "therapistNa
     ["What", facts.serviceName],
     ["When", when],
     ["With", facts.therapistName],
-    ["Where", `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`],
+    ["Where", `${getClinic().name}, ${getClinic().address}`],
   ] as const;
 }
 
@@ -140,7 +140,7 @@ export function slotLostRefundMessage(facts: BookingFacts): Promise<RenderedEmai
             <Paragraph>
               We&apos;re sorry. Please{" "}
               <InlineLink href={`${base(facts.appUrl)}/book`}>choose another time online</InlineLink>, or call us on{" "}
-              {CLINIC.phoneDisplay} and we&apos;ll find one with you.
+              {getClinic().phoneDisplay} and we&apos;ll find one with you.
             </Paragraph>
           </EmailLayout>
         ),
@@ -257,7 +257,7 @@ export function refundSentMessage(facts: RefundFacts): Promise<RenderedEmail> {
             </Paragraph>
             <Paragraph>
               Your receipts are in <InlineLink href={`${base(facts.appUrl)}/account`}>your account</InlineLink>.
-              Questions? Call us on {CLINIC.phoneDisplay}.
+              Questions? Call us on {getClinic().phoneDisplay}.
             </Paragraph>
           </EmailLayout>
         ),
@@ -310,7 +310,7 @@ export function paymentLinkMessage(facts: PaymentLinkFacts): Promise<RenderedEma
             {facts.payBy && (
               <Paragraph>
                 The link works until {formatClinicDateTime(facts.payBy, facts.timeZone)}; after that the time is
-                released. Call us on {CLINIC.phoneDisplay} if you need a new link.
+                released. Call us on {getClinic().phoneDisplay} if you need a new link.
               </Paragraph>
             )}
             <Subheading>Before you come</Subheading>

@@ -1,6 +1,6 @@
 // The confirmation of a phone booking to be paid at the clinic's desk: booked, nothing paid yet,
 // and the same symptom advice as every confirmation. Health details never go into it.
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import { ActionLink, EmailLayout, FactList, greeting, Paragraph, Subheading, SymptomAdvice } from "./email-layout";
@@ -44,17 +44,14 @@ export function deskBookingConfirmedMessage(facts: DeskBookingFacts): Promise<Re
                 ["When", when],
                 ["With", facts.therapistName],
                 ["To pay at the desk", amount],
-                [
-                  "Where",
-                  `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
-                ],
+                ["Where", `${getClinic().name}, ${getClinic().address}`],
               ]}
             />
             <ActionLink href={`${facts.appUrl.replace(/\/$/, "")}/account`}>See your appointment</ActionLink>
             <Paragraph>
               To see it online, choose &quot;Forgot password&quot; on the sign-in page with this email address and set a
-              password. To cancel or move it, call us on {CLINIC.phoneDisplay} at least {facts.cancellationCutoffHours}{" "}
-              hours before your visit.
+              password. To cancel or move it, call us on {getClinic().phoneDisplay} at least{" "}
+              {facts.cancellationCutoffHours} hours before your visit.
             </Paragraph>
             <Subheading>Before you come</Subheading>
             <SymptomAdvice>If you cancel because of these symptoms, there is no fee.</SymptomAdvice>

@@ -4,7 +4,7 @@
 // that keep at least 4.5:1 contrast on white.
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { SYMPTOM_ADVICE } from "@/lib/clinical/symptom-advice";
 
 const colors = {
@@ -44,7 +44,7 @@ export function EmailLayout({
           }}
         >
           <Text style={{ color: colors.brand, fontSize: "16px", fontWeight: 700, margin: "0 0 16px" }}>
-            {CLINIC.name}
+            {getClinic().name}
           </Text>
           <Heading as="h1" style={{ color: colors.text, fontSize: "22px", lineHeight: "1.3", margin: "0 0 16px" }}>
             {heading}
@@ -52,12 +52,12 @@ export function EmailLayout({
           <Section>{children}</Section>
           <Hr style={{ borderColor: colors.border, margin: "24px 0 16px" }} />
           <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "1.5", margin: 0 }}>
-            {CLINIC.name}
+            {getClinic().name}
             <br />
-            {CLINIC.street}, {CLINIC.locality}, {CLINIC.region} {CLINIC.postalCode}
+            {getClinic().address}
             <br />
-            <Link href={`tel:${CLINIC.phone}`} style={{ color: colors.brand, textDecoration: "underline" }}>
-              {CLINIC.phoneDisplay}
+            <Link href={`tel:${getClinic().phone}`} style={{ color: colors.brand, textDecoration: "underline" }}>
+              {getClinic().phoneDisplay}
             </Link>
           </Text>
         </Container>

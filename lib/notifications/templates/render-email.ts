@@ -4,7 +4,7 @@
 // points to the account instead, and the failure is logged for us to fix.
 import { render, toPlainText } from "@react-email/components";
 import type { ReactElement } from "react";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface RenderedEmail {
   subject: string;
@@ -41,16 +41,16 @@ export async function renderEmail(
 
 export function fallbackEmail(appUrl: string): RenderedEmail {
   return {
-    subject: `A message from ${CLINIC.name}`,
+    subject: `A message from ${getClinic().name}`,
     text: [
       "Hello,",
       "",
       "There is news about your appointment or account with us, but this message could not be put together in full.",
-      `Please sign in at ${appUrl.replace(/\/$/, "")}/account to see the details, or call us on ${CLINIC.phoneDisplay}.`,
+      `Please sign in at ${appUrl.replace(/\/$/, "")}/account to see the details, or call us on ${getClinic().phoneDisplay}.`,
       "",
-      CLINIC.name,
-      `${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
-      CLINIC.phoneDisplay,
+      getClinic().name,
+      `${getClinic().address}`,
+      getClinic().phoneDisplay,
     ].join("\n"),
   };
 }

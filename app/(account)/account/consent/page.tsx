@@ -4,7 +4,7 @@ import { SignedConsentList } from "@/components/consent/signed-consent-list";
 import { requireUser } from "@/lib/auth/guards";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { listConsentSignatures } from "@/lib/clinical/consent-signatures";
-import { getEnv } from "@/lib/env";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your consent", robots: { index: false } };
@@ -34,11 +34,7 @@ export default async function AccountConsentPage() {
         {signatures.length > 0 ? <PrintButton label="Print" /> : null}
       </div>
       <div className="mt-6">
-        <SignedConsentList
-          signatures={signatures}
-          timeZone={getEnv().CLINIC_TIME_ZONE}
-          emptyText="No signed consent yet."
-        />
+        <SignedConsentList signatures={signatures} timeZone={getClinic().timeZone} emptyText="No signed consent yet." />
       </div>
     </>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { EmailMessageList } from "@/components/notifications/email-message-list";
 import { requireUser } from "@/lib/auth/guards";
-import { getEnv } from "@/lib/env";
 import { listClientMessages } from "@/lib/notifications/list-outbox-messages";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Your messages", robots: { index: false } };
 
@@ -20,7 +20,7 @@ export default async function AccountMessagesPage() {
       </p>
       <EmailMessageList
         messages={messages}
-        timeZone={getEnv().CLINIC_TIME_ZONE}
+        timeZone={getClinic().timeZone}
         audience="client"
         emptyText="We haven't emailed you yet. Your booking confirmations and reminders will appear here."
       />

@@ -6,9 +6,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { listHealthDataViews } from "@/lib/account/list-health-data-views";
 import { requireUser } from "@/lib/auth/guards";
 import { listClientBookings, partitionBookings } from "@/lib/booking/list-bookings";
-import { getEnv } from "@/lib/env";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import { deleteAccountAction } from "./actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Privacy and your data", robots: { index: false } };
@@ -17,7 +17,7 @@ const CANCELLABLE = ["CONFIRMED", "PENDING_PAYMENT"];
 
 export default async function PrivacyPage() {
   const user = await requireUser("/account/privacy");
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const [views, bookings] = await Promise.all([listHealthDataViews(user.id), listClientBookings(user.id)]);
   const now = new Date();
   const toCancel = partitionBookings(bookings, now).upcoming.filter(

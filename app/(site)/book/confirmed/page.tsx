@@ -8,9 +8,9 @@ import { cancellationDeadline, DEFAULT_CANCELLATION_TERMS } from "@/lib/booking/
 import { getClientBookingByCheckoutSession } from "@/lib/booking/get-client-booking";
 import { getActiveService } from "@/lib/catalog/services";
 import { getEnv } from "@/lib/env";
-import { CLINIC } from "@/lib/clinic";
 import { formatMoney } from "@/lib/money";
 import { formatClinicDateTime, formatClinicTime } from "@/lib/time/clinic-time";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +43,7 @@ export default async function BookingConfirmedPage({
   }
 
   const env = getEnv();
-  const timeZone = env.CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const startsAt = new Date(booking.startsAt);
   const service = await getActiveService(booking.service.slug);
   const terms = service ?? DEFAULT_CANCELLATION_TERMS;
@@ -57,7 +57,7 @@ export default async function BookingConfirmedPage({
         serviceName: booking.service.name,
         therapistName: booking.therapist.name,
         when: formatClinicDateTime(startsAt, timeZone),
-        where: `${CLINIC.name}, ${CLINIC.street}, ${CLINIC.locality}, ${CLINIC.region} ${CLINIC.postalCode}`,
+        where: `${getClinic().name}, ${getClinic().address}`,
         cancellationTerms: {
           freeCancellationHours: terms.freeCancellationHours,
           lateCancellationRefundPercent: terms.lateCancellationRefundPercent,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { confirmPaymentLinkReturn } from "@/lib/booking/confirm-payment-link-return";
-import { CLINIC } from "@/lib/clinic";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const dynamic = "force-dynamic";
 
@@ -39,8 +39,8 @@ export default async function PaymentLinkDonePage({
         <p className="mt-4 text-lg">
           Nothing was charged. Your time stays held until the link in your email stops working; open it again to pay, or
           call us on{" "}
-          <a href={`tel:${CLINIC.phone}`} className="font-semibold underline">
-            {CLINIC.phoneDisplay}
+          <a href={`tel:${getClinic().phone}`} className="font-semibold underline">
+            {getClinic().phoneDisplay}
           </a>
           .
         </p>

@@ -9,7 +9,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordId } from "@/lib/forms/record-id";
 import { createBooking } from "@/lib/booking/create-booking";
-import { getEnv } from "@/lib/env";
 import { DomainError, IntakeBlocked, SlotTaken } from "@/lib/errors/domain-errors";
 import { findOrCreatePhoneClient, getBookableClient, phoneClientSchema } from "@/lib/clients/phone-client";
 import { readPhoneIntake } from "@/lib/clients/phone-intake";
@@ -17,6 +16,7 @@ import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import { field, toActionState, type PhoneBookingState, type PhoneClientFormState } from "@/lib/forms/action-state";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export async function createPhoneClientAction(
   previous: PhoneClientFormState,
@@ -75,7 +75,6 @@ async function bookForClientActionWork(_previous: PhoneBookingState, formData: F
     return { status: "error", formError: "Some answers are missing. See the marked questions.", fieldErrors };
   }
   const input = parsed.data;
-  const env = getEnv();
   try {
     const client = await getBookableClient(await loadStaffViewer(user), input.clientId);
     const common = {
@@ -86,7 +85,7 @@ async function bookForClientActionWork(_previous: PhoneBookingState, formData: F
       intake: intake.data,
       bookedBy: { id: user.id, role: user.role },
     };
-    const when = formatClinicDateTime(new Date(input.start), env.CLINIC_TIME_ZONE);
+    const when = formatClinicDateTime(new Date(input.start), getClinic().timeZone);
     if (input.payment === "desk") {
       const booked = await createBooking({ ...common, payment: "desk" });
       return { status: "booked", payment: "desk", bookingId: booked.booking.id, when, clientEmail: client.email };
@@ -100,7 +99,7 @@ async function bookForClientActionWork(_previous: PhoneBookingState, formData: F
       clientEmail: client.email,
       checkoutUrl: held.checkoutUrl,
       payBy: held.booking.holdExpiresAt
-        ? formatClinicDateTime(new Date(held.booking.holdExpiresAt), env.CLINIC_TIME_ZONE)
+        ? formatClinicDateTime(new Date(held.booking.holdExpiresAt), getClinic().timeZone)
         : undefined,
     };
   } catch (error) {

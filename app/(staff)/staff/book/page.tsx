@@ -20,6 +20,7 @@ import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { loadStaffViewer, seesEveryone, type StaffViewer } from "@/lib/auth/staff-viewer";
 import { addDays, clinicToday, formatClinicDate, formatZoneName, isSchedulableDate } from "@/lib/time/clinic-time";
 import { bookForClientAction, createPhoneClientAction } from "./actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: book for a client", robots: { index: false } };
 
@@ -46,7 +47,7 @@ export default async function StaffBookPage({ searchParams }: { searchParams: Pr
   const viewer = await loadStaffViewer(user);
   const query = await searchParams;
   const env = getEnv();
-  const timeZone = env.CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const now = new Date();
   const today = clinicToday(timeZone, now);
   const lastDay = addDays(today, env.BOOKING_HORIZON_DAYS);

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { EMAIL_STATUSES, listOutboxMessages, STAFF_EMAIL_PAGE_SIZE } from "@/lib/notifications/list-outbox-messages";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { retryEmailAction } from "./actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: sent email", robots: { index: false } };
 
@@ -62,7 +63,7 @@ export default async function StaffEmailsPage({ searchParams }: { searchParams: 
       <section aria-label="Messages" className="mt-4">
         <EmailMessageList
           messages={messages}
-          timeZone={env.CLINIC_TIME_ZONE}
+          timeZone={getClinic().timeZone}
           audience="staff"
           retryAction={retryEmailAction}
           emptyText={status ? "No messages with this status." : "No messages yet."}

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { WeekSummary } from "@/components/staff/week-summary";
-import { getEnv } from "@/lib/env";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { seesEveryone, loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { listTherapistWeeks } from "@/lib/hours/therapist-hours";
 import { formatZoneName } from "@/lib/time/clinic-time";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: hours", robots: { index: false } };
 
@@ -23,7 +23,7 @@ export default async function StaffHoursPage() {
       </>
     );
   }
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const therapists = await listTherapistWeeks();
   return (
     <>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { ReportChart } from "@/components/staff/report-chart";
 import { Alert } from "@/components/ui/alert";
-import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { formatPercent, readReportPeriod, type ReportRow } from "@/lib/reports/report-math";
 import { getClinicReport } from "@/lib/reports/reports";
 import { firstSearchParam, type SearchParamValue } from "@/lib/http/search-params";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: reports", robots: { index: false } };
 
@@ -22,7 +22,7 @@ const inputClass =
 export default async function StaffReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffRoute("/staff/reports");
   const query = await searchParams;
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const now = new Date();
   const asked = { from: one(query.from), to: one(query.to) };
   const read = readReportPeriod(asked, timeZone, now);

@@ -11,6 +11,7 @@ import {
   disableTotpAction,
   generateRecoveryCodesAction,
 } from "./actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: security", robots: { index: false } };
 
@@ -39,10 +40,10 @@ export default async function StaffSecurityPage({ searchParams }: Props) {
       ) : null}
       <TwoFactorSettings
         status={{
-          enabledAt: status.enabledAt ? formatClinicDateTime(status.enabledAt, env.CLINIC_TIME_ZONE) : null,
+          enabledAt: status.enabledAt ? formatClinicDateTime(status.enabledAt, getClinic().timeZone) : null,
           recoveryCodesLeft: status.recoveryCodesLeft,
           codesReplacedAt: status.codesReplacedAt
-            ? formatClinicDateTime(status.codesReplacedAt, env.CLINIC_TIME_ZONE)
+            ? formatClinicDateTime(status.codesReplacedAt, getClinic().timeZone)
             : null,
           pending: status.pending
             ? { manualKey: status.pending.manualKey, qrCodeDataUrl: status.pending.qrCodeDataUrl }

@@ -10,7 +10,6 @@ import { recordId } from "@/lib/forms/record-id";
 import { personName } from "@/lib/forms/text";
 import { emailSchema } from "@/lib/auth/schemas";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
-import { getEnv } from "@/lib/env";
 import { changeStaffRole } from "@/lib/team/change-staff-role";
 import { inviteTherapist, resendStaffInvite } from "@/lib/team/invite-therapist";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
@@ -22,6 +21,7 @@ import {
 } from "@/lib/team/set-staff-account-disabled";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import { field, toActionState, type TeamFormState } from "@/lib/forms/action-state";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 const TEAM_PATH = "/staff/team";
 
@@ -42,7 +42,7 @@ const UNREADABLE = "That request could not be read. Reload the page and try agai
 
 function refusal(error: unknown, userId?: string): TeamFormState {
   if (error instanceof StaffHasUpcomingAppointments) {
-    const timeZone = getEnv().CLINIC_TIME_ZONE;
+    const timeZone = getClinic().timeZone;
     return {
       ok: false,
       userId,

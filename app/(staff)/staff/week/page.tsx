@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { ScheduleControls } from "@/components/staff/schedule-controls";
 import { WeekGrid } from "@/components/staff/week-grid";
 import { Alert } from "@/components/ui/alert";
-import { getEnv } from "@/lib/env";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { listScheduleTherapists, loadSchedule } from "@/lib/schedule/load-schedule";
 import { layOutSchedule } from "@/lib/schedule/schedule-layout";
 import { loadStaffViewer, seesEveryone } from "@/lib/auth/staff-viewer";
 import { addDays, clinicToday, clinicWeekday, formatClinicDate, formatZoneName } from "@/lib/time/clinic-time";
 import { readScheduleParams, type ScheduleSearchParams } from "../schedule-params";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: week", robots: { index: false } };
 
@@ -22,7 +22,7 @@ function weekHref(day: string, therapist: string | undefined) {
 export default async function StaffWeekPage({ searchParams }: { searchParams: ScheduleSearchParams }) {
   const user = await requireStaffRoute("/staff/week");
   const viewer = await loadStaffViewer(user);
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const now = new Date();
   const { day, invalidDay, therapist } = await readScheduleParams(searchParams, timeZone);
   const monday = addDays(day, -((clinicWeekday(day) + 6) % 7));

@@ -20,6 +20,7 @@ import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { addDays, clinicToday, formatClinicDateTime, formatClinicTime, formatZoneName } from "@/lib/time/clinic-time";
 import { cancelBookingAction, rescheduleBookingAction } from "./actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your appointment", robots: { index: false } };
@@ -42,7 +43,7 @@ export default async function AccountBookingPage({
   if (!details) notFound();
 
   const env = getEnv();
-  const timeZone = env.CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const terms = details.cancellationTerms;
   const cutoffHours = terms.freeCancellationHours;
   const now = new Date();

@@ -23,7 +23,6 @@ import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import type { StaffRouteKey } from "@/lib/auth/staff-routes";
 import { noteFieldErrors, readCalfForm, treatmentNoteInputSchema } from "@/lib/clinical/treatment-note-schema";
 import { NoteChanged, saveTreatmentNote, type TreatmentNoteView } from "@/lib/clinical/treatment-notes";
-import { getEnv } from "@/lib/env";
 import { formatClinicDateTime } from "@/lib/time/clinic-time";
 import {
   field,
@@ -33,6 +32,7 @@ import {
   type TreatmentNoteFormState,
 } from "@/lib/forms/action-state";
 import type { NoteSnapshot } from "@/lib/clinical/treatment-note-schema";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface TransitionState {
   ok: boolean;
@@ -212,7 +212,7 @@ const snapshotOf = (note: TreatmentNoteView): NoteSnapshot => ({
   version: note.version,
   soap: note.soap,
   calf: note.calf,
-  savedBy: `${note.authorName}, ${formatClinicDateTime(note.updatedAt, getEnv().CLINIC_TIME_ZONE)}`,
+  savedBy: `${note.authorName}, ${formatClinicDateTime(note.updatedAt, getClinic().timeZone)}`,
 });
 
 // The SOAP note and calf record of a visit: the first version or an amendment of the version the

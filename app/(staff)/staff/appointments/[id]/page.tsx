@@ -36,6 +36,7 @@ import {
   saveTreatmentNoteAction,
 } from "./actions";
 import { recordDeskConsentAction, withdrawConsentAction } from "../../clients/[id]/actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: appointment", robots: { index: false } };
 
@@ -61,7 +62,7 @@ export default async function StaffAppointmentPage({ params, searchParams }: Pro
   const user = await requireStaffRoute("/staff/appointments/[id]", path);
   const viewer = await loadStaffViewer(user);
   const env = getEnv();
-  const timeZone = env.CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const now = new Date();
   const { booking, client, intake, screening, changesSinceLastVisit, pastVisits, cancellationTerms } = await openOr404(
     viewer,

@@ -8,13 +8,13 @@ import { z } from "zod";
 import { recordClearance, revokeClearance } from "@/lib/clinical/clearance";
 import { clearanceInputSchema } from "@/lib/clinical/clearance-schema";
 import { deskConsentSchema, recordDeskConsent, withdrawConsent } from "@/lib/clinical/consent-signatures";
-import { getEnv } from "@/lib/env";
 import { unlessDatabaseUnavailable } from "@/lib/forms/form-state";
 import { recordId } from "@/lib/forms/record-id";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { loadStaffViewer } from "@/lib/auth/staff-viewer";
 import { clinicToday } from "@/lib/time/clinic-time";
 import { field, toActionState, type ActionState } from "@/lib/forms/action-state";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -33,7 +33,7 @@ export async function recordClearanceAction(previous: ActionState, formData: For
 
 async function recordClearanceActionWork(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireStaffRoute("action:recordClearanceAction");
-  const parsed = clearanceInputSchema(clinicToday(getEnv().CLINIC_TIME_ZONE)).safeParse({
+  const parsed = clearanceInputSchema(clinicToday(getClinic().timeZone)).safeParse({
     clientId: field(formData, "clientId"),
     questionId: field(formData, "questionId"),
     clearedBy: field(formData, "clearedBy"),

@@ -14,7 +14,6 @@ import {
 } from "@/lib/clinical/clearance-schema";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { listConsentSignatures } from "@/lib/clinical/consent-signatures";
-import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { openClientRecords } from "@/lib/clinical/client-records";
 import { getClientForStaff } from "@/lib/clients/clients";
@@ -27,6 +26,7 @@ import {
   revokeClearanceAction,
   withdrawConsentAction,
 } from "./actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: client", robots: { index: false } };
 
@@ -61,7 +61,7 @@ export default async function StaffClientPage({ params }: Props) {
   });
   // Notes and calf records are health data: opening them is audited (the client sees who looked).
   const records = await openClientRecords(viewer, client);
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const [signatures, clearances] = await Promise.all([
     listConsentSignatures(client.id),
     listClearances(viewer, client.id),

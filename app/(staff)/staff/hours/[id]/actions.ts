@@ -11,7 +11,6 @@ import { recordId } from "@/lib/forms/record-id";
 import { plainText } from "@/lib/forms/text";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
 import { invalidateCatalog } from "@/lib/catalog/invalidate-catalog";
-import { getEnv } from "@/lib/env";
 import { addTimeOff } from "@/lib/hours/add-time-off";
 import { parseClinicDateTime } from "@/lib/hours/clinic-date-time-input";
 import { readWeekForm, validateWeek } from "@/lib/hours/hours-ranges";
@@ -20,6 +19,7 @@ import { replaceWorkingHours } from "@/lib/hours/replace-working-hours";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
 import { toAdminFormState } from "@/lib/booking/upcoming-bookings";
 import type { AdminFormState } from "@/lib/forms/action-state";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 const idSchema = recordId();
 const hoursPath = (therapistId: string) => `/staff/hours/${encodeURIComponent(therapistId)}`;
@@ -83,7 +83,7 @@ export async function addTimeOffAction(previous: AdminFormState, formData: FormD
 
 async function addTimeOffActionWork(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const user = await requireStaffRoute("action:addTimeOffAction");
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const parsed = timeOffSchema.safeParse({
     therapistId: formData.get("therapistId"),
     startsAt: formData.get("startsAt") ?? undefined,

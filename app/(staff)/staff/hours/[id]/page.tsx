@@ -5,7 +5,6 @@ import { RemoveTimeOffButton } from "@/components/staff/remove-time-off-button";
 import { TimeOffForm } from "@/components/staff/time-off-form";
 import { WeekSummary } from "@/components/staff/week-summary";
 import { WorkingHoursForm } from "@/components/staff/working-hours-form";
-import { getEnv } from "@/lib/env";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { weekInputOf } from "@/lib/hours/hours-ranges";
 import { requireStaffRoute } from "@/lib/auth/require-staff-route";
@@ -13,6 +12,7 @@ import { seesEveryone, loadStaffViewer, type StaffViewer } from "@/lib/auth/staf
 import { getTherapistWeek } from "@/lib/hours/therapist-hours";
 import { formatClinicDateTime, formatZoneName } from "@/lib/time/clinic-time";
 import { addTimeOffAction, removeTimeOffAction, replaceWorkingHoursAction } from "./actions";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const metadata: Metadata = { title: "Staff: therapist's hours", robots: { index: false } };
 
@@ -34,7 +34,7 @@ export default async function TherapistHoursPage({ params }: Props) {
   const user = await requireStaffRoute("/staff/hours/[id]", `/staff/hours/${encodeURIComponent(id)}`);
   const viewer = await loadStaffViewer(user);
   const therapist = await weekOr404(viewer, id);
-  const timeZone = getEnv().CLINIC_TIME_ZONE;
+  const timeZone = getClinic().timeZone;
   const zoneName = formatZoneName(timeZone);
   const admin = seesEveryone(viewer);
   const span = (off: { startsAt: Date; endsAt: Date }) =>

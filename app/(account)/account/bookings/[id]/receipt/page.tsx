@@ -6,6 +6,7 @@ import { PrintButton } from "@/components/account/print-button";
 import { requireUser } from "@/lib/auth/guards";
 import { getClientBookingDetails } from "@/lib/booking/get-client-booking-details";
 import { getEnv } from "@/lib/env";
+import { getClinic } from "@/lib/clinic/get-clinic";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Receipt", robots: { index: false } };
@@ -30,7 +31,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         details={details}
         clientName={user.name}
         clientEmail={user.email}
-        timeZone={env.CLINIC_TIME_ZONE}
+        timeZone={getClinic().timeZone}
         tax={
           env.TAX_RATE_PERCENT !== undefined && env.TAX_RATE_PERCENT > 0
             ? { ratePercent: env.TAX_RATE_PERCENT, label: env.TAX_LABEL }
