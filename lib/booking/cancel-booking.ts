@@ -12,6 +12,7 @@ import { prismaSql } from "@/lib/db/sql";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import { bookingEmailFacts } from "@/lib/notifications/booking-email-facts";
 import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingCancelledMessage } from "@/lib/notifications/templates/booking-messages";
@@ -21,7 +22,6 @@ import { staffBookingScope } from "./apply-staff-transition";
 import { bookingViewSelect, toBookingView, type BookingView } from "./booking-view";
 import { cancellationTermsSelect, decideCancellationRefund } from "./cancellation-policy";
 import { lockClientQueue } from "./booking-locks";
-import { getClinic } from "@/lib/clinic/get-clinic";
 
 export interface CancelBookingInput {
   bookingId: string;
@@ -244,16 +244,7 @@ export async function cancelBooking(input: CancelBookingInput): Promise<Cancelle
           )
         : undefined,
       ...(await bookingCancelledMessage({
-        bookingId: booking.id,
-        appUrl: env.APP_URL,
-        clientName: booking.client.name,
-        serviceName: booking.serviceName,
-        therapistName: booking.therapist.displayName,
-        startsAt: booking.startsAt,
-        priceCents: booking.priceCents,
-        currency: booking.currency,
-        timeZone: getClinic().timeZone,
-        cancellationTerms: booking.service,
+        ...bookingEmailFacts(booking),
         refundCents: policy.refundCents,
         feeWaivedForCalfSymptoms: policy.rule === "calf_symptoms_waiver",
         nothingPaid: policy.rule === "nothing_paid",

@@ -8,14 +8,13 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
+import { bookingEmailFacts, bookingEmailSelect } from "@/lib/notifications/booking-email-facts";
 import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingConfirmedMessage, slotLostRefundMessage } from "@/lib/notifications/templates/booking-messages";
 import { paymentIntentIdOf, retrieveCheckoutSession } from "@/lib/payments/checkout";
 import { recordStripeEvent } from "@/lib/payments/record-stripe-event";
 import { decideRefund, executePendingRefundsOfSession } from "@/lib/payments/refund-payment";
-import { cancellationTermsSelect } from "./cancellation-policy";
-import { getClinic } from "@/lib/clinic/get-clinic";
 
 export type ConfirmOutcome =
   | "amount_mismatch"
@@ -36,6 +35,7 @@ export async function confirmPaidBooking(
   event?: { id: string; type: string },
 ): Promise<ConfirmOutcome> {
   const env = getEnv();
+  const messages = await renderPaidBookingMessages(session.id);
   const outcome = await runTransaction(prisma, async (tx): Promise<{ outcome: ConfirmOutcome }> => {
     if ((await recordStripeEvent(tx, event)) === "duplicate") return { outcome: "duplicate_event" };
     if (session.payment_status !== "paid") return { outcome: "not_paid" };
@@ -53,17 +53,14 @@ export async function confirmPaidBooking(
             endsAt: true,
             calendarSequence: true,
             serviceName: true,
-            priceCents: true,
-            currency: true,
             clientId: true,
             client: { select: { email: true, name: true } },
             therapist: { select: { displayName: true } },
-            service: { select: cancellationTermsSelect },
           },
         },
       },
     });
-    if (!payment) return { outcome: "unknown_session" };
+    if (!payment || !messages) return { outcome: "unknown_session" };
     const { booking } = payment;
     // Defence in depth: the session was created for this amount; anything else is not ours to book.
     if (session.amount_total !== payment.amountCents || session.currency?.toLowerCase() !== payment.currency.trim()) {
@@ -81,19 +78,6 @@ export async function confirmPaidBooking(
       where: { id: payment.id, status: { in: ["PENDING", "EXPIRED", "FAILED"] } },
       data: { status: "SUCCEEDED", paidAt: new Date(), stripePaymentIntentId: paymentIntentIdOf(session) },
     });
-    const facts = {
-      clientName: booking.client.name,
-      serviceName: booking.serviceName,
-      therapistName: booking.therapist.displayName,
-      startsAt: booking.startsAt,
-      priceCents: booking.priceCents,
-      currency: booking.currency,
-      timeZone: getClinic().timeZone,
-      cancellationTerms: booking.service,
-      appUrl: env.APP_URL,
-      bookingId: booking.id,
-    };
-
     const confirmed = await tx.booking.updateMany({
       where: { id: booking.id, status: "PENDING_PAYMENT" },
       data: { status: "CONFIRMED", confirmedAt: new Date() },
@@ -112,7 +96,7 @@ export async function confirmPaidBooking(
         bookingId: booking.id,
         userId: booking.clientId,
         dedupeKey: `booking-confirmed:${booking.id}`,
-        ...(await bookingConfirmedMessage(facts)),
+        ...messages.confirmed,
         attachments: calendarAttachments(
           {
             id: booking.id,
@@ -152,7 +136,7 @@ export async function confirmPaidBooking(
         bookingId: booking.id,
         userId: booking.clientId,
         dedupeKey: `slot-lost-refund:${booking.id}`,
-        ...(await slotLostRefundMessage(facts)),
+        ...messages.slotLost,
       });
     }
     return { outcome: "refunding_lost_slot" };
@@ -162,6 +146,21 @@ export async function confirmPaidBooking(
   // refund stays PENDING and the next delivery (a duplicate event included) sends it.
   await executePendingRefundsOfSession(session.id);
   return outcome.outcome;
+}
+
+/**
+ * Both messages this confirmation may write, rendered before its transaction: no locks are held
+ * while a template renders. What they say holds inside it: a booking waiting for payment is never
+ * moved (only a confirmed one can be), and one that lost its slot is not changed again.
+ */
+async function renderPaidBookingMessages(checkoutSessionId: string) {
+  const payment = await prisma.payment.findUnique({
+    where: { stripeCheckoutSessionId: checkoutSessionId },
+    select: { booking: { select: bookingEmailSelect } },
+  });
+  if (!payment) return null;
+  const facts = bookingEmailFacts(payment.booking);
+  return { confirmed: await bookingConfirmedMessage(facts), slotLost: await slotLostRefundMessage(facts) };
 }
 
 /** The success page's check: asks Stripe about the session and confirms through the same path. */

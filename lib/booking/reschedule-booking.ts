@@ -9,6 +9,7 @@ import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { loadAvailabilityInputs } from "@/lib/availability/load-availability-inputs";
 import { InvalidTransition, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
+import { bookingEmailFacts } from "@/lib/notifications/booking-email-facts";
 import { calendarAttachments } from "@/lib/notifications/calendar-event";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingRescheduledMessage } from "@/lib/notifications/templates/booking-messages";
@@ -162,17 +163,8 @@ export async function rescheduleBooking(input: RescheduleBookingInput): Promise<
           "REQUEST",
         ),
         ...(await bookingRescheduledMessage({
-          bookingId: booking.id,
-          appUrl: env.APP_URL,
-          clientName: row.client.name,
-          serviceName: row.serviceName,
-          therapistName: row.therapist.displayName,
-          startsAt: slot.start,
+          ...bookingEmailFacts({ ...row, id: booking.id, startsAt: slot.start, service: booking.service }),
           previousStartsAt: booking.startsAt,
-          priceCents: row.priceCents,
-          currency: row.currency,
-          timeZone: getClinic().timeZone,
-          cancellationTerms: booking.service,
         })),
       });
     });

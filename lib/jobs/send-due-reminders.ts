@@ -3,10 +3,9 @@
 // written under the booking's row lock, so a cancel or move in between wins.
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
-import { getEnv } from "@/lib/env";
+import { bookingEmailFacts, bookingEmailSelect } from "@/lib/notifications/booking-email-facts";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { bookingReminderMessage } from "@/lib/notifications/templates/booking-messages";
-import { getClinic } from "@/lib/clinic/get-clinic";
 
 const HOUR_MS = 3_600_000;
 export const REMINDER_LEAD_MS = 24 * HOUR_MS;
@@ -17,7 +16,6 @@ export const reminderKey = (booking: { id: string; startsAt: Date }) =>
 
 export async function sendDueReminders(options: { now?: Date } = {}): Promise<number> {
   const now = options.now ?? new Date();
-  const env = getEnv();
   const due = await prisma.booking.findMany({
     where: {
       status: "CONFIRMED",
@@ -29,8 +27,10 @@ export async function sendDueReminders(options: { now?: Date } = {}): Promise<nu
     // No limit: one day of a clinic's confirmed visits is small, and a limit could starve later ones.
     orderBy: { startsAt: "asc" },
     select: {
-      id: true,
-      startsAt: true,
+      ...bookingEmailSelect,
+      clientId: true,
+      therapistId: true,
+      client: { select: { email: true, name: true } },
       emails: { where: { template: "booking-reminder" }, select: { dedupeKey: true } },
     },
   });
@@ -38,42 +38,23 @@ export async function sendDueReminders(options: { now?: Date } = {}): Promise<nu
   for (const candidate of due) {
     const key = reminderKey(candidate);
     if (candidate.emails.some((email) => email.dedupeKey === key)) continue;
+    // Rendered before the transaction: no locks are held while a template renders. The lock below
+    // checks that the visit is still at this time with this therapist, so the facts still hold.
+    const message = await bookingReminderMessage(bookingEmailFacts(candidate));
     const written = await runTransaction(prisma, async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Booking"
         WHERE "id" = ${candidate.id} AND "status" = 'CONFIRMED' AND "startsAt" = ${candidate.startsAt}
+          AND "therapistId" = ${candidate.therapistId}
         FOR UPDATE`;
       if (locked.length === 0) return false;
-      const booking = await tx.booking.findUniqueOrThrow({
-        where: { id: candidate.id },
-        select: {
-          clientId: true,
-          serviceName: true,
-          priceCents: true,
-          currency: true,
-          client: { select: { email: true, name: true } },
-          therapist: { select: { displayName: true } },
-          service: { select: { freeCancellationHours: true, lateCancellationRefundPercent: true } },
-        },
-      });
       return enqueueEmail(tx, {
-        toAddress: booking.client.email,
+        toAddress: candidate.client.email,
         template: "booking-reminder",
         bookingId: candidate.id,
-        userId: booking.clientId,
+        userId: candidate.clientId,
         dedupeKey: key,
-        ...(await bookingReminderMessage({
-          bookingId: candidate.id,
-          clientName: booking.client.name,
-          serviceName: booking.serviceName,
-          therapistName: booking.therapist.displayName,
-          startsAt: candidate.startsAt,
-          priceCents: booking.priceCents,
-          currency: booking.currency,
-          timeZone: getClinic().timeZone,
-          cancellationTerms: booking.service,
-          appUrl: env.APP_URL,
-        })),
+        ...message,
       });
     });
     if (written) sent++;

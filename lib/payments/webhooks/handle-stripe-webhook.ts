@@ -1,11 +1,12 @@
-// Verifies a webhook delivery and hands the event to its handler: a thin switch, one file per
-// event. A handler failure answers 500 so Stripe delivers the event again; every handler is safe
+// Verifies a webhook delivery and hands the event to the domain function that handles it: a thin
+// switch, each case passing the event's object and its id (stored with the change it causes, so a
+// repeat delivery changes nothing). A handler failure answers 500 so Stripe delivers the event again; every handler is safe
 // to run again because the event id is stored with the change it caused.
 import type Stripe from "stripe";
+import { confirmPaidBooking } from "@/lib/booking/confirm-paid-booking";
+import { expireCheckoutHold } from "@/lib/booking/expire-booking-hold";
+import { settleRefund } from "@/lib/payments/refund-payment";
 import { getStripe, getWebhookSecret } from "@/lib/payments/stripe-client";
-import { handleCheckoutSessionCompleted } from "./checkout-session-completed";
-import { handleCheckoutSessionExpired } from "./checkout-session-expired";
-import { handleRefundUpdated } from "./refund-updated";
 
 export interface WebhookResult {
   status: number;
@@ -24,18 +25,29 @@ export async function handleStripeWebhook(payload: string, signature: string | n
     };
   }
   try {
+    const received = { id: event.id, type: event.type };
+    let outcome: string;
     switch (event.type) {
+      // The client paid: confirm the booking (or refund a slot that was lost meanwhile).
       case "checkout.session.completed":
       case "checkout.session.async_payment_succeeded":
-        return { status: 200, body: { received: true, outcome: await handleCheckoutSessionCompleted(event) } };
+        outcome = await confirmPaidBooking(event.data.object, received);
+        break;
+      // The client never paid: release the hold on the slot.
       case "checkout.session.expired":
-        return { status: 200, body: { received: true, outcome: await handleCheckoutSessionExpired(event) } };
+        outcome = await expireCheckoutHold(event.data.object.id, received);
+        break;
+      // A refund settled at Stripe after the call that created it, or failed (a closed card).
       case "refund.updated":
-      case "refund.failed":
-        return { status: 200, body: { received: true, outcome: await handleRefundUpdated(event) } };
+      case "refund.failed": {
+        const refund = event.data.object;
+        outcome = await settleRefund({ id: refund.id, status: refund.status, metadata: refund.metadata }, received);
+        break;
+      }
       default:
-        return { status: 200, body: { received: true, outcome: "ignored" } };
+        outcome = "ignored";
     }
+    return { status: 200, body: { received: true, outcome } };
   } catch (error) {
     console.error("[stripe webhook] handler failed", event.type, event.id, error);
     return {
