@@ -23,7 +23,7 @@ import {
 import { getSql } from "@/lib/db";
 import { isExclusionViolation, isSerializationFailure, violatedConstraint } from "@/lib/db/errors";
 import { sql, type Sql } from "@/lib/db/sql";
-import { getEnv } from "@/lib/env";
+import { getClinic } from "@/lib/clinic/get-clinic";
 import { CURRENT_CONSENT } from "@/lib/clinical/consent";
 import { ConsentRequired, writeConsentSignature, type ConsentInput } from "@/lib/clinical/consent-signatures";
 import { NotFound, SlotTaken } from "@/lib/errors/domain-errors";
@@ -86,7 +86,7 @@ export async function holdSlot(request: HoldRequest): Promise<HoldOutcome> {
 }
 
 function readDay(db: Sql, request: HoldRequest, therapistId: string | undefined) {
-  const day = clinicDayOf(request.start, getEnv().CLINIC_TIME_ZONE);
+  const day = clinicDayOf(request.start, getClinic().timeZone);
   return loadAvailabilityInputs({
     serviceSlug: request.serviceSlug,
     therapistId,
@@ -128,7 +128,7 @@ function assignTherapist(request: HoldRequest, inputs: AvailabilityInputs): stri
 /** The transaction: `therapistId` is the therapist whose time is taken (chosen or assigned). */
 async function holdOrRepeat(tx: Sql, request: HoldRequest, therapistId: string): Promise<HoldOutcome> {
   const { clientId, serviceSlug } = request;
-  const day = clinicDayOf(request.start, getEnv().CLINIC_TIME_ZONE);
+  const day = clinicDayOf(request.start, getClinic().timeZone);
   await lockBookingParties(tx, { clientId, serviceSlug, therapistDays: [{ therapistId, day }] });
   const inputs = await readDay(tx, request, therapistId);
   if (request.consent?.sign) {

@@ -5,12 +5,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { runTransaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
+import { bookingEmailFacts, bookingEmailSelect } from "@/lib/notifications/booking-email-facts";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { paymentLinkMessage } from "@/lib/notifications/templates/booking-messages";
 import type { CreateBookingInput, CreatedBooking } from "./booking-request";
 import { checkoutExpiryOf, HOLD_GRACE_MINUTES } from "./booking-view";
 import { CHECKOUT_EXTRA_MINUTES, holdWithCheckout } from "./checkout-hold";
-import { getClinic } from "@/lib/clinic/get-clinic";
 
 // A payment link stays open up to a day (Stripe's Checkout maximum is 24 hours from creation; the
 // half hour short of it covers the minute added below and the moment before the session exists),
@@ -36,29 +36,17 @@ export async function createPaymentLinkBooking(
 
 /** Emails the client the checkout URL of a hold staff made for them, once per checkout. */
 async function sendPaymentLink(bookingId: string, actorId: string, checkoutUrl: string): Promise<void> {
-  const env = getEnv();
   const booking = await prisma.booking.findUniqueOrThrow({
     where: { id: bookingId },
     select: {
+      ...bookingEmailSelect,
       clientId: true,
-      startsAt: true,
-      serviceName: true,
-      priceCents: true,
-      currency: true,
       holdExpiresAt: true,
       client: { select: { email: true, name: true } },
-      therapist: { select: { displayName: true } },
     },
   });
   const message = await paymentLinkMessage({
-    clientName: booking.client.name,
-    serviceName: booking.serviceName,
-    therapistName: booking.therapist.displayName,
-    startsAt: booking.startsAt,
-    priceCents: booking.priceCents,
-    currency: booking.currency,
-    timeZone: getClinic().timeZone,
-    appUrl: env.APP_URL,
+    ...bookingEmailFacts(booking),
     paymentUrl: checkoutUrl,
     payBy: booking.holdExpiresAt ? checkoutExpiryOf(booking.holdExpiresAt) : undefined,
   });
