@@ -13,6 +13,8 @@
 //  - a strict script policy on prerendered pages: a page served from Next.js's prerender cache has
 //    no per-request nonce on its scripts, so its body is held until complete and it leaves with a
 //    Content-Security-Policy listing its inline scripts' hashes (lib/http/content-security-policy.mjs);
+//    a public reading page (articles, services, home, privacy) also leaves without React, as HTML
+//    and CSS with one small script for the header (lib/http/static-content-page.mjs, issue #21);
 //  - Server Actions only from the site's own pages (lib/http/server-action-origin.mjs, which
 //    proxy.ts applies too, so `next dev` and `next start` refuse them the same way).
 // Usage as `next start`: npm start [-- -p PORT] [-H HOSTNAME]; PORT is read too.
@@ -21,8 +23,17 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants as zlibConstants,
+  deflateSync,
+  gunzipSync,
+  gzipSync,
+  inflateSync,
+} from "node:zlib";
 import { buildStaticPagePolicy } from "./lib/http/content-security-policy.mjs";
+import { isStaticContentPath, toStaticContentPage } from "./lib/http/static-content-page.mjs";
 import {
   refusesServerAction,
   SERVER_ACTION_REFUSAL_HEADERS,
@@ -148,13 +159,21 @@ function guardResponse(req, res, store) {
 }
 
 const decoders = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+// For a page changed on its way out (a public reading page, below), encoded again as Next.js had it;
+// brotli at a middle quality, since this runs for each request.
+const encoders = {
+  identity: (raw) => raw,
+  gzip: gzipSync,
+  deflate: deflateSync,
+  br: (raw) => brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }),
+};
 
 /**
  * Holds back a page that Next.js serves from its prerender cache (it marks those with x-nextjs-cache
  * or x-nextjs-prerender) until its body is complete, then sends it with the policy that names its
  * inline scripts' hashes in place of proxy.ts's nonce policy, which its scripts cannot meet. Pages
- * rendered for the request keep streaming untouched. The bytes sent are the bytes Next.js wrote; a
- * compressed body is decompressed only to be read.
+ * rendered for the request keep streaming untouched. The bytes sent are the bytes Next.js wrote,
+ * except on a public reading page, which leaves without its scripts (toStaticContentPage).
  */
 function applyStaticPagePolicy(req, res) {
   if (req.method !== "GET") return;
@@ -227,7 +246,7 @@ function applyStaticPagePolicy(req, res) {
     const done = [chunk, encoding, callback].find((value) => typeof value === "function");
     const { statusCode, given, chunks } = held;
     held = null;
-    const body = Buffer.concat(chunks);
+    let body = Buffer.concat(chunks);
     const contentEncoding = String(res.getHeader("content-encoding") ?? "identity")
       .trim()
       .toLowerCase();
@@ -235,7 +254,14 @@ function applyStaticPagePolicy(req, res) {
     try {
       const decode = contentEncoding === "identity" ? (raw) => raw : decoders[contentEncoding];
       if (!decode) throw new Error(`unknown Content-Encoding ${contentEncoding}`);
-      policy = buildStaticPagePolicy(decode(body).toString("utf8"));
+      let html = decode(body).toString("utf8");
+      if (statusCode === 200 && isStaticContentPath(req.url ?? "")) {
+        // A public reading page leaves as HTML and CSS only (lib/http/static-content-page.mjs),
+        // encoded as Next.js encoded it.
+        html = toStaticContentPage(html);
+        body = encoders[contentEncoding](Buffer.from(html, "utf8"));
+      }
+      policy = buildStaticPagePolicy(html);
     } catch (error) {
       // Unreadable (an encoding this server cannot undo): no inline script may run. The page still
       // reads; it only does not hydrate. Logged, since it means this server needs a change.

@@ -1,5 +1,6 @@
 // The Content-Security-Policy on every kind of page (lib/http/content-security-policy.mjs): no inline
-// script runs by 'unsafe-inline', yet every page hydrates without a single violation. Prerendered
+// script runs by 'unsafe-inline', yet every page hydrates without a single violation (the public
+// reading pages, which leave without React, run their header's island). Prerendered
 // pages (served whole from the cache, by server.mjs) name their inline scripts' hashes; pages
 // rendered per request carry proxy.ts's nonce. Violations are caught twice: the browser's
 // `securitypolicyviolation` events, recorded from before any page script runs, and its console.
@@ -45,6 +46,24 @@ function scriptSources(response: Response | null): string[] {
 
 /** The page's headers are strict, and React took the page over (its root node carries React's fiber). */
 async function expectStrictAndHydrated(page: Page, response: Response | null, kind: "prerendered" | "per request") {
+  expectStrictHeaders(response, kind);
+  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")));
+}
+
+/**
+ * A public reading page (lib/http/static-content-page.mjs): strict headers naming its inline scripts'
+ * hashes, none of Next.js's scripts, and the header's island ran (it asked /api/me who is signed in).
+ */
+async function expectStrictAndStatic(page: Page, response: Response | null) {
+  expectStrictHeaders(response, "prerendered");
+  await expect(page.locator("script[src]")).toHaveCount(0);
+  await expect(page.locator("header [data-pending]")).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")))).toBe(
+    false,
+  );
+}
+
+function expectStrictHeaders(response: Response | null, kind: "prerendered" | "per request") {
   expect(response?.ok() || response?.status() === 404, `status ${response?.status()}`).toBe(true);
   const headers = response?.headers() ?? {};
   const sources = scriptSources(response);
@@ -63,24 +82,23 @@ async function expectStrictAndHydrated(page: Page, response: Response | null, ki
     expect(sources.filter((source) => source.startsWith("'nonce-"))).toHaveLength(1);
     expect(sources).toContain("'strict-dynamic'");
   }
-  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")));
 }
 
 test.describe("content security policy", () => {
   test("public pages, prerendered or not, run their scripts under a strict policy", async ({ page }) => {
     const violations = await watchViolations(page);
 
+    // The reading pages leave without React (issue #21); the header's island still learns who is
+    // signed in from /api/me, in the browser: its script and its fetch ran.
     for (const path of ["/", "/learn", ARTICLE, "/services", `/services/${SERVICE}`, "/privacy"]) {
       const response = await page.goto(path);
-      await expectStrictAndHydrated(page, response, "prerendered");
-      // The header learns who is signed in from /api/me, in the browser: scripts and fetches ran.
-      await expect(page.locator("header [data-pending]")).toHaveCount(0);
+      await expectStrictAndStatic(page, response);
     }
 
     // Again from the browser's cache: a 304 must not bring a policy the kept page cannot meet.
     const reloaded = await page.reload();
     expect(scriptSources(reloaded)).not.toContain("'strict-dynamic'");
-    await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")));
+    await expect(page.locator("header [data-pending]")).toHaveCount(0);
 
     // Client-side navigation between a per-request page and a prerendered one.
     await expectStrictAndHydrated(page, await page.goto(`/book?service=${SERVICE}`), "per request");
@@ -119,6 +137,10 @@ test.describe("content security policy", () => {
     }
     // A client-side interaction: the header's menu of a signed-in client shows their account link.
     await expect(page.locator("header").getByRole("link", { name: "Account" }).first()).toBeAttached();
+    // A reading page, without React: its island shows the same link, in place of "Sign in".
+    await expectStrictAndStatic(page, await page.goto(ARTICLE));
+    await expect(page.locator('header a[href="/account"]')).toHaveCount(2);
+    await expect(page.locator('header a[href="/sign-in"]')).toHaveCount(0);
     expect(await violations()).toEqual([]);
 
     const staff = await browser.newContext({ extraHTTPHeaders: ownNetwork() });
@@ -128,6 +150,10 @@ test.describe("content security policy", () => {
     for (const path of ["/staff", "/staff/week", "/staff/clients"]) {
       await expectStrictAndHydrated(staffPage, await staffPage.goto(path), "per request");
     }
+    // Staff on a reading page: the island gives them the staff desk's link and their account's.
+    await expectStrictAndStatic(staffPage, await staffPage.goto("/services"));
+    await expect(staffPage.locator('header nav[aria-label="Main"] a[href="/staff"]')).toHaveCount(2);
+    await expect(staffPage.locator('header nav[aria-label="Main"] a[href="/account"]')).toHaveCount(2);
     expect(await staffViolations()).toEqual([]);
     await staff.close();
   });
