@@ -1,7 +1,8 @@
 // npm run bench: performance figures from the production build (run `npm run build` first).
 // 1. Article pages (and /, /services, /privacy) must be prerendered (static HTML in the build) and
 //    their first-load JavaScript, every script the HTML references, gzip-compressed, plus the inline
-//    payload (scripts/page-weight.ts), must stay under the budget.
+//    payload (scripts/page-weight.ts), must stay under the budget. Counted as server.mjs sends them:
+//    without React, only the header's small inline script (lib/http/static-content-page.mjs).
 // 2. The catalogue pages (/, /services, a service page) are served from Next's cache, so they must
 //    answer at least 0.9x the requests per second of a static page on the same server. The script
 //    starts `npm start` (server.mjs) itself on the build, with a throwaway embedded demo database, and measures
@@ -41,6 +42,7 @@ import {
   type BenchDatabase,
 } from "./bench-booking";
 import { startStatementProxy } from "./bench-statement-proxy";
+import { toStaticContentPage } from "@/lib/http/static-content-page.mjs";
 import { firstLoadJs } from "./page-weight";
 import { createBenchPostgres, DEFAULT_BENCH_POSTGRES_URL, type BenchPostgres } from "./bench-postgres";
 import {
@@ -54,7 +56,8 @@ import {
   type TargetVerdict,
 } from "./bench-report";
 
-const BUDGET_KB = 150;
+// Issue #21: 138-149 KB while these pages hydrated; 0.6 KB since they leave as HTML and CSS.
+const BUDGET_KB = 1;
 const BUILD = path.join(process.cwd(), ".next");
 
 const STATIC_ROUTE = "/learn";
@@ -88,7 +91,8 @@ async function checkFirstLoadBudget(): Promise<{
       failures.push(`/${page === "index" ? "" : page} is not statically generated`);
       continue;
     }
-    const { scripts, scriptBytes, inlineBytes } = firstLoadJs(readFileSync(htmlFile, "utf8"), BUILD);
+    const sent = toStaticContentPage(readFileSync(htmlFile, "utf8"));
+    const { scripts, scriptBytes, inlineBytes } = firstLoadJs(sent, BUILD);
     const kb = (scriptBytes + inlineBytes) / 1024;
     rows.push({
       page: page === "index" ? "/" : `/${page}`,
@@ -102,7 +106,7 @@ async function checkFirstLoadBudget(): Promise<{
   }
   const width = Math.max(...rows.map((row) => row.page.length));
   console.log(
-    `First-load JavaScript of prerendered public pages, gzip -9, budget ${BUDGET_KB} KB (script files + inline RSC payload)`,
+    `First-load JavaScript of prerendered public pages, gzip -9, budget ${BUDGET_KB} KB (script files + inline scripts)`,
   );
   console.log(`  ${"page".padEnd(width)}  files  scripts KB  inline KB  total KB`);
   for (const row of rows) {
