@@ -2,6 +2,8 @@
 
 // The header's links, once for wide screens and once in the small-screen menu. One component renders
 // both so the signed-in user is fetched once, and so each can mark the page being shown.
+// On the public reading pages, which server.mjs sends without React, lib/http/static-content-page.mjs
+// (HEADER_ISLAND) does what accountItems does here: keep the two in step.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { MobileMenu } from "./mobile-menu";

@@ -2,6 +2,7 @@
 
 // The small-screen menu: a plain <details> disclosure, so it opens and closes without JavaScript.
 // With JavaScript it also closes after choosing a page, on Escape and on a click outside it.
+// (On the public reading pages, sent without React, lib/http/static-content-page.mjs does the same.)
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
