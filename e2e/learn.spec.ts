@@ -58,6 +58,26 @@ test.describe("education hub", () => {
     await expect(page.getByRole("listitem").first()).not.toContainText("|");
   });
 
+  test("on a small screen an article's menu opens, and closes on Escape and on a click outside it", async ({
+    page,
+  }) => {
+    // The article leaves the server without React (lib/http/static-content-page.mjs): the menu is a
+    // <details>, and the header's island closes it as the hydrated menu does.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto("/learn/calf-muscle-pump-second-heart");
+    const menu = page.locator("header details");
+    const toggle = menu.locator("summary");
+    await toggle.click();
+    await expect(menu.getByRole("link", { name: "Services" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(menu).not.toHaveAttribute("open");
+    await expect(toggle).toBeFocused();
+    await toggle.click();
+    await expect(menu).toHaveAttribute("open");
+    await page.locator("main").click({ position: { x: 8, y: 8 } });
+    await expect(menu).not.toHaveAttribute("open");
+  });
+
   test("search works without JavaScript", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
