@@ -1,22 +1,5 @@
 // The production server (`npm start`): Next.js's request handler inside a plain Node HTTP server,
-// for five things `next start` cannot do (issues #15, #16):
-//  - honest 503s: each request runs in an AsyncLocalStorage store (globalThis[Symbol.for(
-//    "second-heart.request-store")], lib/http/request-store.ts) that the database layer marks when
-//    it finds the database unavailable; a marked request's 5xx leaves as 503 with Retry-After, a
-//    page's with the prerendered /unavailable page, and its stack traces stay out of the log (the
-//    failure was logged once, folded, where it was found);
-//  - clean shutdown: on SIGTERM /api/health answers 503 "draining" at once, responses carry
-//    `Connection: close`, idle keep-alive sockets are closed, in-flight requests finish, then the
-//    background jobs, the database and the embedded database stop and the process exits;
-//  - the client's address: the socket's address travels to the app in the request's store, where
-//    no client can write (TRUST_PROXY_HOPS=0 reads it, lib/auth/client-ip.ts);
-//  - a strict script policy on prerendered pages: a page served from Next.js's prerender cache has
-//    no per-request nonce on its scripts, so its body is held until complete and it leaves with a
-//    Content-Security-Policy listing its inline scripts' hashes (lib/http/content-security-policy.mjs);
-//    a public reading page (articles, services, home, privacy) also leaves without React, as HTML
-//    and CSS with one small script for the header (lib/http/static-content-page.mjs, issue #21);
-//  - Server Actions only from the site's own pages (lib/http/server-action-origin.mjs, which
-//    proxy.ts applies too, so `next dev` and `next start` refuse them the same way).
+// for five things `next start` cannot do (issues #15, #16; listed where the server is created).
 // Usage as `next start`: npm start [-- -p PORT] [-H HOSTNAME]; PORT is read too.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
@@ -281,6 +264,24 @@ function applyStaticPagePolicy(req, res) {
   };
 }
 
+// What this server adds to Next.js's handler, which `next start` cannot do (issues #15, #16):
+//  - honest 503s: each request runs in an AsyncLocalStorage store (globalThis[Symbol.for(
+//    "second-heart.request-store")], lib/http/request-store.ts) that the database layer marks when
+//    it finds the database unavailable; a marked request's 5xx leaves as 503 with Retry-After, a
+//    page's with the prerendered /unavailable page, and its stack traces stay out of the log (the
+//    failure was logged once, folded, where it was found);
+//  - clean shutdown: on SIGTERM /api/health answers 503 "draining" at once, responses carry
+//    `Connection: close`, idle keep-alive sockets are closed, in-flight requests finish, then the
+//    background jobs, the database and the embedded database stop and the process exits;
+//  - the client's address: the socket's address travels to the app in the request's store, where
+//    no client can write (TRUST_PROXY_HOPS=0 reads it, lib/auth/client-ip.ts);
+//  - a strict script policy on prerendered pages: a page served from Next.js's prerender cache has
+//    no per-request nonce on its scripts, so its body is held until complete and it leaves with a
+//    Content-Security-Policy listing its inline scripts' hashes (lib/http/content-security-policy.mjs);
+//    a public reading page (articles, services, home, privacy) also leaves without React, as HTML
+//    and CSS with one small script for the header (lib/http/static-content-page.mjs, issue #21);
+//  - Server Actions only from the site's own pages (lib/http/server-action-origin.mjs, which
+//    proxy.ts applies too, so `next dev` and `next start` refuse them the same way).
 const server = createServer((req, res) => {
   inFlight++;
   res.once("close", () => {

@@ -1,14 +1,6 @@
-// Every client-facing page, Server Action and API route that takes the id of a booking, a payment
-// (a checkout session), a receipt or a user, and every client Server Action and signed-in API route
-// at all: the one list the access tests are generated from. Each record is fetched scoped to the
-// signed-in client, so another client's id is the same 404 as an id that does not exist.
-//  - tests/unit/client-routes.test.ts fails when a page with a dynamic segment, an exported Server
-//    Action or a signed-in API route under app/(account), app/(site)/book or app/api is not here;
-//  - e2e/account-access.spec.ts signs in as another client and expects 404 from every page and API
-//    entry that takes an id;
-//  - tests/db/client-access.test.ts calls the domain function behind every Server Action entry that
-//    takes an id with another client as the actor, and expects NotFound.
-// Pure data: imported by the Playwright spec as well as the tests.
+// The one list the client access tests are generated from: every client-facing route that takes
+// the id of a booking, payment, receipt or user, and every signed-in client route. Pure data,
+// imported by the Playwright spec as well as the tests; CLIENT_ROUTES says which tests use it.
 
 /** What the id names: a booking (also its receipt), a Stripe Checkout session, or nothing (the signed-in account). */
 export type ClientRouteTarget = "booking" | "receipt" | "checkout-session" | "own-account";
@@ -27,6 +19,16 @@ export interface ClientRoute {
   streamed?: true;
 }
 
+// Every client-facing page, Server Action and API route that takes the id of a booking, a payment
+// (a checkout session), a receipt or a user, and every client Server Action and signed-in API route
+// at all. Each record is fetched scoped to the signed-in client, so another client's id is the same
+// 404 as an id that does not exist.
+//  - tests/unit/client-routes.test.ts fails when a page with a dynamic segment, an exported Server
+//    Action or a signed-in API route under app/(account), app/(site)/book or app/api is not here;
+//  - e2e/account-access.spec.ts signs in as another client and expects 404 from every page and API
+//    entry that takes an id;
+//  - tests/db/client-access.test.ts calls the domain function behind every Server Action entry that
+//    takes an id with another client as the actor, and expects NotFound.
 export const CLIENT_ROUTES = {
   // Pages.
   "/account/bookings/[id]": { kind: "page", target: "booking", idIn: "path" },

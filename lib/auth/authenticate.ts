@@ -1,23 +1,6 @@
 // Checks an email and password. Unknown email and wrong password get the same answer, in the same
-// time. Throttles, all in the database:
-// - per account and IP (tight): stops guessing one account from one place;
-// - per account (loose): stops guessing one account from many addresses. A stranger can exhaust
-//   it on purpose, so a browser that has signed in to the account before (a "known device",
-//   lib/auth/known-device.ts) is exempt from it and has a budget of its own instead: the owner
-//   keeps getting in while a spread-out attack goes on;
-// - per IP: stops one address trying many accounts. It is checked first: an address over its
-//   limit no longer counts against the accounts it names.
-// Sign-in successes, failures and the start of a throttle are written to the audit log.
-// A disabled account gets the same answer as a wrong password, and so does a client whose address
-// was never confirmed: otherwise signing in with the password just typed at sign-up would tell a
-// stranger whether that address already had an account (register-client.ts). An account with
-// two-factor sign-in on needs a current code from its app (or a recovery code) as well: each try
-// with a code goes through the same throttles as a password, and wrong codes have a budget of their
-// own per account: after TWO_FACTOR_LIMIT of them, two-factor sign-in to that account pauses for the
-// window and the staff member is emailed (someone has their password). Without it, a
-// password-holder could try about 4,800 codes a day inside the password budget. A staff member who
-// still has recovery codes of the first, weak kind has them replaced at sign-in (see
-// replace-legacy-recovery-codes.ts).
+// time, so sign-in never tells a stranger whether an account exists. The throttles, all in the
+// database, and the second factor are described at authenticateWithPassword.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { randomUUID } from "node:crypto";
@@ -71,6 +54,25 @@ interface Counter {
   rule: RateLimitRule;
 }
 
+// Throttles, all in the database:
+// - per account and IP (tight): stops guessing one account from one place;
+// - per account (loose): stops guessing one account from many addresses. A stranger can exhaust
+//   it on purpose, so a browser that has signed in to the account before (a "known device",
+//   lib/auth/known-device.ts) is exempt from it and has a budget of its own instead: the owner
+//   keeps getting in while a spread-out attack goes on;
+// - per IP: stops one address trying many accounts. It is checked first: an address over its
+//   limit no longer counts against the accounts it names.
+// Sign-in successes, failures and the start of a throttle are written to the audit log.
+// A disabled account gets the same answer as a wrong password, and so does a client whose address
+// was never confirmed: otherwise signing in with the password just typed at sign-up would tell a
+// stranger whether that address already had an account (register-client.ts). An account with
+// two-factor sign-in on needs a current code from its app (or a recovery code) as well: each try
+// with a code goes through the same throttles as a password, and wrong codes have a budget of their
+// own per account: after TWO_FACTOR_LIMIT of them, two-factor sign-in to that account pauses for the
+// window and the staff member is emailed (someone has their password). Without it, a
+// password-holder could try about 4,800 codes a day inside the password budget. A staff member who
+// still has recovery codes of the first, weak kind has them replaced at sign-in (see
+// replace-legacy-recovery-codes.ts).
 export async function authenticateWithPassword(
   input: SignInInput,
   { clientIp, knownDeviceToken }: SignInContext,

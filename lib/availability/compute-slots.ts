@@ -1,23 +1,6 @@
-// The availability engine's pure core: bookable start times for one service, from each
-// therapist's weekly hours and breaks, minus time off, minus active bookings with their buffers,
-// minus the minimum notice, up to the horizon, on a wall-clock grid in the clinic's zone. Nothing
-// here reads the clock, the database, the settings or the server's own time zone: `now` and the
-// rules come in as parameters, so the same input always gives the same slots.
-//
-// Rules, in the clinic's words:
-// - The treatment itself [start, start + duration) must fit inside working hours and must not
-//   touch a break or time off; the clean-up buffer after it may run past closing time, into a
-//   break or into time off (the therapist tidies up, no client is waiting).
-// - Against other bookings the buffer counts: [start, start + duration + buffer) must not overlap
-//   any active booking's [startsAt, blockedUntil), which already holds that booking's own buffer.
-// - Start times sit on the grid of the clinic's wall clock (every 15 minutes from local midnight).
-//   Each wall time becomes every instant at which the clocks show it: none inside a spring-forward
-//   gap, two inside a fall-back repeat. So a DST day offers exactly the real hours' slots, never
-//   one twice. Working-hour boundaries are read like wallTimeToUtc (a repeated time means its first
-//   occurrence, a skipped one moves forward by the gap); 24:00 is the next day's start.
-// - Adjacent or overlapping hours of one therapist join up, so 9-12 and 12-17 allow 11:30-12:30.
-// - The horizon counts clinic days: with 60 days, every slot on today + 60 days is still offered.
-// - "Any therapist": one slot per start time, given by assign-therapist.ts.
+// The availability engine's pure core: bookable start times for one service. It never reads the
+// clock, the database, the settings or the server's time zone, so the same input always gives the
+// same slots. The clinic's rules are listed at computeSlots.
 import { clinicToday, addDays } from "@/lib/time/clinic-time";
 import { listClinicDays, wallMinuteInstants, wallMinuteToInstant, type ClinicDay } from "@/lib/time/clinic-days";
 import { assignmentKey, compareAssignment, type AssignmentKey } from "./assign-therapist";
@@ -75,6 +58,26 @@ export function bookableDates(now: Date, rules: Pick<SlotRules, "timeZone" | "ho
   return { first, last: addDays(first, rules.horizonDays) };
 }
 
+/**
+ * Bookable start times from each therapist's weekly hours and breaks, minus time off, minus active
+ * bookings with their buffers, minus the minimum notice, up to the horizon, on a wall-clock grid in
+ * the clinic's zone. `now` and the rules come in as parameters.
+ *
+ * Rules, in the clinic's words:
+ * - The treatment itself [start, start + duration) must fit inside working hours and must not
+ *   touch a break or time off; the clean-up buffer after it may run past closing time, into a
+ *   break or into time off (the therapist tidies up, no client is waiting).
+ * - Against other bookings the buffer counts: [start, start + duration + buffer) must not overlap
+ *   any active booking's [startsAt, blockedUntil), which already holds that booking's own buffer.
+ * - Start times sit on the grid of the clinic's wall clock (every 15 minutes from local midnight).
+ *   Each wall time becomes every instant at which the clocks show it: none inside a spring-forward
+ *   gap, two inside a fall-back repeat. So a DST day offers exactly the real hours' slots, never
+ *   one twice. Working-hour boundaries are read like wallTimeToUtc (a repeated time means its first
+ *   occurrence, a skipped one moves forward by the gap); 24:00 is the next day's start.
+ * - Adjacent or overlapping hours of one therapist join up, so 9-12 and 12-17 allow 11:30-12:30.
+ * - The horizon counts clinic days: with 60 days, every slot on today + 60 days is still offered.
+ * - "Any therapist": one slot per start time, given by assign-therapist.ts.
+ */
 export function computeSlots(input: ComputeSlotsInput): Slot[] {
   assertValidInput(input);
   const { rules, now, service } = input;

@@ -1,26 +1,6 @@
-// The queue every booking change stands in: inside its transaction, before it reads anything, a
-// change that creates or moves a booking takes transaction-level advisory locks on the client and
-// on each therapist's clinic day whose time it may take, and a key-share lock on those therapists'
-// and the service's rows. So:
-// - two holds for one therapist on one day never insert side by side: the second waits for the
-//   first to commit, then reads the slot as taken and answers 409, instead of both walking into the
-//   exclusion constraint, where PostgreSQL may pick one as a deadlock victim (a 500 before);
-// - bookings for one therapist on different days do not wait for each other: a burst of "any
-//   therapist" bookings, all given to the first therapist free, spreads over the days it asks for.
-//   A range that crosses the clinic's midnight (no clinic's hours do) is still never double-booked:
-//   the exclusion constraint answers, and its 23P01 is a 409;
-// - one client's concurrent requests run one after the other: a repeat finds the hold the first
-//   made and returns it, so a client never has two live holds or two open checkouts;
-// - an admin's change to hours, time off or the service (which locks those rows FOR UPDATE, see
-//   lib/booking/upcoming-bookings.ts) and a booking never cross: whichever locks first goes first,
-//   and the other reads what it committed.
-// Locks are always taken in one order (the client, then therapist days by key) in one statement,
-// and a transaction never takes a second client's lock, so two booking changes cannot wait on each
-// other in a cycle. They are released at COMMIT or ROLLBACK; nothing can leak them.
-// A place in this queue is worth waiting for longer than a row lock (DATABASE_LOCK_TIMEOUT_MS): in
-// a burst for one therapist every request waits for those ahead of it, each a few milliseconds, and
-// then gets its 201 or 409. So the wait for the queue is bounded by the statement timeout instead,
-// and the row-lock bound is put back for the rest of the transaction.
+// The queue every booking change stands in, so two changes that could take the same time run one
+// after the other instead of racing into the exclusion constraint. lockBookingParties says what
+// the queue guarantees, and why it cannot deadlock or leak.
 import { sql, type Sql } from "@/lib/db/sql";
 import { getEnv } from "@/lib/env";
 
@@ -34,6 +14,29 @@ export interface BookingParties {
 /**
  * Takes the locks; the reads that follow, each a new statement under READ COMMITTED, see every
  * booking committed by whoever held them before.
+ *
+ * Inside its transaction, before it reads anything, a change that creates or moves a booking takes
+ * transaction-level advisory locks on the client and on each therapist's clinic day whose time it
+ * may take, and a key-share lock on those therapists' and the service's rows. So:
+ * - two holds for one therapist on one day never insert side by side: the second waits for the
+ *   first to commit, then reads the slot as taken and answers 409, instead of both walking into the
+ *   exclusion constraint, where PostgreSQL may pick one as a deadlock victim (a 500 before);
+ * - bookings for one therapist on different days do not wait for each other: a burst of "any
+ *   therapist" bookings, all given to the first therapist free, spreads over the days it asks for.
+ *   A range that crosses the clinic's midnight (no clinic's hours do) is still never double-booked:
+ *   the exclusion constraint answers, and its 23P01 is a 409;
+ * - one client's concurrent requests run one after the other: a repeat finds the hold the first
+ *   made and returns it, so a client never has two live holds or two open checkouts;
+ * - an admin's change to hours, time off or the service (which locks those rows FOR UPDATE, see
+ *   lib/booking/upcoming-bookings.ts) and a booking never cross: whichever locks first goes first,
+ *   and the other reads what it committed.
+ * Locks are always taken in one order (the client, then therapist days by key) in one statement,
+ * and a transaction never takes a second client's lock, so two booking changes cannot wait on each
+ * other in a cycle. They are released at COMMIT or ROLLBACK; nothing can leak them.
+ * A place in this queue is worth waiting for longer than a row lock (DATABASE_LOCK_TIMEOUT_MS): in
+ * a burst for one therapist every request waits for those ahead of it, each a few milliseconds, and
+ * then gets its 201 or 409. So the wait for the queue is bounded by the statement timeout instead,
+ * and the row-lock bound is put back for the rest of the transaction.
  */
 export async function lockBookingParties(tx: Sql, parties: BookingParties) {
   const wanted = [

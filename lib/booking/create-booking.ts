@@ -1,15 +1,6 @@
 // The one way a booking is made, for the booking page's Server Action, POST /api/bookings and
-// the staff phone booking. Every path passes the same checks first, in this order:
-//  1. answers to the current edition of the questions, and staff only into schedules they may book;
-//  2. the screening (booking-screening.ts): a red flag ends here, with nothing stored but an audit
-//     entry without the answers, and the client's earlier holds released;
-//  3. a plausible start and the per-client throttle.
-// Then one of three paths, each in its own file:
-//  - a client's own booking: a hold and its Stripe Checkout (checkout-hold.ts, hold-slot.ts);
-//  - a payment link staff send: the same hold, held up to a day, its checkout URL emailed
-//    (payment-link.ts);
-//  - pay at the desk: confirmed at once, paid at the clinic (desk-booking.ts).
-// A taken slot is SlotTaken (409) on every path, never a 500.
+// the staff phone booking, so every path passes the same checks in the same order (see
+// createBooking). A taken slot is SlotTaken (409) on every path, never a 500.
 import { prisma } from "@/lib/db";
 import { IntakeBlocked, NotFound, Unprocessable } from "@/lib/errors/domain-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -29,6 +20,16 @@ export type { CreateBookingInput, CreatedBooking, DeskBooking } from "./booking-
 // Booking attempts per client per hour: each one may open a Stripe Checkout Session.
 export const BOOKING_ATTEMPTS_LIMIT = { limit: 30, windowSeconds: 60 * 60 };
 
+// Every path passes the same checks first, in this order:
+//  1. answers to the current edition of the questions, and staff only into schedules they may book;
+//  2. the screening (booking-screening.ts): a red flag ends here, with nothing stored but an audit
+//     entry without the answers, and the client's earlier holds released;
+//  3. a plausible start and the per-client throttle.
+// Then one of three paths, each in its own file:
+//  - a client's own booking: a hold and its Stripe Checkout (checkout-hold.ts, hold-slot.ts);
+//  - a payment link staff send: the same hold, held up to a day, its checkout URL emailed
+//    (payment-link.ts);
+//  - pay at the desk: confirmed at once, paid at the clinic (desk-booking.ts).
 export async function createBooking(input: CreateBookingInput & { payment?: "checkout" }): Promise<CreatedBooking>;
 export async function createBooking(
   input: CreateBookingInput & { bookedBy: { id: string; role: Role }; payment: "desk" },

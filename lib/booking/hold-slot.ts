@@ -1,18 +1,6 @@
-// The transaction behind a new booking, and the pieces a move shares with it. In one transaction:
-//  1. lockBookingParties: queue behind any booking change of this client and this therapist's day;
-//  2. one read (loadAvailabilityInputs) of the service, hours, bookings and the client's own holds,
-//     which now sees everything committed before the locks were granted;
-//  3. a repeat of the client's live request (same service and start) is answered with that hold;
-//  4. otherwise the start is checked as the booking page checked it, the client's earlier hold and
-//     lapsed holds in the way are released (only when the read found any), and the new row is
-//     inserted with its audit entry.
-// "Any therapist" is assigned before the transaction, from a read without locks (holdSlot), and
-// the transaction then queues only behind that therapist: bookings given to different therapists
-// run side by side instead of all waiting for one another. If the assigned therapist was taken in
-// between, the assignment is made again from a fresh read.
-// The exclusion constraint stays the guarantee: a 23P01 that still happens is SlotTaken (409).
-// Every statement here goes to the driver as plain SQL (lib/db/sql.ts): this is the path each
-// online booking takes, and Prisma's per-statement planning was a third of its CPU.
+// The transaction behind a new booking, and the pieces a move shares with it. The exclusion
+// constraint stays the guarantee: a 23P01 that still happens is SlotTaken (409). Plain SQL to the
+// driver (lib/db/sql.ts): Prisma's per-statement planning was a third of this path's CPU.
 import { randomUUID } from "node:crypto";
 import { recordAuditEntries } from "@/lib/audit/record-audit";
 import {
@@ -68,6 +56,10 @@ const REUSE_MARGIN_MINUTES = HOLD_GRACE_MINUTES + 2;
  */
 const ASSIGNMENT_ATTEMPTS = 3;
 
+// "Any therapist" is assigned before the transaction, from a read without locks, and the
+// transaction then queues only behind that therapist: bookings given to different therapists run
+// side by side instead of all waiting for one another. If the assigned therapist was taken in
+// between, the assignment is made again from a fresh read.
 /** Holds the slot (or answers a repeat) in its own transaction; "any therapist" is assigned first. */
 export async function holdSlot(request: HoldRequest): Promise<HoldOutcome> {
   const database = getSql();
@@ -125,6 +117,16 @@ function assignTherapist(request: HoldRequest, inputs: AvailabilityInputs): stri
     .therapistId;
 }
 
+// In one transaction:
+//  1. lockBookingParties: queue behind any booking change of this client and this therapist's day;
+//  2. one read (loadAvailabilityInputs) of the service, hours, bookings and the client's own holds,
+//     which now sees everything committed before the locks were granted;
+//  3. a repeat of the client's live request (same service and start) is answered with that hold;
+//  4. otherwise the start is checked as the booking page checked it, the client's earlier hold and
+//     lapsed holds in the way are released (only when the read found any), and the new row is
+//     inserted with its audit entry.
+// Every statement here goes to the driver as plain SQL (lib/db/sql.ts): this is the path each
+// online booking takes, and Prisma's per-statement planning was a third of its CPU.
 /** The transaction: `therapistId` is the therapist whose time is taken (chosen or assigned). */
 async function holdOrRepeat(tx: Sql, request: HoldRequest, therapistId: string): Promise<HoldOutcome> {
   const { clientId, serviceSlug } = request;

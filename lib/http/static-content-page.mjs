@@ -1,17 +1,5 @@
-// The public reading pages leave the production server as HTML and CSS, without React (issue #21).
-// They are server components with nothing to hydrate but the header, yet Next.js's App Router has no
-// per-page switch to leave its runtime out: react-dom and the router (about 130 KB gzip) and the
-// page's RSC payload were loaded and run on every article, which cost a phone on slow 4G about a
-// second of largest contentful paint and most of its blocking time. server.mjs already holds each
-// page served from the prerender cache to hash its inline scripts (content-security-policy.mjs);
-// for these paths it also passes the page through toStaticContentPage, which drops Next.js's
-// scripts and adds one small inline island for what the header does with JavaScript:
-//  - the account link: /api/me says who is signed in ("Sign in", "Account", or "Staff" and
-//    "Account"), as components/layout/header-nav.tsx does on a hydrated page;
-//  - the small-screen menu (a <details>, which opens and closes without JavaScript) also closes on
-//    Escape and on a click outside it, as components/layout/mobile-menu.tsx does.
-// Links from these pages are plain page loads; search is a GET form. Pages rendered per request
-// (`next dev`, `next start`, a first render after a restart) keep their scripts and hydrate.
+// The public reading pages leave the production server as HTML and CSS, without React (issue #21):
+// React's runtime and each page's RSC payload cost a phone on slow 4G about a second of LCP.
 // Plain JavaScript (typed in the .d.mts beside it) because server.mjs runs without a build step.
 import { SCRIPTS_RUN_MARKER } from "./content-security-policy.mjs";
 
@@ -26,6 +14,20 @@ export function isStaticContentPath(url) {
   return STATIC_CONTENT_PATH.test(pathname);
 }
 
+// These pages are server components with nothing to hydrate but the header, yet Next.js's App
+// Router has no per-page switch to leave its runtime out: react-dom and the router (about 130 KB
+// gzip) and the page's RSC payload were loaded and run on every article, which cost a phone on slow
+// 4G about a second of largest contentful paint and most of its blocking time. server.mjs already
+// holds each page served from the prerender cache to hash its inline scripts
+// (content-security-policy.mjs); for these paths it also passes the page through
+// toStaticContentPage, which drops Next.js's scripts and adds one small inline island for what the
+// header does with JavaScript:
+//  - the account link: /api/me says who is signed in ("Sign in", "Account", or "Staff" and
+//    "Account"), as components/layout/header-nav.tsx does on a hydrated page;
+//  - the small-screen menu (a <details>, which opens and closes without JavaScript) also closes on
+//    Escape and on a click outside it, as components/layout/mobile-menu.tsx does.
+// Links from these pages are plain page loads; search is a GET form. Pages rendered per request
+// (`next dev`, `next start`, a first render after a restart) keep their scripts and hydrate.
 /** The header's island (see above), run at the end of the body. */
 export const HEADER_ISLAND = `(function () {
   var header = document.querySelector("header");
