@@ -1,12 +1,5 @@
-// Two things before a page is rendered:
-//  - a Server Action from another site, or with no Origin, is refused with a plain 403
-//    (lib/http/server-action-origin.mjs; server.mjs applies the same check before Next.js sees the
-//    request, and `next dev` or `next start` get it here), not Next.js's own 500;
-//  - every page navigation gets a fresh script nonce (lib/http/content-security-policy.mjs).
-//    Next.js reads the nonce from the policy on the request and writes it on each of its scripts
-//    when it renders the page for this request; the browser gets the same policy on the response.
-//    A page served from the prerender cache has no nonces in it: server.mjs swaps this policy for
-//    one naming its scripts' hashes.
+// Runs before a page is rendered: refuses Server Actions from other sites with a plain 403, and
+// gives every page navigation a fresh script nonce for its Content-Security-Policy.
 import { NextResponse, type NextRequest } from "next/server";
 import { buildNoncePolicy, createNonce } from "@/lib/http/content-security-policy.mjs";
 import {
@@ -15,6 +8,17 @@ import {
   SERVER_ACTION_REFUSAL_MESSAGE,
 } from "@/lib/http/server-action-origin.mjs";
 
+/**
+ * Two things happen here before a page is rendered:
+ *  - a Server Action from another site, or with no Origin, is refused with a plain 403
+ *    (lib/http/server-action-origin.mjs; server.mjs applies the same check before Next.js sees the
+ *    request, and `next dev` or `next start` get it here), not Next.js's own 500;
+ *  - every page navigation gets a fresh script nonce (lib/http/content-security-policy.mjs).
+ *    Next.js reads the nonce from the policy on the request and writes it on each of its scripts
+ *    when it renders the page for this request; the browser gets the same policy on the response.
+ *    A page served from the prerender cache has no nonces in it: server.mjs swaps this policy for
+ *    one naming its scripts' hashes.
+ */
 export function proxy(request: NextRequest) {
   const foreignAction = refusesServerAction({
     method: request.method,

@@ -1,15 +1,17 @@
-// The client's IP, for throttling. Each proxy in front of the app appends the address it received
-// the request from to X-Forwarded-For (Next.js fills it in only when it is missing, so without a
-// proxy the client chooses it), so the client is the entry TRUST_PROXY_HOPS places from the right.
-// Entries further left are whatever the client chose to send and are ignored, and so is X-Real-IP,
-// which nothing in front of the app is known to overwrite. With TRUST_PROXY_HOPS=0 (no proxy) the
-// client is the socket's address, which the production server (server.mjs) puts in the request's
-// store (lib/http/request-store.ts): never in a header, which a client could send itself when the
-// app runs under another server (it once travelled in one, and `next start` passed a forged one
-// through). X-Forwarded-For is then ignored entirely.
+// The client's IP, for throttling. It is taken only from what the client cannot forge: the entry
+// trusted proxies appended to X-Forwarded-For, or the socket's address (see clientIpFrom).
 import { isIP } from "node:net";
 import { currentRequestStore } from "@/lib/http/request-store";
 
+// Each proxy in front of the app appends the address it received the request from to
+// X-Forwarded-For (Next.js fills it in only when it is missing, so without a proxy the client
+// chooses it), so the client is the entry TRUST_PROXY_HOPS places from the right. Entries further
+// left are whatever the client chose to send and are ignored, and so is X-Real-IP, which nothing in
+// front of the app is known to overwrite. With TRUST_PROXY_HOPS=0 (no proxy) the client is the
+// socket's address, which the production server (server.mjs) puts in the request's store
+// (lib/http/request-store.ts): never in a header, which a client could send itself when the app
+// runs under another server (it once travelled in one, and `next start` passed a forged one
+// through). X-Forwarded-For is then ignored entirely.
 /**
  * The client's address for the throttles. `socketAddress` defaults to the one server.mjs recorded
  * for the request under way; outside that server there is none and the address is "unknown".

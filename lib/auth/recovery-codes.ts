@@ -1,11 +1,6 @@
-// Recovery codes for a lost authenticator: ten random codes, shown once, each usable once. Each
-// carries 24 characters of a 31-letter alphabet, about 119 random bits, so a plain SHA-256 keeps
-// them unusable from a copy of the table: no pass over the hashes can guess one (the first codes
-// carried about 50 bits, which a leaked table would give up in one pass). The hash needs no key,
-// so codes survive a change of AUTH_SECRET, which is when they are needed most (the authenticator
-// key, sealed under AUTH_SECRET, is then unreadable). Codes stored before the 24-character ones
-// are marked legacy: one still signs in once, and at its owner's next sign-in they are replaced
-// (replace-legacy-recovery-codes.ts).
+// Recovery codes for a lost authenticator: ten random codes, shown once, each usable once.
+// Long enough (about 119 bits) that a plain, unkeyed SHA-256 keeps them safe in a leaked table
+// and lets them survive a change of AUTH_SECRET (see hashRecoveryCode).
 import { createHash, randomInt } from "node:crypto";
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -34,6 +29,13 @@ export function normalizeRecoveryCode(typed: string): string | null {
     : null;
 }
 
+// Each code carries 24 characters of a 31-letter alphabet, about 119 random bits, so a plain
+// SHA-256 keeps them unusable from a copy of the table: no pass over the hashes can guess one (the
+// first codes carried about 50 bits, which a leaked table would give up in one pass). The hash needs
+// no key, so codes survive a change of AUTH_SECRET, which is when they are needed most (the
+// authenticator key, sealed under AUTH_SECRET, is then unreadable). Codes stored before the
+// 24-character ones are marked legacy: one still signs in once, and at its owner's next sign-in
+// they are replaced (replace-legacy-recovery-codes.ts).
 export function hashRecoveryCode(code: string): string {
   return createHash("sha256")
     .update(normalizeRecoveryCode(code) ?? code, "utf8")

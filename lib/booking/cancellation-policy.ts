@@ -1,12 +1,6 @@
-// The cancellation and refund policy, pure: who gets how much back when an appointment is cancelled,
-// until when it may be moved, and the words that state it. Each service sets its own terms
-// (Service.freeCancellationHours, Service.lateCancellationRefundPercent); the same rule for clients
-// and staff, and staff may also state an amount.
-//  - cancelled at least freeCancellationHours before the start: full refund;
-//  - later: lateCancellationRefundPercent % of what is refundable, rounded down to the cent (0: nothing);
-//  - cancelled because of new calf pain, swelling, warmth or redness: the fee is always waived (full
-//    refund), whenever it happens, because that needs a doctor, not a massage;
-//  - staff may override the amount (a goodwill refund, say), never above what is left to refund.
+// The cancellation and refund policy, pure: who gets how much back when an appointment is
+// cancelled, until when it may be moved, and the words that state it. Each service sets its own
+// terms; the same rule holds for clients and staff (see decideCancellationRefund).
 import { formatMoney } from "@/lib/money";
 
 const HOUR_MS = 3_600_000;
@@ -64,6 +58,14 @@ export function lateRefundCents(refundableCents: number, percent: number): numbe
   return Math.floor((Math.max(0, refundableCents) * share) / 100);
 }
 
+// Each service sets its own terms (Service.freeCancellationHours,
+// Service.lateCancellationRefundPercent); the same rule for clients and staff, and staff may also
+// state an amount.
+//  - cancelled at least freeCancellationHours before the start: full refund;
+//  - later: lateCancellationRefundPercent % of what is refundable, rounded down to the cent (0: nothing);
+//  - cancelled because of new calf pain, swelling, warmth or redness: the fee is always waived (full
+//    refund), whenever it happens, because that needs a doctor, not a massage;
+//  - staff may override the amount (a goodwill refund, say), never above what is left to refund.
 export function decideCancellationRefund(input: CancellationRefundInput): CancellationRefund {
   const refundable = Math.max(0, input.refundableCents);
   if (input.overrideCents !== undefined) {

@@ -1,12 +1,13 @@
 // Near-copy detection for the originality test (tests/unit/content-originality.test.ts): our
-// articles may share facts with the reference articles, never their wording. Two checks, both on
-// text that is lowercased, lightly stemmed and with a few synonyms folded together, so that
-// swapping "every" for "each" or "pool" for "collect" does not hide a copied sentence:
+// articles may share facts with the reference articles, never their wording.
+
+// Two checks, both on text that is lowercased, lightly stemmed and with a few synonyms folded
+// together, so that swapping "every" for "each" or "pool" for "collect" does not hide a copied
+// sentence:
 //   - runs: any RUN consecutive words shared with a reference;
 //   - sentences: a sentence whose content words mostly appear in one reference sentence.
 // Common medical phrases ("deep vein thrombosis", "blood clot") are folded into one word first,
 // so naming a condition the way everyone names it is not a shared run.
-
 export const RUN = 6;
 /** A sentence is a near-copy when, in some stretch of WINDOW content words ("the", "your" and the
  * like left out), WINDOW_SHARED of them appear in one reference sentence. */

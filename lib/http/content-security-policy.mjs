@@ -1,12 +1,6 @@
-// The site's Content-Security-Policy, built in one place for the two ways a page leaves the server:
-//  - a page rendered for its request gets a fresh nonce from proxy.ts; Next.js reads it from the
-//    request's policy and puts it on every script it writes, and 'strict-dynamic' lets those scripts
-//    load the chunks they import;
-//  - a page served whole from Next.js's prerender cache (/, /services, articles…) was written before
-//    any request, so it carries no nonce: server.mjs lists the sha256 of each of its inline scripts
-//    instead, beside 'self' for its script files under /_next/static.
-// Neither allows inline scripts by 'unsafe-inline'. Plain JavaScript (typed in the .d.mts beside it)
-// because server.mjs runs without a build step.
+// The site's Content-Security-Policy, built in one place for both ways a page leaves the server
+// (buildNoncePolicy, buildStaticPagePolicy); neither allows inline scripts by 'unsafe-inline'.
+// Plain JavaScript (typed in the .d.mts beside it) because server.mjs runs without a build step.
 import { createHash, randomBytes } from "node:crypto";
 
 /** The one inline script the app writes itself (app/layout.tsx): allowed by its hash on every page. */
@@ -63,6 +57,9 @@ export function buildContentSecurityPolicy({ scriptSources, development = false 
   ].join("; ");
 }
 
+// A page rendered for its request gets a fresh nonce from proxy.ts; Next.js reads it from the
+// request's policy and puts it on every script it writes, and 'strict-dynamic' lets those scripts
+// load the chunks they import.
 /** The policy of a page rendered for one request, whose scripts carry this nonce. */
 export function buildNoncePolicy(nonce, { development = false } = {}) {
   return buildContentSecurityPolicy({
@@ -71,6 +68,9 @@ export function buildNoncePolicy(nonce, { development = false } = {}) {
   });
 }
 
+// A page served whole from Next.js's prerender cache (/, /services, articles…) was written before
+// any request, so it carries no nonce: server.mjs lists the sha256 of each of its inline scripts
+// instead, beside 'self' for its script files under /_next/static.
 /**
  * The policy of a prerendered page: its own inline scripts by hash, script files from 'self'. No
  * 'strict-dynamic', which would make browsers ignore 'self' and block the page's script files.

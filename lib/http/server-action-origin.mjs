@@ -1,10 +1,6 @@
-// Server Actions only from the site's own pages (issue #16), decided in one place for every server
-// that runs the app: proxy.ts (next dev, next start, npm start) and server.mjs (npm start, before
-// Next.js parses anything). Next.js's own check answers 500 to another site's Origin, throws on an
-// empty one (`new URL("")`, also a 500), and lets a request with no Origin through with a warning.
-// Browsers send Origin with every POST, so one without it, or with "null" (a sandboxed frame, a
-// redirect across sites), is not one of our forms: all of these get a plain 403. Plain JavaScript
-// (typed in the .d.mts beside it) because server.mjs runs without a build step.
+// Server Actions only from the site's own pages (issue #16), decided in one place for proxy.ts and
+// server.mjs: anything else gets a plain 403, not Next.js's 500. Plain JavaScript (typed in the
+// .d.mts beside it) because server.mjs runs without a build step.
 
 export const SERVER_ACTION_REFUSAL_MESSAGE = "This form can only be sent from the clinic's own pages.";
 
@@ -27,6 +23,11 @@ function originOf(url) {
   }
 }
 
+// Next.js's own check answers 500 to another site's Origin, throws on an empty one (`new URL("")`,
+// also a 500), and lets a request with no Origin through with a warning. Browsers send Origin with
+// every POST, so one without it, or with "null" (a sandboxed frame, a redirect across sites), is not
+// one of our forms: all of these get a plain 403. This runs in proxy.ts (next dev, next start, npm
+// start) and in server.mjs (npm start, before Next.js parses anything).
 /**
  * True for a Server Action request that does not come from the site's own pages. The Origin must be
  * APP_URL's, or name the host the request was sent to (what Next.js itself accepts; a browser cannot

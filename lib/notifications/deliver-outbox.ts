@@ -1,11 +1,5 @@
-// Delivers the email outbox. A short statement claims due rows (FOR UPDATE SKIP LOCKED, so two
-// workers never take the same row) and leases them: `attempts` goes up and `sendAfter` moves past
-// the lease, so the rows of a worker that crashed mid-send come back by themselves within a minute.
-// The lease is renewed while a send is under way. Sending happens outside any transaction; then a
-// guarded update marks the row SENT, schedules a retry with exponential back-off, or after the last
-// attempt leaves it FAILED with the reason. Asked to stop (SIGTERM), it finishes the message under
-// way, hands the claimed messages it has not started back (due now, the attempt not counted) and
-// claims no more.
+// Delivers the email outbox: rows are claimed and leased so two workers never send one message,
+// and a crashed worker's rows come back by themselves. The steps are described at deliverOutbox.
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { describeSendError, getEmailTransport, type EmailTransport, type OutboxMessage } from "./email-transport";
@@ -134,6 +128,13 @@ async function deliverOne(
   return "sent";
 }
 
+// A short statement claims due rows (FOR UPDATE SKIP LOCKED, so two workers never take the same
+// row) and leases them: `attempts` goes up and `sendAfter` moves past the lease, so the rows of a
+// worker that crashed mid-send come back by themselves within a minute. The lease is renewed while
+// a send is under way. Sending happens outside any transaction; then a guarded update marks the
+// row SENT, schedules a retry with exponential back-off, or after the last attempt leaves it FAILED
+// with the reason. Asked to stop (SIGTERM), it finishes the message under way, hands the claimed
+// messages it has not started back (due now, the attempt not counted) and claims no more.
 export async function deliverOutbox(options: DeliverOutboxOptions = {}): Promise<DeliveryReport> {
   const transport = options.transport ?? getEmailTransport();
   const batchSize = options.batchSize ?? 20;
