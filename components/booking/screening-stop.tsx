@@ -1,8 +1,6 @@
 // What the booking page says when a screening answer stops the online booking: where to get care,
-// how soon, and the clinic's number, in the questionnaire's words (OUTCOME_MESSAGES). It never offers
-// a booking or a payment. Emergency and same-day stops are alarms; a doctor's go-ahead first
-// ("clearance") and "come when you're well" ("reschedule") are not urgent, so they read calmly, lead
-// with the clinic's number, and keep the "seek care now" list folded away.
+// how soon, and the clinic's number, in the questionnaire's words (OUTCOME_MESSAGES). It never
+// offers a booking or a payment.
 import { RedFlagBox } from "@/components/learn/red-flag-box";
 import { OpeningHours } from "@/components/layout/clinic-phone";
 import { OUTCOME_MESSAGES, type StopOutcome } from "@/lib/clinical/questionnaire";
@@ -10,6 +8,9 @@ import { getClinicIdentity } from "@/lib/clinic/clinic-identity";
 
 export const SCREENING_STOP_HEADING_ID = "screening-stop-heading";
 
+// Emergency and same-day stops are alarms; a doctor's go-ahead first ("clearance") and "come when
+// you're well" ("reschedule") are not urgent, so they read calmly, lead with the clinic's number,
+// and keep the "seek care now" list folded away.
 export function ScreeningStop({ outcome }: { outcome: StopOutcome }) {
   const { title, body } = OUTCOME_MESSAGES[outcome];
   const calm = outcome === "clearance" || outcome === "reschedule";

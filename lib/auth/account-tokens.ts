@@ -1,8 +1,5 @@
 // Single-use links sent by email: password reset, email verification, email change, staff invite.
-// The link carries 32 random bytes; the database keeps only their SHA-256, so a leaked table gives
-// no working link. Issuing a new link of a kind replaces the account's unused one of that kind (a
-// partial unique index allows one live link per account and kind). Using a link is one guarded
-// update (unused, unexpired), so two clicks, or two tabs, use it exactly once.
+// The database keeps only a hash of each link, and each link works exactly once.
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountTokenPurpose } from "@/lib/generated/prisma/enums";
@@ -16,6 +13,8 @@ export const ACCOUNT_TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
 
 export type AccountTokenWriter = Pick<Prisma.TransactionClient, "accountToken">;
 
+// The link carries 32 random bytes; the database keeps only their SHA-256, so a leaked table gives
+// no working link.
 export function hashAccountToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
@@ -28,6 +27,8 @@ export interface IssueAccountTokenInput {
   now?: Date;
 }
 
+// Issuing a new link of a kind replaces the account's unused one of that kind (a partial unique
+// index allows one live link per account and kind).
 /** Returns the token to put in the link (never stored). Call inside the transaction that enqueues the email. */
 export async function issueAccountToken(tx: AccountTokenWriter, input: IssueAccountTokenInput): Promise<string> {
   const now = input.now ?? new Date();
@@ -48,6 +49,8 @@ export async function issueAccountToken(tx: AccountTokenWriter, input: IssueAcco
 export type ConsumedAccountToken =
   { ok: true; userId: string; newEmail: string | null } | { ok: false; reason: "invalid" | "expired" | "used" };
 
+// Using a link is one guarded update (unused, unexpired), so two clicks, or two tabs, use it
+// exactly once.
 /**
  * Uses a link once. "invalid" covers a token that never existed or is of another kind; the caller
  * shows the same clear message for all three failures, with a way to ask for a new link.

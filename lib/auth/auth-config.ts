@@ -1,8 +1,5 @@
-// Auth.js configuration: email + password sign-in through the Credentials provider. Auth.js allows
-// Credentials only with JWT sessions, so the JWT carries the id of a database Session row
-// (lib/auth/sessions.ts) and the guards accept it only while that row lives: sign-out revokes it
-// server-side, and a deleted account, a changed role or an idle session takes effect on the next
-// request. Built from the checked settings, so tests can build it for any APP_URL.
+// Auth.js configuration: email + password sign-in through the Credentials provider, with each
+// session tied to a database row so sign-out and account changes take effect on the server.
 import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { CredentialsSignin } from "@auth/core/errors";
@@ -39,6 +36,10 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
+// Auth.js allows Credentials only with JWT sessions, so the JWT carries the id of a database
+// Session row (lib/auth/sessions.ts) and the guards accept it only while that row lives: sign-out
+// revokes it server-side, and a deleted account, a changed role or an idle session takes effect on
+// the next request. Built from the checked settings, so tests can build it for any APP_URL.
 export function authConfig(env: Env): NextAuthConfig {
   const cookieSettings = authCookieSettings(env.APP_URL);
   return {

@@ -1,8 +1,5 @@
 // The first recovery codes (ten characters, about 50 bits, unsalted SHA-256) would all fall to one
-// pass over a leaked table. They are marked legacy (migration 20261207121500_recovery_code_legacy)
-// and replaced at their owner's next sign-in: a legacy code still signs in that once, then every
-// legacy code of the account is deleted, the owner is emailed (no codes in the email: new ones are
-// generated on the Security page, with a current code from the app) and the Security page says so.
+// pass over a leaked table, so they are replaced at their owner's next sign-in.
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
@@ -14,6 +11,10 @@ import { absoluteUrl } from "@/lib/site-url";
 export const RECOVERY_CODES_REPLACED_ACTION = "user.recovery_codes_replaced";
 export const SECURITY_PAGE_PATH = "/staff/security";
 
+// They are marked legacy (migration 20261207121500_recovery_code_legacy) and replaced at their
+// owner's next sign-in: a legacy code still signs in that once, then every legacy code of the
+// account is deleted, the owner is emailed (no codes in the email: new ones are generated on the
+// Security page, with a current code from the app) and the Security page says so.
 /**
  * Deletes the account's legacy recovery codes. When some were still unused, the deletion is
  * audited and the owner emailed, once: of two sign-ins at the same moment, one deletes them.

@@ -1,8 +1,5 @@
 // Two-factor sign-in (TOTP) for staff: enrolment, the second step of sign-in, and turning it off.
-// The key is stored sealed (lib/auth/secret-box.ts). Enrolment has two steps: a new key is stored
-// while totpEnabledAt is still null (the QR code is shown), and only a current code from the app
-// turns it on, with ten recovery codes shown once. Each accepted code's step is recorded, so a code
-// seen over someone's shoulder cannot be used again within its window.
+// The key is stored sealed (lib/auth/secret-box.ts).
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -73,6 +70,8 @@ async function lastReplacementOfCodes(userId: string): Promise<Date | null> {
   return last?.action === RECOVERY_CODES_REPLACED_ACTION ? last.createdAt : null;
 }
 
+// Enrolment has two steps: a new key is stored while totpEnabledAt is still null (the QR code is
+// shown), and only a current code from the app turns it on, with ten recovery codes shown once.
 /** Stores a new key for enrolment (replacing an unconfirmed one). Refused once two-factor is on. */
 export async function beginTotpEnrolment(userId: string): Promise<void> {
   const sealed = sealSecret(randomBytes(TOTP_KEY_BYTES), getEnv().AUTH_SECRET);
@@ -127,6 +126,8 @@ export async function confirmTotpEnrolment(userId: string, typedCode: string, no
 
 export type SecondFactor = "totp" | "recovery_code";
 
+// Each accepted code's step is recorded, so a code seen over someone's shoulder cannot be used
+// again within its window.
 /**
  * The second step of sign-in: a current code from the app, or an unused recovery code (used up by
  * this call). Null when neither matches. The caller throttles attempts.

@@ -1,8 +1,5 @@
-// The one database read behind availability: the service, the active therapists who offer it with
-// their weekly hours, breaks and time off, and the bookings that take their time, for a range of
-// clinic days. One SQL statement that aggregates each part as JSON (Prisma would send one statement
-// per relation), checked with zod on the way back. A booking transaction reads through the same
-// statement, after its locks, and may ask for the client's own live holds with it (`clientId`).
+// The one database read behind availability, for a range of clinic days: one SQL statement, so
+// the booking page and a booking transaction (after its locks) see the same data.
 import { z } from "zod";
 import type { BookedTime, TherapistSchedule } from "@/lib/availability/compute-slots";
 import { getSql } from "@/lib/db";
@@ -144,6 +141,11 @@ const resultRow = z.object({
   clientSignedConsent: z.boolean(),
 });
 
+// Reads the service, the active therapists who offer it with their weekly hours, breaks and time
+// off, and the bookings that take their time. One SQL statement that aggregates each part as JSON
+// (Prisma would send one statement per relation), checked with zod on the way back. A booking
+// transaction reads through the same statement, after its locks, and may ask for the client's own
+// live holds with it (`clientId`).
 export async function loadAvailabilityInputs(query: AvailabilityInputsQuery): Promise<AvailabilityInputs> {
   const timeZone = query.timeZone ?? getClinic().timeZone;
   const now = query.now ?? new Date();

@@ -1,9 +1,5 @@
 // Cancels an appointment, for the client who booked it or for staff: one function, the role decides
-// what may be asked. In one transaction: a guarded update (CONFIRMED or PENDING_PAYMENT → CANCELLED),
-// the refund the policy gives (decided with a key derived from the booking, so it is decided once),
-// an audit entry and the client's message. The refund is sent to Stripe after the commit, since a
-// call to Stripe must never hold database locks. A second cancel finds the booking CANCELLED and is
-// refused as an invalid transition (409): one cancellation, one refund.
+// what may be asked. However often it is asked: one cancellation, one refund (see cancelBooking).
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { invalidateAvailability } from "@/lib/availability/availability-cache";
@@ -65,6 +61,11 @@ export class WaiverNeedsACall extends Unprocessable {
 
 export const cancelRefundKey = (bookingId: string) => `cancel-${bookingId}`;
 
+// In one transaction: a guarded update (CONFIRMED or PENDING_PAYMENT → CANCELLED), the refund the
+// policy gives (decided with a key derived from the booking, so it is decided once), an audit entry
+// and the client's message. The refund is sent to Stripe after the commit, since a call to Stripe
+// must never hold database locks. A second cancel finds the booking CANCELLED and is refused as an
+// invalid transition (409): one cancellation, one refund.
 export async function cancelBooking(input: CancelBookingInput): Promise<CancelledBooking> {
   const now = input.now ?? new Date();
   const env = getEnv();

@@ -1,8 +1,5 @@
-// Confirms the booking a Checkout Session paid for. Called by the checkout.session.completed
-// webhook and by the success page (which retrieves the session itself), in any order and any
-// number of times: one guarded update decides, so the booking is confirmed once and the
-// confirmation message written once. A payment that arrives after its hold was released (the
-// slot may be someone else's now) is refunded in full, exactly once.
+// Confirms the booking a Checkout Session paid for, exactly once, whoever asks first: the webhook
+// or the success page. A payment that arrives after its hold was released is refunded in full.
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
@@ -30,6 +27,10 @@ type PaidSession = Pick<
   "id" | "payment_status" | "payment_intent" | "amount_total" | "currency"
 >;
 
+// Called by the checkout.session.completed webhook and by the success page (which retrieves the
+// session itself), in any order and any number of times: one guarded update decides, so the booking
+// is confirmed once and the confirmation message written once. A payment that arrives after its
+// hold was released (the slot may be someone else's now) is refunded in full, exactly once.
 export async function confirmPaidBooking(
   session: PaidSession,
   event?: { id: string; type: string },

@@ -1,8 +1,5 @@
-// What a visitor must do before booking, grouped by the action it asks for. The guidance that holds
-// for every treatment is generated from the health questionnaire (lib/clinical/questionnaire.ts), per
-// service where the service changes an outcome, so the page says what the booking form does; a
-// service adds its own items in the catalogue as lines that start with a group's label
-// ("Doctor's OK first: …"), and a line without a known label is something to tell the therapist.
+// What a visitor must do before booking, grouped by the action it asks for, so a service page
+// says what the booking form does (see groupSafetyItems).
 import { safetyItems } from "@/lib/clinical/questionnaire";
 
 export const SAFETY_GROUPS = [
@@ -51,6 +48,11 @@ function wordsShared(text: string, other: string): number {
   return words.size === 0 ? 0 : [...words].filter((word) => otherWords.has(word)).length / words.size;
 }
 
+// The guidance that holds for every treatment is generated from the health questionnaire
+// (lib/clinical/questionnaire.ts), per service where the service changes an outcome, so the page
+// says what the booking form does; a service adds its own items in the catalogue as lines that start
+// with a group's label ("Doctor's OK first: …"), and a line without a known label is something to
+// tell the therapist.
 /** Every treatment's guidance plus the service's own, grouped, each said once, empty groups left out. */
 export function groupSafetyItems(serviceItems: readonly string[], serviceSlug?: string): SafetyGroup[] {
   const seen = new Set<string>();

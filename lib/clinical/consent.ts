@@ -1,8 +1,5 @@
-// The consent a client signs before their first booking, and again whenever its text changes. The
-// text is data (headed sections of plain text), so the booking page, the account page, the staff
-// pages, GET /api/screening and the printed copy all show the same words. Changing the words means
-// a new version: add it to CONSENT_VERSIONS and point CURRENT_CONSENT at it; every signature keeps
-// the version it was made on, and the text of every version stays here so it can be shown as signed.
+// The consent a client signs before their first booking, and again whenever its text changes. Its
+// text lives here as data, so every page and the printed copy show the same words.
 
 export interface ConsentSection {
   heading: string;
@@ -65,6 +62,11 @@ const VERSION_1 = consentDocument(1, "Consent to calf massage treatment", [
   },
 ]);
 
+// The text is data (headed sections of plain text), so the booking page, the account page, the
+// staff pages, GET /api/screening and the printed copy all show the same words. Changing the words
+// means a new version: add it to CONSENT_VERSIONS and point CURRENT_CONSENT at it; every signature
+// keeps the version it was made on, and the text of every version stays here so it can be shown as
+// signed.
 /** Every version ever signed, by number: a signature is always shown with its own text. */
 export const CONSENT_VERSIONS: ReadonlyMap<number, ConsentDocument> = new Map([[VERSION_1.version, VERSION_1]]);
 

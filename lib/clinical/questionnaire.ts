@@ -1,9 +1,8 @@
 // The health questionnaire, as data: the one source of the clinic's screening rules. The booking
-// page, the staff phone booking, the API, the service pages' safety lists and the articles'
-// red-flag box all read this module, so a rule changes here once. Each answer has an outcome and
-// the worst one wins; a stop holds nothing and charges nothing. It screens; it never diagnoses. The first edition (version 1) stays as data so that
-// bookings answered with it keep their questions readable.
+// page, the staff phone booking, the API, the service pages' safety lists and the articles' red-flag
+// box all read this module, so a rule changes here once. It screens; it never diagnoses.
 
+// Each answer has an outcome and the worst one wins; a stop holds nothing and charges nothing.
 /** Most urgent first: the order decides which outcome wins. */
 export const OUTCOMES = ["emergency", "same_day", "clearance", "reschedule", "caution"] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -1,8 +1,6 @@
 // Runs a unit of work in one Prisma transaction, retrying it when PostgreSQL aborts it as a
 // serialization failure or deadlock (40001/40P01): the work is re-run from the start, so it must
-// only touch the database through `tx`. Any other error, including a constraint violation, ends it
-// at once; the last failure is rethrown for the caller to turn into a 409
-// (lib/booking/hold-slot.ts asBookingConflict), never a 500. The pauses are those of lib/db/sql.ts.
+// only touch the database through `tx`.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { withSerializationRetries } from "./sql";
 import { getPoolTimeoutMs } from "./timeouts";
@@ -16,6 +14,9 @@ export interface TransactionOptions {
   timeoutMs?: number;
 }
 
+// Any other error, including a constraint violation, ends it at once; the last failure is rethrown
+// for the caller to turn into a 409 (lib/booking/hold-slot.ts asBookingConflict), never a 500. The
+// pauses between attempts are those of lib/db/sql.ts.
 export async function runTransaction<T>(
   client: PrismaClient,
   work: (tx: Prisma.TransactionClient) => Promise<T>,

@@ -1,9 +1,6 @@
-// Fields whose names a form builds at run time ("calf.LEFT.tension", "hours.1.0.start"): read from
-// a submitted form only as the form renders them. A name in the form's namespace that it never
-// renders (a prototype word, a day or row out of range, a part that does not exist) means the form
-// was not sent by the page, so it is refused whole; a field sent twice (an array) or sent as a file
-// gets a message under its input. Values land in a Map, so no name reaches an object's prototype.
-// Pure: the treatment-note and working-hours actions share it.
+// Fields whose names a form builds at run time ("calf.LEFT.tension", "hours.1.0.start"), read from
+// a submitted form only as the form renders them. Pure: the treatment-note and working-hours
+// actions share it.
 
 export const UNREADABLE_FORM_MESSAGE = "This form could not be read. Reload the page and try again.";
 export const REPEATED_FIELD_MESSAGE = "This was sent more than once. Reload the page and try again.";
@@ -18,6 +15,10 @@ export interface ComputedFields {
   unknownNames: string[];
 }
 
+// A name in the form's namespace that it never renders (a prototype word, a day or row out of
+// range, a part that does not exist) means the form was not sent by the page, so it is refused
+// whole; a field sent twice (an array) or sent as a file gets a message under its input. Values
+// land in a Map, so no name reaches an object's prototype.
 export function readComputedFields(
   entries: Iterable<[string, unknown]>,
   { namespaces, renders }: { namespaces: readonly string[]; renders: (name: string) => boolean },

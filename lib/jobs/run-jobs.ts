@@ -1,8 +1,6 @@
 // Runs the background jobs on their intervals, in this process. Safe with several processes at
 // once: outbox delivery claims rows with SKIP LOCKED, the other jobs run under a per-job lease
-// (job-lease.ts), and every change they make is a guarded update. stop() asks the job under way to
-// stop (outbox delivery finishes the message it is sending and hands the rest back), waits for it
-// within a bound, hands back any job lease still held and resolves: a worker calls it on SIGTERM.
+// (job-lease.ts), and every change they make is a guarded update.
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
@@ -71,6 +69,9 @@ async function runJob(job: Job, holder: string, signal: AbortSignal, held: Set<s
   }
 }
 
+// stop() asks the job under way to stop (outbox delivery finishes the message it is sending and
+// hands the rest back), waits for it within a bound, hands back any job lease still held and
+// resolves: a worker calls it on SIGTERM.
 export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
   const jobs = options.jobs ?? DEFAULT_JOBS;
   const tickMs = options.tickMs ?? 1_000;

@@ -1,8 +1,5 @@
-// Refunds: recorded first, sent to Stripe second. A Refund row with a unique idempotency key is
-// written in the transaction that decides the refund (so a decision is made once), then sent to
-// Stripe with that same key (so a retried call refunds once), then marked succeeded by a guarded
-// update that also adds the amount to the payment (so the books move once). A payment taken at the
-// clinic's desk never went through Stripe: its refund is handed back at the desk and booked at once.
+// Refunds: recorded first, sent to Stripe second, so each refund is decided once, sent once and
+// booked once, however often a step is retried.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
@@ -20,6 +17,11 @@ export interface RefundDecision {
   createdById: string | null;
 }
 
+// A Refund row with a unique idempotency key is written in the transaction that decides the refund
+// (so a decision is made once), then sent to Stripe with that same key (so a retried call refunds
+// once), then marked succeeded by a guarded update that also adds the amount to the payment (so the
+// books move once). A payment taken at the clinic's desk never went through Stripe: its refund is
+// handed back at the desk and booked at once.
 /**
  * Records a refund to be sent, inside the caller's transaction. Returns the refund id, or null when
  * a refund with this idempotency key was already decided. Refuses more than is left to refund.

@@ -1,8 +1,5 @@
 // Calendar days in the clinic's zone as runs of UTC instants, for code that walks many wall-clock
-// times (the availability engine). Temporal supplies the zone's rules once per range (the offset
-// in force and every change); each wall time is then exact arithmetic against those offsets, which
-// keeps a month of quarter hours for several therapists well under a millisecond. A test holds
-// every result to Temporal's own answer in zones with odd offsets and midnight transitions.
+// times (the availability engine): exact, and fast enough for a month of slots.
 import { Temporal } from "temporal-polyfill";
 import { parseIsoDate } from "./clinic-time";
 
@@ -26,6 +23,10 @@ export interface ClinicDay {
   runs: OffsetRun[];
 }
 
+// Temporal supplies the zone's rules once per range (the offset in force and every change); each
+// wall time is then exact arithmetic against those offsets, which keeps a month of quarter hours for
+// several therapists well under a millisecond. A test holds every result to Temporal's own answer
+// in zones with odd offsets and midnight transitions.
 /** Every calendar day from `from` to `to` (inclusive, YYYY-MM-DD) in the zone, in order. */
 export function listClinicDays(from: string, to: string, timeZone: string): ClinicDay[] {
   const first = parseIsoDate(from);

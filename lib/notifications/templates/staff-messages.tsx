@@ -1,14 +1,14 @@
-// The staff account messages: the invitation to join the clinic's team, and the notes an account's
-// owner gets when an admin changes its role, turns it off or on again, or resets its two-factor
-// sign-in; in the clinic's email frame (block-message.tsx), each with an HTML and a plain-text part.
-// An invitation link carries a single-use token: it appears in the message only, never in logs or
-// audit entries, and the "Sent email" view lists invitations without their text.
+// The staff account messages: the invitation to join the team, and the notes an account's owner
+// gets when an admin changes its role, turns it off or on, or resets its two-factor sign-in; in the
+// clinic's email frame (block-message.tsx), each with an HTML and a plain-text part.
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { renderBlockMessage } from "./block-message";
 import type { RenderedEmail } from "./render-email";
 
 export type StaffMessage = RenderedEmail;
 
+// An invitation link carries a single-use token: it appears in the message only, never in logs or
+// audit entries, and the "Sent email" view lists invitations without their text.
 export function staffInviteMessage(facts: {
   name: string;
   invitedBy: string | null;
