@@ -64,6 +64,9 @@ async function bookableSlot(request: APIRequestContext, { leavesOthers = false }
 async function expectStep(page: Page, heading: string) {
   await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   await expect(page.locator('[aria-current="step"]')).toContainText(stepName(heading));
+  // Later steps are loaded when reached: an answer clicked before their code has arrived and
+  // hydrated is lost (the server-rendered radio changes, React's state does not).
+  await page.waitForLoadState("networkidle");
 }
 
 function stepName(heading: string): string {

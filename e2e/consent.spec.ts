@@ -11,6 +11,7 @@ test.use({ viewport: { width: 360, height: 780 } });
 /** Every question on the health step answered "No" (follow-ups appear only after a "Yes"). */
 async function answerAllNo(page: import("@playwright/test").Page) {
   await expect(page.getByRole("heading", { level: 2, name: "Health questions" })).toBeVisible();
+  await page.waitForLoadState("networkidle"); // the health step's code has arrived and hydrated
   const noes = page.getByRole("radio", { name: "No", exact: true });
   const count = await noes.count();
   expect(count).toBeGreaterThan(0);

@@ -75,6 +75,7 @@ test.describe("a returning client", () => {
       `/book?${new URLSearchParams({ service: SERVICE, therapist: "any", date: clinicDate(second.start), start: second.start })}`,
     );
     await expect(page.getByRole("heading", { level: 2, name: "Health questions" })).toBeVisible();
+    await page.waitForLoadState("networkidle"); // the health step's code has arrived and hydrated
     await expect(page.getByText(`Anything changed since ${answeredOn}?`)).toBeVisible();
     await expect(question(page, "varicoseVeins").getByText(`Last time (${answeredOn}) you said: Yes`)).toBeVisible();
     await expect(question(page, "recentLongTrip").getByText(`Last time (${answeredOn}) you said: No`)).toBeVisible();
